@@ -1,0 +1,51 @@
+# Lattice: `make run` serves the sample graph, `make test` runs every test.
+# Both start the project's own local Neo4j unless told to use another one.
+
+SHELL := /bin/bash
+NEO4J := bash neo4j/neo4j.sh
+GO_TEST_FLAGS ?= -count=1
+
+.PHONY: run test neo4j neo4j-stop test-neo4j-stop generate bench
+
+## run: serve GraphQL on :8080 with the sample graph (local Neo4j unless NEO4J_URI is set)
+run:
+	@if [ -z "$$NEO4J_URI" ]; then $(NEO4J) start dev; fi
+	go run ./cmd/lattice serve -load-sample
+
+## test: vet, unit and integration tests, on the test Neo4j instance unless
+## LATTICE_TEST_NEO4J_URI names a throwaway database
+test:
+	@if [ "$$CI" = true ] && [ ! -d ../shared/data ]; then \
+		echo "make test: ../shared/data is missing; CI needs it beside the checkout" >&2; exit 1; fi
+	go vet ./...
+	@set -e; \
+	if [ -z "$$LATTICE_TEST_NEO4J_URI" ]; then \
+		$(NEO4J) start test; \
+		eval "$$($(NEO4J) env test | sed 's/^export NEO4J_/export LATTICE_TEST_NEO4J_/')"; \
+	fi; \
+	go test -p 1 $(GO_TEST_FLAGS) ./...
+
+## neo4j: start (or reuse) the local Neo4j that `make run` and the CLI use
+neo4j:
+	@$(NEO4J) start dev
+
+## neo4j-stop: stop the local Neo4j (its data stays in .neo4j/dev)
+neo4j-stop:
+	@$(NEO4J) stop dev
+
+## test-neo4j-stop: stop the test instance
+test-neo4j-stop:
+	@$(NEO4J) stop test
+
+## generate: regenerate graph/ from schema.graphqls
+generate:
+	go generate ./...
+
+## bench: the benchmarks, with their figures
+bench:
+	@set -e; \
+	if [ -z "$$LATTICE_TEST_NEO4J_URI" ]; then \
+		$(NEO4J) start test; \
+		eval "$$($(NEO4J) env test | sed 's/^export NEO4J_/export LATTICE_TEST_NEO4J_/')"; \
+	fi; \
+	go test -p 1 -run '^$$' -bench . -benchmem ./...

@@ -1,0 +1,315 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// batchSize bounds the rows one statement carries.
+const batchSize = 2000
+
+// Graph is a set of nodes with their edges, written in one transaction: the
+// sample graph, or one import. Its JSON form is the sample file's format
+// (see sample/README.md).
+type Graph struct {
+	EducationLevels []GraphEducationLevel `json:"educationLevels"`
+	Skills          []GraphSkill          `json:"skills"`
+	Credentials     []GraphCredential     `json:"credentials"`
+	Roles           []GraphRole           `json:"roles"`
+}
+
+// GraphEducationLevel is an education level. Levels form a ladder by rank:
+// each stacks into the next.
+type GraphEducationLevel struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Rank int    `json:"rank"`
+}
+
+// GraphSkill is a skill.
+type GraphSkill struct {
+	ID            string   `json:"id"`
+	Name          string   `json:"name"`
+	Category      *string  `json:"category,omitempty"`
+	Type          *string  `json:"type,omitempty"`
+	HalfLifeYears *float64 `json:"halfLifeYears,omitempty"`
+	Description   *string  `json:"description,omitempty"`
+}
+
+// GraphCredential is a credential with what it certifies, the level it
+// confers, its prerequisite groups and what it stacks into.
+type GraphCredential struct {
+	ID                 string            `json:"id"`
+	Name               string            `json:"name"`
+	Kind               string            `json:"kind"`
+	Issuer             *string           `json:"issuer,omitempty"`
+	Cost               *float64          `json:"cost,omitempty"`
+	CohortCost         *float64          `json:"cohortCost,omitempty"`
+	Hours              *float64          `json:"hours,omitempty"`
+	Weeks              *float64          `json:"weeks,omitempty"`
+	IndustryRecognized *bool             `json:"industryRecognized,omitempty"`
+	CTID               *string           `json:"ctid,omitempty"`
+	Certifies          []GraphSkillLevel `json:"certifies,omitempty"`
+	Confers            string            `json:"confers,omitempty"`
+	Prerequisites      [][]string        `json:"prerequisites,omitempty"`
+	StacksInto         []GraphStack      `json:"stacksInto,omitempty"`
+}
+
+// GraphSkillLevel is a skill at a proficiency level.
+type GraphSkillLevel struct {
+	Skill string `json:"skill"`
+	Level int    `json:"level"`
+}
+
+// GraphStack is a stacking edge to a higher credential.
+type GraphStack struct {
+	Credential  string  `json:"credential"`
+	CreditHours float64 `json:"creditHours"`
+	CreditCost  float64 `json:"creditCost"`
+}
+
+// GraphRole is a role with its skills profile and requirements.
+type GraphRole struct {
+	ID                   string           `json:"id"`
+	Title                string           `json:"title"`
+	Level                *string          `json:"level,omitempty"`
+	Industry             *string          `json:"industry,omitempty"`
+	OccupationCode       *string          `json:"occupationCode,omitempty"`
+	WageMin              *float64         `json:"wageMin,omitempty"`
+	WageMax              *float64         `json:"wageMax,omitempty"`
+	WageMedian           *float64         `json:"wageMedian,omitempty"`
+	Vacancies            *int             `json:"vacancies,omitempty"`
+	TurnoverRate         *float64         `json:"turnoverRate,omitempty"`
+	AdvancementPotential *bool            `json:"advancementPotential,omitempty"`
+	JobZone              *int             `json:"jobZone,omitempty"`
+	Description          *string          `json:"description,omitempty"`
+	Education            string           `json:"education,omitempty"`
+	Credentials          []string         `json:"credentials,omitempty"`
+	Skills               []GraphRoleSkill `json:"skills,omitempty"`
+}
+
+// GraphRoleSkill is a skill of a role's profile.
+type GraphRoleSkill struct {
+	Skill      string   `json:"skill"`
+	Level      int      `json:"level"`
+	Importance *float64 `json:"importance,omitempty"`
+	Required   bool     `json:"required"`
+}
+
+// props puts the set fields of a node into a property map.
+func props(kv ...any) map[string]any {
+	m := map[string]any{}
+	for i := 0; i < len(kv); i += 2 {
+		switch v := kv[i+1].(type) {
+		case *string:
+			if v != nil {
+				m[kv[i].(string)] = *v
+			}
+		case *float64:
+			if v != nil {
+				m[kv[i].(string)] = *v
+			}
+		case *int:
+			if v != nil {
+				m[kv[i].(string)] = int64(*v)
+			}
+		case *bool:
+			if v != nil {
+				m[kv[i].(string)] = *v
+			}
+		case string:
+			m[kv[i].(string)] = v
+		case int:
+			m[kv[i].(string)] = int64(v)
+		}
+	}
+	return m
+}
+
+func nodeRow(id string, p map[string]any) map[string]any {
+	return map[string]any{"id": id, "props": p}
+}
+
+// graphRows is a Graph as statement rows, by statement name, in write order.
+type graphRows struct {
+	name string
+	rows []map[string]any
+	what string // for errors: what a row is
+}
+
+func (g *Graph) rows() []graphRows {
+	var edu, skills, creds, roles, roleSkills, roleCreds, roleEdu, certs, confers, prereqs, stacks, eduStacks []map[string]any
+	levels := append([]GraphEducationLevel(nil), g.EducationLevels...)
+	sort.Slice(levels, func(i, j int) bool { return levels[i].Rank < levels[j].Rank })
+	for i, l := range levels {
+		edu = append(edu, nodeRow(l.ID, props("id", l.ID, "name", l.Name, "rank", l.Rank)))
+		if i > 0 && levels[i-1].Rank < l.Rank {
+			eduStacks = append(eduStacks, map[string]any{"from": levels[i-1].ID, "to": l.ID})
+		}
+	}
+	for _, s := range g.Skills {
+		skills = append(skills, nodeRow(s.ID, props("id", s.ID, "name", s.Name, "category", s.Category,
+			"type", s.Type, "halfLifeYears", s.HalfLifeYears, "description", s.Description)))
+	}
+	for _, c := range g.Credentials {
+		creds = append(creds, nodeRow(c.ID, props("id", c.ID, "name", c.Name, "kind", c.Kind, "issuer", c.Issuer,
+			"cost", c.Cost, "cohortCost", c.CohortCost, "hours", c.Hours, "weeks", c.Weeks,
+			"industryRecognized", c.IndustryRecognized, "ctid", c.CTID)))
+		for _, cs := range c.Certifies {
+			certs = append(certs, map[string]any{"credential": c.ID, "skill": cs.Skill, "level": int64(cs.Level)})
+		}
+		if c.Confers != "" {
+			confers = append(confers, map[string]any{"credential": c.ID, "level": c.Confers})
+		}
+		for i, group := range c.Prerequisites {
+			for _, target := range group {
+				prereqs = append(prereqs, map[string]any{"credential": c.ID, "target": target, "group": fmt.Sprintf("g%d", i+1)})
+			}
+		}
+		for _, st := range c.StacksInto {
+			stacks = append(stacks, map[string]any{"from": c.ID, "to": st.Credential, "creditHours": st.CreditHours, "creditCost": st.CreditCost})
+		}
+	}
+	for _, r := range g.Roles {
+		roles = append(roles, nodeRow(r.ID, props("id", r.ID, "title", r.Title, "level", r.Level, "industry", r.Industry,
+			"occupationCode", r.OccupationCode, "wageMin", r.WageMin, "wageMax", r.WageMax, "wageMedian", r.WageMedian,
+			"vacancies", r.Vacancies, "turnoverRate", r.TurnoverRate, "advancementPotential", r.AdvancementPotential,
+			"jobZone", r.JobZone, "description", r.Description)))
+		for _, rs := range r.Skills {
+			row := map[string]any{"role": r.ID, "skill": rs.Skill, "level": int64(rs.Level), "importance": nil, "required": rs.Required}
+			if rs.Importance != nil {
+				row["importance"] = *rs.Importance
+			}
+			roleSkills = append(roleSkills, row)
+		}
+		for _, c := range r.Credentials {
+			roleCreds = append(roleCreds, map[string]any{"role": r.ID, "credential": c})
+		}
+		if r.Education != "" {
+			roleEdu = append(roleEdu, map[string]any{"role": r.ID, "level": r.Education})
+		}
+	}
+	return []graphRows{
+		{"merge_education_levels", edu, "education level"},
+		{"merge_skills", skills, "skill"},
+		{"merge_credentials", creds, "credential"},
+		{"merge_roles", roles, "role"},
+		{"merge_education_stackings", eduStacks, "education stacking"},
+		{"merge_role_skills", roleSkills, "role skill (role, skill)"},
+		{"merge_role_credentials", roleCreds, "role credential (role, credential)"},
+		{"set_role_education", roleEdu, "role education (role, level)"},
+		{"merge_certifications", certs, "certification (credential, skill)"},
+		{"merge_conferrals", confers, "conferral (credential, level)"},
+		{"merge_prerequisites", prereqs, "prerequisite (credential, target)"},
+		{"merge_stackings", stacks, "stacking (from, to)"},
+	}
+}
+
+// Validate checks a graph before anything is written: ids, names, levels and
+// ranges. References are checked by the write itself, against the database.
+func (g *Graph) Validate() error {
+	seen := map[string]string{}
+	node := func(kind, id, name string) error {
+		if err := pathway.ValidateID(kind+" id", id); err != nil {
+			return err
+		}
+		if name == "" {
+			return fmt.Errorf("%s %q has no name: %w", kind, id, pathway.ErrInvalid)
+		}
+		if other, ok := seen[kind+"\x00"+id]; ok {
+			return fmt.Errorf("%s id %q appears twice (%s): %w", kind, id, other, pathway.ErrInvalid)
+		}
+		seen[kind+"\x00"+id] = name
+		return nil
+	}
+	nonNeg := func(what, id string, v *float64) error {
+		if v != nil && *v < 0 {
+			return fmt.Errorf("%s of %q must not be negative: %w", what, id, pathway.ErrInvalid)
+		}
+		return nil
+	}
+	for _, l := range g.EducationLevels {
+		if err := node("education level", l.ID, l.Name); err != nil {
+			return err
+		}
+	}
+	for _, s := range g.Skills {
+		if err := node("skill", s.ID, s.Name); err != nil {
+			return err
+		}
+	}
+	for _, c := range g.Credentials {
+		if err := node("credential", c.ID, c.Name); err != nil {
+			return err
+		}
+		for _, f := range []struct {
+			what string
+			v    *float64
+		}{{"cost", c.Cost}, {"cohortCost", c.CohortCost}, {"hours", c.Hours}, {"weeks", c.Weeks}} {
+			if err := nonNeg(f.what, c.ID, f.v); err != nil {
+				return err
+			}
+		}
+		for _, cs := range c.Certifies {
+			if err := pathway.ValidateLevel(fmt.Sprintf("level of %s certifying %s", c.ID, cs.Skill), cs.Level); err != nil {
+				return err
+			}
+		}
+		for i, group := range c.Prerequisites {
+			if len(group) == 0 {
+				return fmt.Errorf("prerequisite group %d of %q is empty: %w", i+1, c.ID, pathway.ErrInvalid)
+			}
+		}
+	}
+	for _, r := range g.Roles {
+		if err := node("role", r.ID, r.Title); err != nil {
+			return err
+		}
+		if r.Level != nil {
+			var l pathway.RoleLevel
+			if err := l.UnmarshalGQL(*r.Level); err != nil {
+				return fmt.Errorf("role %q: %w", r.ID, err)
+			}
+		}
+		if r.TurnoverRate != nil && (*r.TurnoverRate < 0 || *r.TurnoverRate > 100) {
+			return fmt.Errorf("turnover rate of %q must be 0 to 100 percent: %w", r.ID, pathway.ErrInvalid)
+		}
+		if r.Vacancies != nil && *r.Vacancies < 0 {
+			return fmt.Errorf("vacancies of %q must not be negative: %w", r.ID, pathway.ErrInvalid)
+		}
+		for _, rs := range r.Skills {
+			if err := pathway.ValidateLevel(fmt.Sprintf("level of %s in %s", rs.Skill, r.ID), rs.Level); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// WriteGraph validates g and writes it in one transaction, creating or
+// updating its nodes and edges, then re-derives the overlaps. An edge whose
+// end is neither in g nor in the database fails the whole write, and nothing
+// of it stays.
+func (s *Store) WriteGraph(ctx context.Context, g *Graph) error {
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(t tx) error {
+		for _, step := range g.rows() {
+			for start := 0; start < len(step.rows); start += batchSize {
+				batch := step.rows[start:min(start+batchSize, len(step.rows))]
+				recs, err := t.run(ctx, step.name, map[string]any{"rows": batch})
+				if err != nil {
+					return err
+				}
+				if n := written(recs); n != len(batch) {
+					return fmt.Errorf("%d of %d rows of kind %s name a node that does not exist: %w", len(batch)-n, len(batch), step.what, pathway.ErrInvalid)
+				}
+			}
+		}
+		return t.refreshOverlaps(ctx)
+	})
+}

@@ -1,0 +1,8 @@
+// The derived overlap edges out of roles, closest first, at most $first each.
+// $ids: [string], $first: int. Returns id, node (the other role), score, shared.
+UNWIND $ids AS id
+MATCH (:Role {id: id})-[o:OVERLAPS]->(other:Role)
+WITH id, o, other ORDER BY o.score DESC, other.title, other.id
+WITH id, collect({node: other {.*}, score: o.score, shared: o.shared})[..$first] AS edges
+UNWIND edges AS edge
+RETURN id, edge.node AS node, edge.score AS score, edge.shared AS shared

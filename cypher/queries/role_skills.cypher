@@ -1,0 +1,7 @@
+// The skills profiles of roles. $ids: [string]. Returns one row per edge:
+// id (the role), node (the skill), level, importance, required; required
+// first, then by importance and name.
+UNWIND $ids AS id
+MATCH (:Role {id: id})-[e:REQUIRES]->(s:Skill)
+RETURN id, s {.*} AS node, e.level AS level, e.importance AS importance, e.required AS required
+ORDER BY id, required DESC, coalesce(importance, 0) DESC, s.name, s.id

@@ -1,0 +1,311 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// grouped runs a batch statement that takes $ids and returns rows keyed by
+// "id", and groups what each row makes by that key. Loaders call the methods
+// built on it, one round trip for a whole batch.
+func grouped[T any](ctx context.Context, s *Store, name string, ids []string, params map[string]any, row func(*neo4j.Record) T) (map[string][]T, error) {
+	if params == nil {
+		params = map[string]any{}
+	}
+	params["ids"] = ids
+	recs, err := s.read(ctx, name, params)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]T, len(ids))
+	for _, rec := range recs {
+		id, _ := get(rec, "id").(string)
+		out[id] = append(out[id], row(rec))
+	}
+	return out, nil
+}
+
+// single is grouped for statements that return at most one row per id.
+func single[T any](ctx context.Context, s *Store, name string, ids []string, row func(*neo4j.Record) T) (map[string]T, error) {
+	g, err := grouped(ctx, s, name, ids, nil, row)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]T, len(g))
+	for id, v := range g {
+		out[id] = v[0]
+	}
+	return out, nil
+}
+
+func nodeOf(rec *neo4j.Record) map[string]any { return asMap(get(rec, "node")) }
+
+func roleRow(rec *neo4j.Record) pathway.Role             { return roleFrom(nodeOf(rec)) }
+func skillRow(rec *neo4j.Record) pathway.Skill           { return skillFrom(nodeOf(rec)) }
+func credentialRow(rec *neo4j.Record) pathway.Credential { return credentialFrom(nodeOf(rec)) }
+func educationRow(rec *neo4j.Record) pathway.EducationLevel {
+	return educationFrom(nodeOf(rec))
+}
+
+// RolesByIDs returns the roles found, by id; missing ids are absent.
+func (s *Store) RolesByIDs(ctx context.Context, ids []string) (map[string]pathway.Role, error) {
+	return single(ctx, s, "roles_by_ids", ids, roleRow)
+}
+
+// SkillsByIDs returns the skills found, by id.
+func (s *Store) SkillsByIDs(ctx context.Context, ids []string) (map[string]pathway.Skill, error) {
+	return single(ctx, s, "skills_by_ids", ids, skillRow)
+}
+
+// CredentialsByIDs returns the credentials found, by id.
+func (s *Store) CredentialsByIDs(ctx context.Context, ids []string) (map[string]pathway.Credential, error) {
+	return single(ctx, s, "credentials_by_ids", ids, credentialRow)
+}
+
+// EducationLevelsByIDs returns the education levels found, by id.
+func (s *Store) EducationLevelsByIDs(ctx context.Context, ids []string) (map[string]pathway.EducationLevel, error) {
+	return single(ctx, s, "education_levels_by_ids", ids, educationRow)
+}
+
+// EducationLevels returns every education level, lowest rank first.
+func (s *Store) EducationLevels(ctx context.Context) ([]pathway.EducationLevel, error) {
+	recs, err := s.read(ctx, "education_levels", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]pathway.EducationLevel, 0, len(recs))
+	for _, rec := range recs {
+		out = append(out, educationRow(rec))
+	}
+	return out, nil
+}
+
+// RoleSkills returns the skills profiles of roles, required skills first.
+func (s *Store) RoleSkills(ctx context.Context, roleIDs []string) (map[string][]pathway.RoleSkill, error) {
+	return grouped(ctx, s, "role_skills", roleIDs, nil, func(rec *neo4j.Record) pathway.RoleSkill {
+		rs := pathway.RoleSkill{
+			RoleID:   get(rec, "id").(string),
+			Skill:    skillRow(rec),
+			Level:    intOf(get(rec, "level")),
+			Required: get(rec, "required") != false,
+		}
+		if f, ok := num(get(rec, "importance")); ok {
+			rs.Importance = &f
+		}
+		return rs
+	})
+}
+
+// RoleCredentials returns the credentials roles require.
+func (s *Store) RoleCredentials(ctx context.Context, roleIDs []string) (map[string][]pathway.Credential, error) {
+	return grouped(ctx, s, "role_credentials", roleIDs, nil, credentialRow)
+}
+
+// RoleEducation returns the education level each role requires, if any.
+func (s *Store) RoleEducation(ctx context.Context, roleIDs []string) (map[string]pathway.EducationLevel, error) {
+	return single(ctx, s, "role_education", roleIDs, educationRow)
+}
+
+// RoleOverlaps returns the derived overlap edges out of roles, closest first,
+// at most first per role.
+func (s *Store) RoleOverlaps(ctx context.Context, roleIDs []string, first int) (map[string][]pathway.RoleOverlap, error) {
+	return grouped(ctx, s, "role_overlaps", roleIDs, map[string]any{"first": first}, func(rec *neo4j.Record) pathway.RoleOverlap {
+		return pathway.RoleOverlap{Role: roleRow(rec), Score: floatOf(get(rec, "score")), SharedSkills: intOf(get(rec, "shared"))}
+	})
+}
+
+// SkillCertifiedBy returns the credentials that certify skills, highest level first.
+// Only the skill's id is set in each result: the caller has the skill.
+func (s *Store) SkillCertifiedBy(ctx context.Context, skillIDs []string) (map[string][]pathway.CertifiedSkill, error) {
+	return grouped(ctx, s, "skill_certified_by", skillIDs, nil, func(rec *neo4j.Record) pathway.CertifiedSkill {
+		return pathway.CertifiedSkill{Credential: credentialRow(rec), Skill: pathway.Skill{ID: get(rec, "id").(string)}, Level: intOf(get(rec, "level"))}
+	})
+}
+
+// CredentialCertifies returns the skills credentials certify.
+// Only the credential's id is set in each result: the caller has the credential.
+func (s *Store) CredentialCertifies(ctx context.Context, credentialIDs []string) (map[string][]pathway.CertifiedSkill, error) {
+	return grouped(ctx, s, "credential_certifies", credentialIDs, nil, func(rec *neo4j.Record) pathway.CertifiedSkill {
+		return pathway.CertifiedSkill{Credential: pathway.Credential{ID: get(rec, "id").(string)}, Skill: skillRow(rec), Level: intOf(get(rec, "level"))}
+	})
+}
+
+// CredentialConfers returns the education level each credential confers.
+func (s *Store) CredentialConfers(ctx context.Context, credentialIDs []string) (map[string]pathway.EducationLevel, error) {
+	return single(ctx, s, "credential_confers", credentialIDs, educationRow)
+}
+
+// CredentialPrerequisites returns the prerequisite groups of credentials, by group name.
+func (s *Store) CredentialPrerequisites(ctx context.Context, credentialIDs []string) (map[string][]pathway.PrerequisiteGroup, error) {
+	type row struct {
+		group string
+		cred  *pathway.Credential
+		level *pathway.EducationLevel
+	}
+	rows, err := grouped(ctx, s, "credential_prerequisites", credentialIDs, nil, func(rec *neo4j.Record) row {
+		r := row{group: get(rec, "grp").(string)}
+		if get(rec, "kind") == "Credential" {
+			c := credentialRow(rec)
+			r.cred = &c
+		} else {
+			e := educationRow(rec)
+			r.level = &e
+		}
+		return r
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]pathway.PrerequisiteGroup, len(rows))
+	for id, rs := range rows {
+		var groups []pathway.PrerequisiteGroup
+		for _, r := range rs { // rows come ordered by group
+			if len(groups) == 0 || groups[len(groups)-1].Group != r.group {
+				groups = append(groups, pathway.PrerequisiteGroup{Group: r.group})
+			}
+			g := &groups[len(groups)-1]
+			if r.cred != nil {
+				g.Credentials = append(g.Credentials, *r.cred)
+			} else {
+				g.EducationLevels = append(g.EducationLevels, *r.level)
+			}
+		}
+		out[id] = groups
+	}
+	return out, nil
+}
+
+func stackRow(rec *neo4j.Record) pathway.StackEdge {
+	return pathway.StackEdge{Credential: credentialRow(rec), CreditHours: floatOf(get(rec, "creditHours")), CreditCost: floatOf(get(rec, "creditCost"))}
+}
+
+// CredentialStacksInto returns the credentials each credential stacks into.
+func (s *Store) CredentialStacksInto(ctx context.Context, credentialIDs []string) (map[string][]pathway.StackEdge, error) {
+	return grouped(ctx, s, "credential_stacks_into", credentialIDs, nil, stackRow)
+}
+
+// CredentialStacksFrom returns the credentials that stack into each credential.
+func (s *Store) CredentialStacksFrom(ctx context.Context, credentialIDs []string) (map[string][]pathway.StackEdge, error) {
+	return grouped(ctx, s, "credential_stacks_from", credentialIDs, nil, stackRow)
+}
+
+// CredentialRequiredBy returns the roles that require each credential.
+func (s *Store) CredentialRequiredBy(ctx context.Context, credentialIDs []string) (map[string][]pathway.Role, error) {
+	return grouped(ctx, s, "credential_required_by", credentialIDs, nil, roleRow)
+}
+
+// EducationStacksInto returns the levels each education level leads on to.
+func (s *Store) EducationStacksInto(ctx context.Context, levelIDs []string) (map[string][]pathway.EducationLevel, error) {
+	return grouped(ctx, s, "education_stacks_into", levelIDs, nil, educationRow)
+}
+
+// EducationConferredBy returns the credentials that confer each education level.
+func (s *Store) EducationConferredBy(ctx context.Context, levelIDs []string) (map[string][]pathway.Credential, error) {
+	return grouped(ctx, s, "education_conferred_by", levelIDs, nil, credentialRow)
+}
+
+// RoleFilter narrows a roles page.
+type RoleFilter struct {
+	Level          *pathway.RoleLevel
+	Industry       *string
+	DegreeRequired *bool
+}
+
+// RolePage is a page of roles in title order.
+type RolePage struct {
+	Roles []pathway.Role
+	Total int
+	More  bool
+}
+
+// Roles returns up to first roles matching the filter after the role with
+// (afterTitle, afterID), in title then id order.
+func (s *Store) Roles(ctx context.Context, f RoleFilter, first int, afterTitle, afterID *string) (RolePage, error) {
+	var level any
+	if f.Level != nil {
+		level = string(*f.Level)
+	}
+	params := map[string]any{
+		"level": level, "industry": nil, "degreeRequired": nil, "degreeRank": pathway.DegreeRank,
+		"afterTitle": nil, "afterID": nil, "limit": first + 1,
+	}
+	if f.Industry != nil {
+		params["industry"] = *f.Industry
+	}
+	if f.DegreeRequired != nil {
+		params["degreeRequired"] = *f.DegreeRequired
+	}
+	if afterID != nil {
+		params["afterTitle"], params["afterID"] = *afterTitle, *afterID
+	}
+	recs, err := s.read(ctx, "roles_page", params)
+	if err != nil {
+		return RolePage{}, err
+	}
+	var page RolePage
+	if len(recs) == 1 {
+		page.Total = intOf(get(recs[0], "total"))
+		for _, n := range asList(get(recs[0], "nodes")) {
+			page.Roles = append(page.Roles, roleFrom(asMap(n)))
+		}
+	}
+	if len(page.Roles) > first {
+		page.Roles, page.More = page.Roles[:first], true
+	}
+	return page, nil
+}
+
+// SearchHit is one search result.
+type SearchHit struct {
+	ID    string
+	Name  string
+	Kind  string // the node label: Role, Skill, Credential or EducationLevel
+	Score float64
+}
+
+// Search finds nodes whose names match plain text. Every term is reduced to
+// letters and digits before it reaches Lucene, so no input is ever read as
+// query syntax. Text without a letter or digit matches nothing.
+func (s *Store) Search(ctx context.Context, text string, first int) ([]SearchHit, error) {
+	query := searchQuery(text)
+	if query == "" {
+		return []SearchHit{}, nil
+	}
+	recs, err := s.read(ctx, "search", map[string]any{"query": query, "first": first})
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]SearchHit, 0, len(recs))
+	for _, rec := range recs {
+		hits = append(hits, SearchHit{
+			ID:    fmt.Sprint(get(rec, "id")),
+			Name:  fmt.Sprint(get(rec, "name")),
+			Kind:  fmt.Sprint(get(rec, "kind")),
+			Score: floatOf(get(rec, "score")),
+		})
+	}
+	return hits, nil
+}
+
+// searchQuery turns plain text into a Lucene query: each run of letters and
+// digits becomes a term matched whole or as a prefix (for autocomplete), and
+// all terms must match. Lower case keeps AND, OR and NOT from being operators.
+func searchQuery(text string) string {
+	terms := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(terms) > 16 {
+		terms = terms[:16]
+	}
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		parts[i] = fmt.Sprintf("(%s^2 OR %s*)", t, t)
+	}
+	return strings.Join(parts, " AND ")
+}

@@ -1,0 +1,52 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+)
+
+// schemaStatements create the constraints and indexes, in order; each is
+// idempotent (IF NOT EXISTS).
+var schemaStatements = []string{
+	"schema_role_id",
+	"schema_skill_id",
+	"schema_credential_id",
+	"schema_education_level_id",
+	"schema_names_fulltext",
+}
+
+// ApplySchema creates every constraint and index that is missing and waits
+// until they are online. Running it again changes nothing.
+func (s *Store) ApplySchema(ctx context.Context) error {
+	for _, name := range append(schemaStatements, "schema_await") {
+		if err := s.exec(ctx, name, nil); err != nil {
+			return fmt.Errorf("cypher.ApplySchema: %w", err)
+		}
+	}
+	return nil
+}
+
+// exec runs one statement in its own auto-commit transaction: schema
+// statements cannot share a transaction with data writes.
+func (s *Store) exec(ctx context.Context, name string, params map[string]any) error {
+	s.trips.Add(1)
+	session := s.driver.NewSession(ctx, neo4jWriteSession(s.database))
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, statement(name), params)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return s.classify(name, err)
+	}
+	return nil
+}
+
+// DeleteAll deletes every node and edge. It exists for tests, which reset
+// their own throwaway database between cases; nothing in the service calls it.
+func (s *Store) DeleteAll(ctx context.Context) error {
+	return s.write(ctx, func(t tx) error {
+		_, err := t.run(ctx, "delete_all", nil)
+		return err
+	})
+}

@@ -1,0 +1,217 @@
+// Package cypher is everything that talks to Neo4j: the store, one embedded
+// .cypher file per statement, the schema (constraints and indexes), the sample
+// graph loader and the writes. It returns the domain types of package pathway
+// and wraps pathway's sentinel errors.
+package cypher
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/rs/zerolog"
+
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+//go:embed queries/*.cypher
+var queryFiles embed.FS
+
+// statements holds every embedded statement by its file name without ".cypher".
+var statements = mustLoadStatements()
+
+func mustLoadStatements() map[string]string {
+	entries, err := fs.ReadDir(queryFiles, "queries")
+	if err != nil {
+		panic(err)
+	}
+	m := make(map[string]string, len(entries))
+	for _, e := range entries {
+		b, err := fs.ReadFile(queryFiles, path.Join("queries", e.Name()))
+		if err != nil {
+			panic(err)
+		}
+		m[strings.TrimSuffix(e.Name(), ".cypher")] = string(b)
+	}
+	return m
+}
+
+// statement returns an embedded statement; a missing one is a programming
+// error caught by the tests that run every statement.
+func statement(name string) string {
+	s, ok := statements[name]
+	if !ok {
+		panic("cypher: no statement " + name)
+	}
+	return s
+}
+
+// Statements returns the names and texts of every embedded statement, for the
+// test that runs EXPLAIN on each.
+func Statements() map[string]string {
+	out := make(map[string]string, len(statements))
+	for k, v := range statements {
+		out[k] = v
+	}
+	return out
+}
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string
+	Username string
+	Password string
+	Database string
+	// Timeout bounds every transaction that has no earlier context deadline;
+	// it reaches Neo4j as the transaction timeout.
+	Timeout time.Duration
+}
+
+// Store runs the embedded statements against one Neo4j database.
+type Store struct {
+	driver   neo4j.DriverWithContext
+	database string
+	timeout  time.Duration
+	log      zerolog.Logger
+	trips    atomic.Int64
+}
+
+// Open connects to Neo4j and checks that it answers. It returns
+// pathway.ErrUnavailable when Neo4j cannot be reached.
+func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
+	if cfg.URI == "" {
+		return nil, fmt.Errorf("cypher.Open: no Neo4j URI: %w", pathway.ErrInvalid)
+	}
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		return nil, fmt.Errorf("cypher.Open(%s): %v: %w", cfg.URI, err, pathway.ErrInvalid)
+	}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.Timeout, log: log}
+	if err := s.Ping(ctx); err != nil {
+		driver.Close(ctx)
+		return nil, fmt.Errorf("cypher.Open(%s): %w", cfg.URI, err)
+	}
+	return s, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping runs a real query: readiness means Neo4j answers, not that a port is open.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "ping", nil)
+	return err
+}
+
+// RoundTrips counts the statements sent since the store opened, so tests can
+// prove a request costs a fixed number of round trips.
+func (s *Store) RoundTrips() int64 { return s.trips.Load() }
+
+// txTimeout is what is left of the context's deadline, or the default.
+func (s *Store) txTimeout(ctx context.Context) time.Duration {
+	if d, ok := ctx.Deadline(); ok {
+		if left := time.Until(d); left > 0 {
+			return left
+		}
+		return time.Millisecond
+	}
+	return s.timeout
+}
+
+// read runs one named read statement and returns its records.
+func (s *Store) read(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
+	s.trips.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, statement(name), params,
+		neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database),
+		neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx))))
+	if err != nil {
+		return nil, s.classify(name, err)
+	}
+	return res.Records, nil
+}
+
+// tx is a write transaction: every statement it runs commits together or not at all.
+type tx struct {
+	s  *Store
+	tx neo4j.ManagedTransaction
+}
+
+// run runs one named statement inside the transaction.
+func (t tx) run(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
+	t.s.trips.Add(1)
+	res, err := t.tx.Run(ctx, statement(name), params)
+	if err != nil {
+		return nil, t.s.classify(name, err)
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, t.s.classify(name, err)
+	}
+	return recs, nil
+}
+
+// write runs fn in one write transaction (retried by the driver on transient
+// errors) so that a failure leaves nothing behind.
+func (s *Store) write(ctx context.Context, fn func(tx) error) error {
+	session := s.driver.NewSession(ctx, neo4jWriteSession(s.database))
+	defer session.Close(ctx)
+	_, err := session.ExecuteWrite(ctx, func(t neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(tx{s: s, tx: t})
+	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
+	if err != nil && !isClassified(err) {
+		return s.classify("write", err)
+	}
+	return err
+}
+
+func isClassified(err error) bool {
+	return errors.Is(err, pathway.ErrNotFound) || errors.Is(err, pathway.ErrInvalid) ||
+		errors.Is(err, pathway.ErrUnavailable) || errors.Is(err, pathway.ErrUnauthenticated)
+}
+
+// classify maps driver errors onto the sentinel errors.
+func (s *Store) classify(name string, err error) error {
+	if isClassified(err) {
+		return err
+	}
+	var neoErr *neo4j.Neo4jError
+	if errors.As(err, &neoErr) {
+		switch {
+		case neoErr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+			return fmt.Errorf("%s: %s: %w", name, neoErr.Msg, pathway.ErrInvalid)
+		case strings.HasPrefix(neoErr.Code, "Neo.ClientError.Transaction.TransactionTimedOut"),
+			strings.HasPrefix(neoErr.Code, "Neo.TransientError"):
+			return fmt.Errorf("%s: %s: %w", name, neoErr.Msg, pathway.ErrUnavailable)
+		}
+		return fmt.Errorf("cypher %s: %w", name, err)
+	}
+	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) || isUsageTimeout(err) {
+		return fmt.Errorf("cypher %s: %v: %w", name, err, pathway.ErrUnavailable)
+	}
+	return fmt.Errorf("cypher %s: %w", name, err)
+}
+
+func isUsageTimeout(err error) bool {
+	var te *neo4j.TransactionExecutionLimit
+	var ce *neo4j.ConnectivityError
+	return errors.As(err, &te) || errors.As(err, &ce)
+}
+
+func neo4jWriteSession(database string) neo4j.SessionConfig {
+	return neo4j.SessionConfig{DatabaseName: database, AccessMode: neo4j.AccessModeWrite}
+}

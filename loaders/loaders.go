@@ -1,0 +1,215 @@
+// Package loaders batches the field reads of one GraphQL request: every
+// loader collects the ids asked for at one level of the query and fetches
+// them with one Cypher round trip, so a list of N roles with their skills
+// costs one trip per level, not N.
+package loaders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// Loaders are one request's batch loaders. Make them per request: they cache.
+type Loaders struct {
+	role              *dataloadgen.Loader[string, pathway.Role]
+	skill             *dataloadgen.Loader[string, pathway.Skill]
+	credential        *dataloadgen.Loader[string, pathway.Credential]
+	educationLevel    *dataloadgen.Loader[string, pathway.EducationLevel]
+	roleSkills        *dataloadgen.Loader[string, []pathway.RoleSkill]
+	roleCredentials   *dataloadgen.Loader[string, []pathway.Credential]
+	roleEducation     *dataloadgen.Loader[string, pathway.EducationLevel]
+	roleOverlaps      *dataloadgen.Loader[string, []pathway.RoleOverlap]
+	certifiedBy       *dataloadgen.Loader[string, []pathway.CertifiedSkill]
+	certifies         *dataloadgen.Loader[string, []pathway.CertifiedSkill]
+	confers           *dataloadgen.Loader[string, pathway.EducationLevel]
+	prerequisites     *dataloadgen.Loader[string, []pathway.PrerequisiteGroup]
+	stacksInto        *dataloadgen.Loader[string, []pathway.StackEdge]
+	stacksFrom        *dataloadgen.Loader[string, []pathway.StackEdge]
+	requiredBy        *dataloadgen.Loader[string, []pathway.Role]
+	educationStacks   *dataloadgen.Loader[string, []pathway.EducationLevel]
+	educationConferer *dataloadgen.Loader[string, []pathway.Credential]
+}
+
+// maxOverlaps is the most overlap edges a role field returns.
+const maxOverlaps = 100
+
+// wait is how long a loader gathers keys before it fetches; resolvers of one
+// level run concurrently, so a short wait collects them all.
+const wait = 2 * time.Millisecond
+
+// New makes the loaders of one request over the store.
+func New(s *cypher.Store) *Loaders {
+	opt := dataloadgen.WithWait(wait)
+	return &Loaders{
+		role:            dataloadgen.NewMappedLoader(s.RolesByIDs, opt),
+		skill:           dataloadgen.NewMappedLoader(s.SkillsByIDs, opt),
+		credential:      dataloadgen.NewMappedLoader(s.CredentialsByIDs, opt),
+		educationLevel:  dataloadgen.NewMappedLoader(s.EducationLevelsByIDs, opt),
+		roleSkills:      dataloadgen.NewMappedLoader(s.RoleSkills, opt),
+		roleCredentials: dataloadgen.NewMappedLoader(s.RoleCredentials, opt),
+		roleEducation:   dataloadgen.NewMappedLoader(s.RoleEducation, opt),
+		roleOverlaps: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
+			return s.RoleOverlaps(ctx, ids, maxOverlaps)
+		}, opt),
+		certifiedBy:       dataloadgen.NewMappedLoader(s.SkillCertifiedBy, opt),
+		certifies:         dataloadgen.NewMappedLoader(s.CredentialCertifies, opt),
+		confers:           dataloadgen.NewMappedLoader(s.CredentialConfers, opt),
+		prerequisites:     dataloadgen.NewMappedLoader(s.CredentialPrerequisites, opt),
+		stacksInto:        dataloadgen.NewMappedLoader(s.CredentialStacksInto, opt),
+		stacksFrom:        dataloadgen.NewMappedLoader(s.CredentialStacksFrom, opt),
+		requiredBy:        dataloadgen.NewMappedLoader(s.CredentialRequiredBy, opt),
+		educationStacks:   dataloadgen.NewMappedLoader(s.EducationStacksInto, opt),
+		educationConferer: dataloadgen.NewMappedLoader(s.EducationConferredBy, opt),
+	}
+}
+
+type ctxKey struct{}
+
+// Middleware puts fresh loaders into every request's context.
+func Middleware(s *cypher.Store, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(With(r.Context(), New(s))))
+	})
+}
+
+// With returns ctx carrying l.
+func With(ctx context.Context, l *Loaders) context.Context {
+	return context.WithValue(ctx, ctxKey{}, l)
+}
+
+// For returns the request's loaders; it panics when the middleware is missing,
+// a wiring error no request can recover from.
+func For(ctx context.Context) *Loaders {
+	l, ok := ctx.Value(ctxKey{}).(*Loaders)
+	if !ok {
+		panic("loaders: no loaders in context; wrap the handler with loaders.Middleware")
+	}
+	return l
+}
+
+// one loads a node that must exist: a missing one is pathway.ErrNotFound.
+func one[V any](ctx context.Context, l *dataloadgen.Loader[string, V], kind, id string) (V, error) {
+	v, err := l.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return v, fmt.Errorf("no %s with id %q: %w", kind, id, pathway.ErrNotFound)
+	}
+	return v, err
+}
+
+// optional loads a value that may be absent: nil then.
+func optional[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string) (*V, error) {
+	v, err := l.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// many loads a list that may be empty.
+func many[V any](ctx context.Context, l *dataloadgen.Loader[string, []V], id string) ([]V, error) {
+	v, err := l.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return []V{}, nil
+	}
+	return v, err
+}
+
+// Role returns the role with this id, or pathway.ErrNotFound.
+func Role(ctx context.Context, id string) (pathway.Role, error) {
+	return one(ctx, For(ctx).role, "role", id)
+}
+
+// Skill returns the skill with this id, or pathway.ErrNotFound.
+func Skill(ctx context.Context, id string) (pathway.Skill, error) {
+	return one(ctx, For(ctx).skill, "skill", id)
+}
+
+// Credential returns the credential with this id, or pathway.ErrNotFound.
+func Credential(ctx context.Context, id string) (pathway.Credential, error) {
+	return one(ctx, For(ctx).credential, "credential", id)
+}
+
+// EducationLevel returns the education level with this id, or pathway.ErrNotFound.
+func EducationLevel(ctx context.Context, id string) (pathway.EducationLevel, error) {
+	return one(ctx, For(ctx).educationLevel, "education level", id)
+}
+
+// SkillsForRole returns a role's skills profile, required skills first.
+func SkillsForRole(ctx context.Context, roleID string) ([]pathway.RoleSkill, error) {
+	return many(ctx, For(ctx).roleSkills, roleID)
+}
+
+// CredentialsForRole returns the credentials a role requires.
+func CredentialsForRole(ctx context.Context, roleID string) ([]pathway.Credential, error) {
+	return many(ctx, For(ctx).roleCredentials, roleID)
+}
+
+// EducationForRole returns the education level a role requires, or nil.
+func EducationForRole(ctx context.Context, roleID string) (*pathway.EducationLevel, error) {
+	return optional(ctx, For(ctx).roleEducation, roleID)
+}
+
+// OverlapsForRole returns a role's overlap edges, closest first, at most first.
+func OverlapsForRole(ctx context.Context, roleID string, first int) ([]pathway.RoleOverlap, error) {
+	all, err := many(ctx, For(ctx).roleOverlaps, roleID)
+	if err != nil {
+		return nil, err
+	}
+	return all[:min(first, len(all))], nil
+}
+
+// CertifiedBy returns the credentials that certify a skill, highest level first.
+func CertifiedBy(ctx context.Context, skillID string) ([]pathway.CertifiedSkill, error) {
+	return many(ctx, For(ctx).certifiedBy, skillID)
+}
+
+// Certifies returns the skills a credential certifies.
+func Certifies(ctx context.Context, credentialID string) ([]pathway.CertifiedSkill, error) {
+	return many(ctx, For(ctx).certifies, credentialID)
+}
+
+// Confers returns the education level a credential confers, or nil.
+func Confers(ctx context.Context, credentialID string) (*pathway.EducationLevel, error) {
+	return optional(ctx, For(ctx).confers, credentialID)
+}
+
+// Prerequisites returns a credential's prerequisite groups.
+func Prerequisites(ctx context.Context, credentialID string) ([]pathway.PrerequisiteGroup, error) {
+	return many(ctx, For(ctx).prerequisites, credentialID)
+}
+
+// StacksInto returns the credentials a credential stacks into.
+func StacksInto(ctx context.Context, credentialID string) ([]pathway.StackEdge, error) {
+	return many(ctx, For(ctx).stacksInto, credentialID)
+}
+
+// StacksFrom returns the credentials that stack into a credential.
+func StacksFrom(ctx context.Context, credentialID string) ([]pathway.StackEdge, error) {
+	return many(ctx, For(ctx).stacksFrom, credentialID)
+}
+
+// RequiredBy returns the roles that require a credential.
+func RequiredBy(ctx context.Context, credentialID string) ([]pathway.Role, error) {
+	return many(ctx, For(ctx).requiredBy, credentialID)
+}
+
+// EducationStacksInto returns the levels an education level leads on to.
+func EducationStacksInto(ctx context.Context, levelID string) ([]pathway.EducationLevel, error) {
+	return many(ctx, For(ctx).educationStacks, levelID)
+}
+
+// ConferredBy returns the credentials that confer an education level.
+func ConferredBy(ctx context.Context, levelID string) ([]pathway.Credential, error) {
+	return many(ctx, For(ctx).educationConferer, levelID)
+}

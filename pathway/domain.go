@@ -1,0 +1,171 @@
+package pathway
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// The one proficiency scale, used by every skill level in the graph:
+// 1 awareness, 2 basic, 3 working, 4 advanced, 5 expert. Importers convert
+// their sources' scales onto it.
+const (
+	MinLevel = 1
+	MaxLevel = 5
+)
+
+// RoleLevel is a role's place on the career ladder.
+type RoleLevel string
+
+// Role levels.
+const (
+	LevelEntry        RoleLevel = "ENTRY"
+	LevelMiddleSkill  RoleLevel = "MIDDLE_SKILL"
+	LevelProfessional RoleLevel = "PROFESSIONAL"
+	LevelExecutive    RoleLevel = "EXECUTIVE"
+)
+
+// Role is a job: a node of kind Role.
+type Role struct {
+	ID                   string
+	Title                string
+	Level                *RoleLevel
+	Industry             *string
+	OccupationCode       *string
+	Description          *string
+	WageMin              *float64
+	WageMax              *float64
+	WageMedian           *float64
+	Vacancies            *int
+	TurnoverRate         *float64 // percent of incumbents who leave in a year
+	AdvancementPotential *bool
+	JobZone              *int
+}
+
+// Skill is a skill, competency or knowledge area.
+type Skill struct {
+	ID            string
+	Name          string
+	Category      *string
+	Type          *string // SPECIALIZED, COMMON (soft), SOFTWARE, KNOWLEDGE
+	HalfLifeYears *float64
+	Description   *string
+}
+
+// Credential is anything a person can earn: a certification, license,
+// certificate, badge, course, program or degree.
+type Credential struct {
+	ID                 string
+	Name               string
+	Kind               string
+	Issuer             *string
+	Cost               *float64 // per person, USD
+	CohortCost         *float64 // paid once when any member of a cohort takes it
+	Hours              *float64
+	Weeks              *float64
+	IndustryRecognized *bool
+	CTID               *string // Credential Engine id, where known
+}
+
+// EducationLevel is a rung of formal education: none, high school, ...,
+// doctorate, ordered by Rank.
+type EducationLevel struct {
+	ID   string
+	Name string
+	Rank int
+}
+
+// DegreeRank is the rank of the associate degree: a role whose education
+// requirement is at or above it requires a degree.
+const DegreeRank = 3
+
+// WageRange is an annual wage range in USD.
+type WageRange struct {
+	Min    *float64
+	Max    *float64
+	Median *float64
+}
+
+// Wage returns the role's wage range, or nil when none of it is known.
+func (r Role) Wage() *WageRange {
+	if r.WageMin == nil && r.WageMax == nil && r.WageMedian == nil {
+		return nil
+	}
+	return &WageRange{Min: r.WageMin, Max: r.WageMax, Median: r.WageMedian}
+}
+
+// RoleSkill is a (:Role)-[:REQUIRES]->(:Skill) edge: a skill of a role's
+// profile, required on day one or preferred (teachable).
+type RoleSkill struct {
+	RoleID     string
+	Skill      Skill
+	Level      int
+	Importance *float64
+	Required   bool
+}
+
+// CertifiedSkill is a (:Credential)-[:CERTIFIES]->(:Skill) edge.
+type CertifiedSkill struct {
+	Credential Credential
+	Skill      Skill
+	Level      int
+}
+
+// PrerequisiteGroup is one group of a credential's prerequisites: the
+// (:Credential)-[:REQUIRES {group}]-> edges sharing a group are alternatives
+// ("any one of"); every group must be met.
+type PrerequisiteGroup struct {
+	Group           string
+	Credentials     []Credential
+	EducationLevels []EducationLevel
+}
+
+// StackEdge is a (:Credential)-[:STACKS_INTO]->(:Credential) edge seen from
+// one end: the credential at the other end and the credit carried over.
+type StackEdge struct {
+	Credential  Credential
+	CreditHours float64
+	CreditCost  float64
+}
+
+// RoleOverlap is a derived (:Role)-[:OVERLAPS]->(:Role) edge seen from its
+// start: how ready a person in the start role is for Role.
+type RoleOverlap struct {
+	Role         Role
+	Score        float64
+	SharedSkills int
+}
+
+// HeldSkill is a skill a person holds at a level.
+type HeldSkill struct {
+	SkillID string
+	Level   int
+}
+
+// Profile is where a person is: a query input, never stored. A profile that
+// names a role holds that role's required skills at their levels, its
+// required credentials and its education level, besides what it lists.
+type Profile struct {
+	RoleID           string
+	Skills           []HeldSkill
+	CredentialIDs    []string
+	EducationLevelID string
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$`)
+
+// ValidateID checks an application id: 1 to 200 characters of letters,
+// digits and . _ : / -, starting with a letter or digit.
+func ValidateID(field, id string) error {
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("%s %q is not a valid id (1-200 letters, digits or . _ : / -, starting with a letter or digit): %w", field, id, ErrInvalid)
+	}
+	return nil
+}
+
+// ValidateLevel checks a proficiency level against the one scale.
+func ValidateLevel(field string, level int) error {
+	if level < MinLevel || level > MaxLevel {
+		return fmt.Errorf("%s must be a proficiency level from %d to %d, got %d: %w", field, MinLevel, MaxLevel, level, ErrInvalid)
+	}
+	return nil
+}

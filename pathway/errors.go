@@ -1,0 +1,16 @@
+package pathway
+
+import "errors"
+
+// Sentinel errors. Every layer wraps them with %w; one presenter maps them to
+// the client-facing codes.
+var (
+	// ErrNotFound means a referenced node does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid means the caller's input breaks a rule; the message says which.
+	ErrInvalid = errors.New("invalid input")
+	// ErrUnauthenticated means a write came without a valid API token.
+	ErrUnauthenticated = errors.New("unauthenticated")
+	// ErrUnavailable means the store cannot be reached right now.
+	ErrUnavailable = errors.New("unavailable")
+)

@@ -1,0 +1,199 @@
+package resolvers
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/graph"
+	"github.com/lattice-pathways/lattice/loaders"
+)
+
+// Config assembles the HTTP service.
+type Config struct {
+	Store *cypher.Store
+	Log   zerolog.Logger
+	// APIToken authorizes writes; empty refuses every write.
+	APIToken string
+	// ReadsNeedToken makes reads need the token too.
+	ReadsNeedToken bool
+	// RequestTimeout bounds every request; it reaches Neo4j as the transaction timeout.
+	RequestTimeout time.Duration
+	// ComplexityLimit and DepthLimit bound what one query may ask for.
+	ComplexityLimit int
+	DepthLimit      int
+}
+
+// NewHandler returns the service: GraphQL at /graphql, GraphiQL at /,
+// /healthz (the process is up) and /readyz (Neo4j answers a query).
+func NewHandler(cfg Config) (http.Handler, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("resolvers.NewHandler: no store")
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = 10 * time.Second
+	}
+	if cfg.ComplexityLimit <= 0 {
+		cfg.ComplexityLimit = 2000
+	}
+	if cfg.DepthLimit <= 0 {
+		cfg.DepthLimit = 12
+	}
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: cfg.Store}}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	srv.Use(authFirst{token: cfg.APIToken, readsNeedToken: cfg.ReadsNeedToken})
+	srv.Use(depthLimit(cfg.DepthLimit))
+	srv.SetErrorPresenter(presentError(cfg.Log))
+	srv.SetRecoverFunc(recoverPanic(cfg.Log))
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", withTimeout(cfg.RequestTimeout, withBearer(loaders.Middleware(cfg.Store, srv))))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := cfg.Store.Ping(ctx); err != nil {
+			cfg.Log.Warn().Err(err).Msg("not ready")
+			http.Error(w, "neo4j unavailable\n", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ready\n"))
+	})
+	mux.Handle("/", graphiqlHandler())
+	return mux, nil
+}
+
+func withTimeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+type bearerKey struct{}
+
+// withBearer keeps the request's bearer token for authFirst.
+func withBearer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), bearerKey{}, token)))
+	})
+}
+
+// authFirst checks the token before anything else: before the query is
+// validated and its arguments read, a write without the token is refused
+// with UNAUTHENTICATED, so a refused write never reaches a resolver.
+type authFirst struct {
+	token          string
+	readsNeedToken bool
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationParameterMutator
+} = authFirst{}
+
+func (authFirst) ExtensionName() string                   { return "AuthFirst" }
+func (authFirst) Validate(graphql.ExecutableSchema) error { return nil }
+func (a authFirst) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	given, _ := ctx.Value(bearerKey{}).(string)
+	if a.token != "" && subtle.ConstantTimeCompare([]byte(given), []byte(a.token)) == 1 {
+		return nil
+	}
+	if !a.readsNeedToken && !isMutation(p) {
+		return nil
+	}
+	msg := "this request needs a valid API token: send Authorization: Bearer <token>"
+	if a.token == "" {
+		msg = "writes are disabled: the service was started without an API token (LATTICE_API_TOKEN)"
+	}
+	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": CodeUnauthenticated}}
+}
+
+// isMutation tells whether the operation to run is a mutation. A query that
+// does not parse is not ours to judge: validation reports it.
+func isMutation(p *graphql.RawParams) bool {
+	doc, err := parser.ParseQuery(&ast.Source{Input: p.Query})
+	if err != nil {
+		return false
+	}
+	for _, op := range doc.Operations {
+		if (p.OperationName == "" || op.Name == p.OperationName) && op.Operation == ast.Mutation {
+			return true
+		}
+	}
+	return false
+}
+
+// depthLimit refuses queries nested deeper than max.
+type depthLimit int
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = depthLimit(0)
+
+func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
+func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
+func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	if depth := selectionDepth(oc.Operation.SelectionSet, oc.Doc.Fragments, 0); depth > int(d) {
+		return &gqlerror.Error{
+			Message:    fmt.Sprintf("the query is nested %d levels deep; the limit is %d", depth, int(d)),
+			Extensions: map[string]any{"code": CodeBadUserInput},
+		}
+	}
+	return nil
+}
+
+func selectionDepth(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen int) int {
+	if seen > 64 {
+		return seen // fragment cycles are refused by validation; stop anyway
+	}
+	deepest := 0
+	for _, sel := range set {
+		var d int
+		switch s := sel.(type) {
+		case *ast.Field:
+			if len(s.SelectionSet) > 0 {
+				d = 1 + selectionDepth(s.SelectionSet, frags, seen+1)
+			} else {
+				d = 1
+			}
+		case *ast.InlineFragment:
+			d = selectionDepth(s.SelectionSet, frags, seen+1)
+		case *ast.FragmentSpread:
+			if f := frags.ForName(s.Name); f != nil {
+				d = selectionDepth(f.SelectionSet, frags, seen+1)
+			}
+		}
+		deepest = max(deepest, d)
+	}
+	return deepest
+}

@@ -1,0 +1,63 @@
+package resolvers
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/99designs/gqlgen/client"
+	"github.com/rs/zerolog"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+)
+
+// testToken is the API token the test service is started with.
+const testToken = "test-token-0123456789"
+
+// newClient serves the real handler on store and returns a client for it.
+func newClient(t *testing.T, store *cypher.Store) *client.Client {
+	t.Helper()
+	h, err := NewHandler(Config{Store: store, Log: zerolog.Nop(), APIToken: testToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client.New(h, client.Path("/graphql"))
+}
+
+// sampleClient is a client on a database holding exactly the sample graph.
+func sampleClient(t *testing.T) (*client.Client, *cypher.Store) {
+	t.Helper()
+	s := cyphertest.Sample(t)
+	return newClient(t, s), s
+}
+
+// withToken sends the API token.
+func withToken(bd *client.Request) {
+	bd.HTTP.Header.Set("Authorization", "Bearer "+testToken)
+}
+
+// gqlError is one GraphQL error as a client sees it.
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// errorCode runs query expecting it to fail and returns the first error's
+// extensions.code.
+func errorCode(t *testing.T, c *client.Client, query string, opts ...client.Option) string {
+	t.Helper()
+	resp, err := c.RawPost(query, opts...)
+	if err != nil {
+		t.Fatalf("post: %v", err)
+	}
+	var errs []gqlError
+	if err := json.Unmarshal(resp.Errors, &errs); err != nil || len(errs) == 0 {
+		t.Fatalf("%s: want an error, got data %s errors %s", oneLine(query), resp.Data, resp.Errors)
+	}
+	code, _ := errs[0].Extensions["code"].(string)
+	return code
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,164 @@
+// Package resolvers turns GraphQL requests into store and algorithm calls and
+// their results into GraphQL types, and assembles the HTTP service: the
+// handler, authentication, limits and the one error presenter.
+package resolvers
+
+import (
+	"context"
+	"sort"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/graph"
+	"github.com/lattice-pathways/lattice/graph/model"
+	"github.com/lattice-pathways/lattice/loaders"
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// Resolver is the root of the resolvers: the dependencies they share.
+type Resolver struct {
+	store *cypher.Store
+}
+
+// Query returns the query resolvers.
+func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
+
+// Mutation returns the mutation resolvers.
+func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
+
+// Role returns the Role field resolvers.
+func (r *Resolver) Role() graph.RoleResolver { return &roleResolver{r} }
+
+// Skill returns the Skill field resolvers.
+func (r *Resolver) Skill() graph.SkillResolver { return &skillResolver{r} }
+
+// Credential returns the Credential field resolvers.
+func (r *Resolver) Credential() graph.CredentialResolver { return &credentialResolver{r} }
+
+// EducationLevel returns the EducationLevel field resolvers.
+func (r *Resolver) EducationLevel() graph.EducationLevelResolver { return &educationLevelResolver{r} }
+
+type queryResolver struct{ *Resolver }
+type mutationResolver struct{ *Resolver }
+type roleResolver struct{ *Resolver }
+type skillResolver struct{ *Resolver }
+type credentialResolver struct{ *Resolver }
+type educationLevelResolver struct{ *Resolver }
+
+func (r *roleResolver) Education(ctx context.Context, obj *pathway.Role) (*pathway.EducationLevel, error) {
+	return loaders.EducationForRole(ctx, obj.ID)
+}
+
+func (r *roleResolver) DegreeRequired(ctx context.Context, obj *pathway.Role) (bool, error) {
+	e, err := loaders.EducationForRole(ctx, obj.ID)
+	return e != nil && e.Rank >= pathway.DegreeRank, err
+}
+
+func (r *roleResolver) Skills(ctx context.Context, obj *pathway.Role, required *bool) ([]pathway.RoleSkill, error) {
+	all, err := loaders.SkillsForRole(ctx, obj.ID)
+	if err != nil || required == nil {
+		return all, err
+	}
+	out := []pathway.RoleSkill{}
+	for _, s := range all {
+		if s.Required == *required {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func (r *roleResolver) SkillsProfile(ctx context.Context, obj *pathway.Role) ([]model.SkillCategory, error) {
+	all, err := loaders.SkillsForRole(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]*model.SkillCategory{}
+	for _, s := range all {
+		name := "Other"
+		if s.Skill.Category != nil && *s.Skill.Category != "" {
+			name = *s.Skill.Category
+		}
+		c := byName[name]
+		if c == nil {
+			c = &model.SkillCategory{Name: name, Required: []pathway.RoleSkill{}, Preferred: []pathway.RoleSkill{}}
+			byName[name] = c
+		}
+		if s.Required {
+			c.Required = append(c.Required, s)
+		} else {
+			c.Preferred = append(c.Preferred, s)
+		}
+	}
+	out := make([]model.SkillCategory, 0, len(byName))
+	for _, c := range byName {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+func (r *roleResolver) Credentials(ctx context.Context, obj *pathway.Role) ([]pathway.Credential, error) {
+	return loaders.CredentialsForRole(ctx, obj.ID)
+}
+
+func (r *roleResolver) Overlaps(ctx context.Context, obj *pathway.Role, first *int) ([]pathway.RoleOverlap, error) {
+	n, err := pageSize("first", first, 10, 0, 100)
+	if err != nil {
+		return nil, err
+	}
+	return loaders.OverlapsForRole(ctx, obj.ID, n)
+}
+
+func (r *skillResolver) CertifiedBy(ctx context.Context, obj *pathway.Skill) ([]pathway.CertifiedSkill, error) {
+	certs, err := loaders.CertifiedBy(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]pathway.CertifiedSkill, len(certs))
+	for i, c := range certs {
+		c.Skill = *obj
+		out[i] = c
+	}
+	return out, nil
+}
+
+func (r *credentialResolver) Certifies(ctx context.Context, obj *pathway.Credential) ([]pathway.CertifiedSkill, error) {
+	certs, err := loaders.Certifies(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]pathway.CertifiedSkill, len(certs))
+	for i, c := range certs {
+		c.Credential = *obj
+		out[i] = c
+	}
+	return out, nil
+}
+
+func (r *credentialResolver) Confers(ctx context.Context, obj *pathway.Credential) (*pathway.EducationLevel, error) {
+	return loaders.Confers(ctx, obj.ID)
+}
+
+func (r *credentialResolver) Prerequisites(ctx context.Context, obj *pathway.Credential) ([]pathway.PrerequisiteGroup, error) {
+	return loaders.Prerequisites(ctx, obj.ID)
+}
+
+func (r *credentialResolver) StacksInto(ctx context.Context, obj *pathway.Credential) ([]pathway.StackEdge, error) {
+	return loaders.StacksInto(ctx, obj.ID)
+}
+
+func (r *credentialResolver) StacksFrom(ctx context.Context, obj *pathway.Credential) ([]pathway.StackEdge, error) {
+	return loaders.StacksFrom(ctx, obj.ID)
+}
+
+func (r *credentialResolver) RequiredBy(ctx context.Context, obj *pathway.Credential) ([]pathway.Role, error) {
+	return loaders.RequiredBy(ctx, obj.ID)
+}
+
+func (r *educationLevelResolver) StacksInto(ctx context.Context, obj *pathway.EducationLevel) ([]pathway.EducationLevel, error) {
+	return loaders.EducationStacksInto(ctx, obj.ID)
+}
+
+func (r *educationLevelResolver) ConferredBy(ctx context.Context, obj *pathway.EducationLevel) ([]pathway.Credential, error) {
+	return loaders.ConferredBy(ctx, obj.ID)
+}
