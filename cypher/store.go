@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -215,3 +216,43 @@ func isUsageTimeout(err error) bool {
 func neo4jWriteSession(database string) neo4j.SessionConfig {
 	return neo4j.SessionConfig{DatabaseName: database, AccessMode: neo4j.AccessModeWrite}
 }
+
+// wrap names the call that failed, keeping the sentinel for the presenter:
+// every exported store method opens with `defer wrap(&err, "cypher.X(%s)", id)`.
+func wrap(err *error, format string, args ...any) {
+	if *err != nil {
+		*err = fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), *err)
+	}
+}
+
+// Notice is a notification Neo4j raised while planning a statement.
+type Notice struct {
+	Code, Severity, Category, Title, Description string
+}
+
+// Explain plans a named statement with EXPLAIN, without running it, and
+// returns Neo4j's notifications; parameters are passed as nulls. Tests use it
+// to keep every embedded statement free of errors and performance warnings.
+func (s *Store) Explain(ctx context.Context, name string) ([]Notice, error) {
+	params := map[string]any{}
+	for _, m := range paramPattern.FindAllStringSubmatch(statement(name), -1) {
+		params[m[1]] = nil
+	}
+	session := s.driver.NewSession(ctx, neo4jWriteSession(s.database))
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, "EXPLAIN "+statement(name), params)
+	if err != nil {
+		return nil, fmt.Errorf("explain %s: %w", name, err)
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("explain %s: %w", name, err)
+	}
+	var out []Notice
+	for _, n := range sum.Notifications() {
+		out = append(out, Notice{Code: n.Code(), Severity: n.RawSeverityLevel(), Category: n.RawCategory(), Title: n.Title(), Description: n.Description()})
+	}
+	return out, nil
+}
+
+var paramPattern = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)

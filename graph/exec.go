@@ -2169,7 +2169,7 @@ type OpenedRole {
   role: Role!
   "Its wage range."
   wage: WageRange
-  "How the rung opens it: REQUIRED (the role requires this rung) or QUALIFIED (the stack up to this rung meets all its requirements)."
+  "How the rung opens it: CREDENTIAL (the role requires the rung's credential) or EDUCATION (the role requires the education level the rung is or confers)."
   how: String!
 }
 
@@ -2237,7 +2237,7 @@ type ReachableRole {
 type RecredentialingCandidate {
   "The role."
   role: Role!
-  "The combined score, 0 to 1, higher is riper."
+  "The combined score, 0 to 1, higher is riper: 0.5 hiring influx + 0.2 retention challenge + 0.3 career pathways (every candidate requires a degree)."
   score: Float!
   "How strongly each criterion holds, 0 to 1."
   criteria: RecredentialingCriteria!
@@ -2249,11 +2249,11 @@ type RecredentialingCandidate {
 type RecredentialingCriteria {
   "1 when the role asks for a degree: the proxy skills-first hiring removes."
   degreeInflation: Float!
-  "Openings in the next 12 months, relative to the other roles."
+  "Openings in the next 12 months, on a saturating scale: 30 openings score 0.5."
   hiringInflux: Float!
-  "Turnover, relative to the other roles."
+  "Annual turnover, on a saturating scale: 10% scores 0.5."
   retentionChallenge: Float!
-  "Advancement potential and the higher roles it leads to."
+  "Half for advancement potential, half for overlap moves to higher-level roles (3 or more score full)."
   careerPathways: Float!
 }
 
@@ -2266,7 +2266,7 @@ a skills profile refresh the derived role overlaps in the same transaction.
 type Mutation {
   "Creates a role. BAD_USER_INPUT when the id is taken or a field is invalid."
   createRole(input: CreateRoleInput!): Role!
-  "Updates the given fields of a role; omitted fields keep their values, null clears them. NOT_FOUND when there is no such role."
+  "Updates the given fields of a role. NOT_FOUND when there is no such role."
   updateRole(id: ID!, input: UpdateRoleInput!): Role!
   "Deletes a role and its edges. NOT_FOUND when there is no such role."
   deleteRole(id: ID!): DeletePayload!
@@ -2386,9 +2386,9 @@ input CreateRoleInput {
   jobZone: Int
 }
 
-"Changes to a role: omitted fields keep their values, null clears them."
+"Changes to a role: only the fields given (and not null) change."
 input UpdateRoleInput {
-  "The job title (cannot be cleared)."
+  "The job title."
   title: String
   "Its level."
   level: RoleLevel
@@ -2430,9 +2430,9 @@ input CreateSkillInput {
   description: String
 }
 
-"Changes to a skill: omitted fields keep their values, null clears them."
+"Changes to a skill: only the fields given (and not null) change."
 input UpdateSkillInput {
-  "The name (cannot be cleared)."
+  "The name."
   name: String
   "Its category."
   category: String
@@ -2468,11 +2468,11 @@ input CreateCredentialInput {
   ctid: String
 }
 
-"Changes to a credential: omitted fields keep their values, null clears them."
+"Changes to a credential: only the fields given (and not null) change."
 input UpdateCredentialInput {
-  "The name (cannot be cleared)."
+  "The name."
   name: String
-  "Its kind (cannot be cleared)."
+  "Its kind."
   kind: String
   "Who awards it."
   issuer: String

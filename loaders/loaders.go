@@ -36,6 +36,7 @@ type Loaders struct {
 	requiredBy        *dataloadgen.Loader[string, []pathway.Role]
 	educationStacks   *dataloadgen.Loader[string, []pathway.EducationLevel]
 	educationConferer *dataloadgen.Loader[string, []pathway.Credential]
+	educationRoles    *dataloadgen.Loader[string, []pathway.Role]
 }
 
 // maxOverlaps is the most overlap edges a role field returns.
@@ -68,6 +69,7 @@ func New(s *cypher.Store) *Loaders {
 		requiredBy:        dataloadgen.NewMappedLoader(s.CredentialRequiredBy, opt),
 		educationStacks:   dataloadgen.NewMappedLoader(s.EducationStacksInto, opt),
 		educationConferer: dataloadgen.NewMappedLoader(s.EducationConferredBy, opt),
+		educationRoles:    dataloadgen.NewMappedLoader(s.EducationRequiredBy, opt),
 	}
 }
 
@@ -212,4 +214,9 @@ func EducationStacksInto(ctx context.Context, levelID string) ([]pathway.Educati
 // ConferredBy returns the credentials that confer an education level.
 func ConferredBy(ctx context.Context, levelID string) ([]pathway.Credential, error) {
 	return many(ctx, For(ctx).educationConferer, levelID)
+}
+
+// RolesRequiringEducation returns the roles that require an education level.
+func RolesRequiringEducation(ctx context.Context, levelID string) ([]pathway.Role, error) {
+	return many(ctx, For(ctx).educationRoles, levelID)
 }

@@ -138,7 +138,7 @@ type OpenedRole struct {
 	Role *pathway.Role `json:"role"`
 	// Its wage range.
 	Wage *pathway.WageRange `json:"wage,omitempty"`
-	// How the rung opens it: REQUIRED (the role requires this rung) or QUALIFIED (the stack up to this rung meets all its requirements).
+	// How the rung opens it: CREDENTIAL (the role requires the rung's credential) or EDUCATION (the role requires the education level the rung is or confers).
 	How string `json:"how"`
 }
 
@@ -210,7 +210,7 @@ type ReachableRole struct {
 type RecredentialingCandidate struct {
 	// The role.
 	Role *pathway.Role `json:"role"`
-	// The combined score, 0 to 1, higher is riper.
+	// The combined score, 0 to 1, higher is riper: 0.5 hiring influx + 0.2 retention challenge + 0.3 career pathways (every candidate requires a degree).
 	Score float64 `json:"score"`
 	// How strongly each criterion holds, 0 to 1.
 	Criteria *RecredentialingCriteria `json:"criteria"`
@@ -222,11 +222,11 @@ type RecredentialingCandidate struct {
 type RecredentialingCriteria struct {
 	// 1 when the role asks for a degree: the proxy skills-first hiring removes.
 	DegreeInflation float64 `json:"degreeInflation"`
-	// Openings in the next 12 months, relative to the other roles.
+	// Openings in the next 12 months, on a saturating scale: 30 openings score 0.5.
 	HiringInflux float64 `json:"hiringInflux"`
-	// Turnover, relative to the other roles.
+	// Annual turnover, on a saturating scale: 10% scores 0.5.
 	RetentionChallenge float64 `json:"retentionChallenge"`
-	// Advancement potential and the higher roles it leads to.
+	// Half for advancement potential, half for overlap moves to higher-level roles (3 or more score full).
 	CareerPathways float64 `json:"careerPathways"`
 }
 
@@ -384,11 +384,11 @@ type StackingInput struct {
 	CreditCost *float64 `json:"creditCost,omitempty"`
 }
 
-// Changes to a credential: omitted fields keep their values, null clears them.
+// Changes to a credential: only the fields given (and not null) change.
 type UpdateCredentialInput struct {
-	// The name (cannot be cleared).
+	// The name.
 	Name *string `json:"name,omitempty"`
-	// Its kind (cannot be cleared).
+	// Its kind.
 	Kind *string `json:"kind,omitempty"`
 	// Who awards it.
 	Issuer *string `json:"issuer,omitempty"`
@@ -414,9 +414,9 @@ type UpdateEducationLevelInput struct {
 	Rank *int `json:"rank,omitempty"`
 }
 
-// Changes to a role: omitted fields keep their values, null clears them.
+// Changes to a role: only the fields given (and not null) change.
 type UpdateRoleInput struct {
-	// The job title (cannot be cleared).
+	// The job title.
 	Title *string `json:"title,omitempty"`
 	// Its level.
 	Level *pathway.RoleLevel `json:"level,omitempty"`
@@ -442,9 +442,9 @@ type UpdateRoleInput struct {
 	JobZone *int `json:"jobZone,omitempty"`
 }
 
-// Changes to a skill: omitted fields keep their values, null clears them.
+// Changes to a skill: only the fields given (and not null) change.
 type UpdateSkillInput struct {
-	// The name (cannot be cleared).
+	// The name.
 	Name *string `json:"name,omitempty"`
 	// Its category.
 	Category *string `json:"category,omitempty"`

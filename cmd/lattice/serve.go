@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/resolvers"
+)
+
+// Main is the service: configured by ParseFlags, started by Run, stopped by
+// Close. Tests run it on :0.
+type Main struct {
+	Log        zerolog.Logger
+	Neo4j      cypher.Config
+	Addr       string
+	LoadSample bool
+	Handler    resolvers.Config
+
+	Store    *cypher.Store
+	listener net.Listener
+	server   *http.Server
+}
+
+// NewMain returns a Main with its defaults.
+func NewMain(log zerolog.Logger) *Main {
+	return &Main{Log: log}
+}
+
+// ParseFlags reads the serve flags; their defaults come from the environment.
+func (m *Main) ParseFlags(args []string) error {
+	fs := flag.NewFlagSet("lattice serve", flag.ContinueOnError)
+	neo4jFlags(fs, &m.Neo4j)
+	fs.StringVar(&m.Addr, "addr", env("LATTICE_ADDR", ":8080"), "listen address (env LATTICE_ADDR)")
+	fs.BoolVar(&m.LoadSample, "load-sample", env("LATTICE_LOAD_SAMPLE", "") == "true", "load the sample graph when the database holds none of it (env LATTICE_LOAD_SAMPLE=true)")
+	fs.BoolVar(&m.Handler.ReadsNeedToken, "reads-need-token", env("LATTICE_READS_NEED_TOKEN", "") == "true", "require the API token for reads too (env LATTICE_READS_NEED_TOKEN=true)")
+	fs.DurationVar(&m.Handler.RequestTimeout, "request-timeout", envDuration("LATTICE_REQUEST_TIMEOUT", 10*time.Second), "per-request timeout, passed to Neo4j as the transaction timeout (env LATTICE_REQUEST_TIMEOUT)")
+	fs.IntVar(&m.Handler.ComplexityLimit, "complexity-limit", envInt("LATTICE_COMPLEXITY_LIMIT", 2000), "largest query complexity (env LATTICE_COMPLEXITY_LIMIT)")
+	fs.IntVar(&m.Handler.DepthLimit, "depth-limit", envInt("LATTICE_DEPTH_LIMIT", 12), "deepest query selection (env LATTICE_DEPTH_LIMIT)")
+	// The API token is a secret: environment only.
+	m.Handler.APIToken = os.Getenv("LATTICE_API_TOKEN")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+	}
+	return resolveLocal(&m.Neo4j)
+}
+
+// Run connects to Neo4j, applies the schema, loads the sample graph when
+// asked, and starts serving in the background.
+func (m *Main) Run(ctx context.Context) error {
+	store, err := openStore(ctx, m.Neo4j, m.Log)
+	if err != nil {
+		return err
+	}
+	m.Store = store
+	if m.LoadSample {
+		loaded, err := store.LoadSample(ctx)
+		if err != nil {
+			return fmt.Errorf("load sample graph: %w", err)
+		}
+		if loaded {
+			m.Log.Info().Msg("loaded the sample graph")
+		} else {
+			m.Log.Info().Msg("the database already holds sample data; left it as it is")
+		}
+	}
+	cfg := m.Handler
+	cfg.Store, cfg.Log = store, m.Log
+	h, err := resolvers.NewHandler(cfg)
+	if err != nil {
+		return err
+	}
+	if cfg.APIToken == "" {
+		m.Log.Warn().Msg("LATTICE_API_TOKEN is not set: every write is refused")
+	}
+	m.listener, err = net.Listen("tcp", m.Addr)
+	if err != nil {
+		return err
+	}
+	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := m.server.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Log.Error().Err(err).Msg("serve")
+		}
+	}()
+	m.Log.Info().Str("graphql", "http://"+m.URL()+"/graphql").Str("graphiql", "http://"+m.URL()+"/").Msg("serving")
+	return nil
+}
+
+// URL is the host:port being served (the real port when Addr is :0).
+func (m *Main) URL() string {
+	if m.listener == nil {
+		return m.Addr
+	}
+	addr := m.listener.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, fmt.Sprint(addr.Port))
+}
+
+// Close stops serving, letting requests in flight finish, and closes the store.
+func (m *Main) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	var err error
+	if m.server != nil {
+		err = m.server.Shutdown(ctx)
+	}
+	if m.Store != nil {
+		err = errors.Join(err, m.Store.Close(ctx))
+	}
+	return err
+}
+
+// openStore connects and applies the schema (idempotent).
+func openStore(ctx context.Context, cfg cypher.Config, log zerolog.Logger) (*cypher.Store, error) {
+	openCtx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	store, err := cypher.Open(openCtx, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.ApplySchema(openCtx); err != nil {
+		store.Close(ctx)
+		return nil, err
+	}
+	return store, nil
+}

@@ -1,0 +1,194 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// Profile resolves a profile into what it holds, in one round trip: the
+// role's required skills, credentials and education level, the listed skills,
+// the held credentials as the skills they certify and the levels they confer.
+// It returns the profile's role (nil when it names none) and
+// pathway.ErrNotFound naming the first id that names nothing.
+func (s *Store) Profile(ctx context.Context, p pathway.Profile) (held *pathway.Held, role *pathway.Role, err error) {
+	defer wrap(&err, "cypher.Profile(%+v)", p)
+	skillIDs := make([]string, len(p.Skills))
+	for i, sk := range p.Skills {
+		skillIDs[i] = sk.SkillID
+	}
+	params := map[string]any{"roleId": nil, "skillIds": skillIDs, "credentialIds": nonNil(p.CredentialIDs), "educationLevelId": nil}
+	if p.RoleID != "" {
+		params["roleId"] = p.RoleID
+	}
+	if p.EducationLevelID != "" {
+		params["educationLevelId"] = p.EducationLevelID
+	}
+	recs, err := s.read(ctx, "profile", params)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(recs) != 1 {
+		return nil, nil, fmt.Errorf("profile returned %d rows", len(recs))
+	}
+	rec := recs[0]
+	held = pathway.NewHeld()
+	if p.RoleID != "" {
+		m := asMap(get(rec, "role"))
+		if m == nil {
+			return nil, nil, fmt.Errorf("role %q: %w", p.RoleID, pathway.ErrNotFound)
+		}
+		r := roleFrom(m)
+		role = &r
+		held.RoleID = r.ID
+		held.Profile = requirementsFrom(get(rec, "roleSkills"))
+		for _, req := range held.Profile {
+			if req.Required {
+				held.AddSkill(req.SkillID, req.Level)
+			}
+		}
+		held.EducationRank = intOf(get(rec, "roleEducationRank"))
+		for _, c := range asList(get(rec, "roleCredentials")) {
+			held.Credentials[c.(string)] = true
+		}
+	}
+	found := map[string]bool{}
+	for _, id := range asList(get(rec, "skills")) {
+		found[id.(string)] = true
+	}
+	for _, sk := range p.Skills {
+		if !found[sk.SkillID] {
+			return nil, nil, fmt.Errorf("skill %q: %w", sk.SkillID, pathway.ErrNotFound)
+		}
+		held.AddSkill(sk.SkillID, sk.Level)
+	}
+	creds := map[string]bool{}
+	for _, c := range asList(get(rec, "credentials")) {
+		m := asMap(c)
+		id := str(m, "id")
+		creds[id] = true
+		held.Credentials[id] = true
+		for _, cert := range asList(m["certifies"]) {
+			cm := asMap(cert)
+			held.AddSkill(str(cm, "skill"), intOf(cm["level"]))
+		}
+		if r, ok := num(m["confers"]); ok {
+			held.EducationRank = max(held.EducationRank, int(r))
+		}
+	}
+	for _, id := range p.CredentialIDs {
+		if !creds[id] {
+			return nil, nil, fmt.Errorf("credential %q: %w", id, pathway.ErrNotFound)
+		}
+	}
+	if p.EducationLevelID != "" {
+		r, ok := num(get(rec, "educationRank"))
+		if !ok {
+			return nil, nil, fmt.Errorf("education level %q: %w", p.EducationLevelID, pathway.ErrNotFound)
+		}
+		held.EducationRank = max(held.EducationRank, int(r))
+	}
+	held.Finish()
+	return held, role, nil
+}
+
+func nonNil(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
+}
+
+// Rung is one rung of a stack as stored: a credential or an education level.
+type Rung struct {
+	ID         string
+	Credential *pathway.Credential
+	Level      *pathway.EducationLevel
+}
+
+// Stack is a credential stack as stored: its rungs and the stacking edges
+// among them, unordered.
+type Stack struct {
+	Rungs []Rung
+	Links []pathway.StackLink
+}
+
+// CredentialStack returns the rungs that stack into the credential or
+// education level id, or that it stacks into, with the edges among them. It
+// returns pathway.ErrNotFound when id names neither.
+func (s *Store) CredentialStack(ctx context.Context, id string) (st Stack, err error) {
+	defer wrap(&err, "cypher.CredentialStack(%s)", id)
+	recs, err := s.read(ctx, "credential_stack", map[string]any{"id": id})
+	if err != nil {
+		return st, err
+	}
+	if len(recs) == 0 {
+		return st, fmt.Errorf("no credential or education level %q: %w", id, pathway.ErrNotFound)
+	}
+	for _, rec := range recs {
+		m := nodeOf(rec)
+		r := Rung{ID: str(m, "id")}
+		if get(rec, "kind") == "Credential" {
+			c := credentialFrom(m)
+			r.Credential = &c
+		} else {
+			e := educationFrom(m)
+			r.Level = &e
+		}
+		st.Rungs = append(st.Rungs, r)
+		for _, n := range asList(get(rec, "next")) {
+			nm := asMap(n)
+			st.Links = append(st.Links, pathway.StackLink{From: r.ID, To: str(nm, "to"),
+				CreditHours: floatOf(nm["creditHours"]), CreditCost: floatOf(nm["creditCost"])})
+		}
+	}
+	return st, nil
+}
+
+// DegreeRole is a role that requires a degree, with the levels of the roles
+// its overlap edges lead to.
+type DegreeRole struct {
+	Role       pathway.Role
+	MoveLevels []pathway.RoleLevel
+}
+
+// DegreeRoles returns every role whose education requirement is a degree, by id.
+func (s *Store) DegreeRoles(ctx context.Context) (out []DegreeRole, err error) {
+	defer wrap(&err, "cypher.DegreeRoles()")
+	recs, err := s.read(ctx, "recredentialing", map[string]any{"degreeRank": pathway.DegreeRank})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		d := DegreeRole{Role: roleFrom(nodeOf(rec))}
+		for _, l := range asList(get(rec, "moveLevels")) {
+			if s, ok := l.(string); ok {
+				d.MoveLevels = append(d.MoveLevels, pathway.RoleLevel(s))
+			}
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// RolesSharingSkills returns the ids of the roles whose profiles list any of
+// the skills, sorted.
+func (s *Store) RolesSharingSkills(ctx context.Context, skillIDs []string) (ids []string, err error) {
+	defer wrap(&err, "cypher.RolesSharingSkills(%d skills)", len(skillIDs))
+	recs, err := s.read(ctx, "roles_sharing_skills", map[string]any{"skillIds": nonNil(skillIDs)})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		ids = append(ids, get(rec, "id").(string))
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// EducationRequiredBy returns the roles that require each education level.
+func (s *Store) EducationRequiredBy(ctx context.Context, levelIDs []string) (map[string][]pathway.Role, error) {
+	return grouped(ctx, s, "education_required_by", levelIDs, nil, roleRow)
+}
