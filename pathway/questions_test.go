@@ -1,0 +1,186 @@
+package pathway
+
+import (
+	"math"
+	"os/exec"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func req(id string, level int, required bool) Requirement {
+	return Requirement{SkillID: id, Level: level, Importance: 3, Required: required}
+}
+
+func TestGaps(t *testing.T) {
+	target := []Requirement{req("a", 3, true), req("b", 2, true), req("c", 4, false), req("d", 1, true)}
+	tests := []struct {
+		name             string
+		held             map[string]int
+		includePreferred bool
+		want             []SkillGap
+	}{
+		{"nothing held", nil, false, []SkillGap{
+			{SkillID: "a", Required: true, Level: 3}, {SkillID: "b", Required: true, Level: 2}, {SkillID: "d", Required: true, Level: 1}}},
+		{"held below the level is a gap", map[string]int{"a": 2, "b": 2, "d": 5}, false, []SkillGap{
+			{SkillID: "a", Required: true, Level: 3, HeldLevel: 2}}},
+		{"preferred counts when asked", map[string]int{"a": 3, "b": 2, "d": 1}, true, []SkillGap{
+			{SkillID: "c", Required: false, Level: 4}}},
+		{"all met", map[string]int{"a": 5, "b": 5, "c": 5, "d": 5}, true, []SkillGap{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Gaps(tt.held, target, tt.includePreferred); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Gaps = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSharedSkills(t *testing.T) {
+	from := []Requirement{req("a", 2, true), req("b", 3, false), req("x", 1, true)}
+	to := []Requirement{req("b", 4, true), req("c", 2, true), req("a", 1, false)}
+	want := []SharedSkill{{SkillID: "b", FromLevel: 3, ToLevel: 4}, {SkillID: "a", FromLevel: 2, ToLevel: 1}}
+	if got := SharedSkills(from, to); !reflect.DeepEqual(got, want) {
+		t.Errorf("SharedSkills = %+v, want %+v", got, want)
+	}
+}
+
+func TestCoverageAndReadiness(t *testing.T) {
+	target := []Requirement{req("a", 4, true), req("b", 2, true)}
+	tests := []struct {
+		name string
+		held map[string]int
+		want float64
+	}{
+		{"none", map[string]int{}, 0},
+		{"all", map[string]int{"a": 4, "b": 5}, 1},
+		{"half the level of one of two", map[string]int{"a": 2}, 0.25},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Coverage(tt.held, target); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("Coverage = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// A person whose skills the target barely uses is less ready than one
+	// whose skills it uses fully, at the same coverage of the target.
+	narrow := []Requirement{req("a", 4, true), req("b", 2, true)}
+	broad := append(append([]Requirement{}, narrow...), req("x", 3, true), req("y", 3, true), req("z", 3, true))
+	if Readiness(HeldByRole(narrow), narrow, target) <= Readiness(HeldByRole(broad), broad, target) {
+		t.Error("Readiness does not favour the profile the target uses fully")
+	}
+}
+
+func TestOverlaps(t *testing.T) {
+	profiles := map[string][]Requirement{
+		"help-desk":  {req("support", 2, true), req("os", 2, true), req("networking", 1, true)},
+		"it-support": {req("support", 3, true), req("os", 2, true), req("networking", 2, true), req("docs", 2, false)},
+		"nurse":      {req("patient-care", 3, true)},
+	}
+	edges := Overlaps(profiles)
+	got := map[string]float64{}
+	for _, e := range edges {
+		got[e.FromID+">"+e.ToID] = e.Score
+		if e.Score < MinOverlapScore || e.Score > 1 {
+			t.Errorf("edge %s>%s score %v out of range", e.FromID, e.ToID, e.Score)
+		}
+	}
+	if _, ok := got["help-desk>it-support"]; !ok {
+		t.Errorf("no help-desk > it-support edge: %v", got)
+	}
+	for k := range got {
+		if strings.Contains(k, "nurse") {
+			t.Errorf("edge %s between roles that share no skill", k)
+		}
+	}
+	if got["it-support>help-desk"] <= got["help-desk>it-support"] {
+		t.Errorf("moving down (%v) should be easier than moving up (%v)", got["it-support>help-desk"], got["help-desk>it-support"])
+	}
+}
+
+func TestStackOrder(t *testing.T) {
+	tests := []struct {
+		name  string
+		ids   []string
+		links []StackLink
+		want  []string
+	}{
+		{"chain given out of order", []string{"c", "a", "b"}, []StackLink{{From: "a", To: "b"}, {From: "b", To: "c"}}, []string{"a", "b", "c"}},
+		{"a shortcut does not lift a rung", []string{"rn", "cna", "lpn"},
+			[]StackLink{{From: "cna", To: "lpn"}, {From: "lpn", To: "rn"}, {From: "cna", To: "rn"}}, []string{"cna", "lpn", "rn"}},
+		{"siblings by id", []string{"z", "y", "base"}, []StackLink{{From: "base", To: "z"}, {From: "base", To: "y"}}, []string{"base", "y", "z"}},
+		{"a cycle terminates", []string{"a", "b"}, []StackLink{{From: "a", To: "b"}, {From: "b", To: "a"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := StackOrder(tt.ids, tt.links)
+			if tt.want != nil && !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("StackOrder = %v, want %v", got, tt.want)
+			}
+			if len(got) != len(tt.ids) {
+				t.Errorf("StackOrder lost rungs: %v", got)
+			}
+		})
+	}
+}
+
+func TestScoreRecredentialing(t *testing.T) {
+	if s := ScoreRecredentialing(false, 500, 50, true, 5); s.Score != 0 {
+		t.Errorf("a role without a degree requirement scores %v", s.Score)
+	}
+	base := ScoreRecredentialing(true, 30, 10, false, 0)
+	if base.HiringInflux != 0.5 || base.RetentionChallenge != 0.5 || base.DegreeInflation != 1 {
+		t.Errorf("half points: %+v", base)
+	}
+	for name, better := range map[string]RecredentialingScore{
+		"more vacancies":        ScoreRecredentialing(true, 60, 10, false, 0),
+		"more turnover":         ScoreRecredentialing(true, 30, 20, false, 0),
+		"advancement potential": ScoreRecredentialing(true, 30, 10, true, 0),
+		"upward moves":          ScoreRecredentialing(true, 30, 10, false, 2),
+	} {
+		if better.Score <= base.Score {
+			t.Errorf("%s does not raise the score: %v <= %v", name, better.Score, base.Score)
+		}
+		if better.Score > 1 {
+			t.Errorf("%s: score %v above 1", name, better.Score)
+		}
+	}
+}
+
+func TestExtendReach(t *testing.T) {
+	best := map[string]Reach{}
+	frontier := []Reach{{RoleID: "b", Score: 0.8, Steps: 1, Path: []string{"b"}}, {RoleID: "c", Score: 0.5, Steps: 1, Path: []string{"c"}}}
+	for _, r := range frontier {
+		best[r.RoleID] = r
+	}
+	moves := []Move{{From: "b", To: "d", Score: 0.5}, {From: "c", To: "d", Score: 0.9}, {From: "b", To: "c", Score: 0.9}, {From: "b", To: "start", Score: 1}}
+	next := ExtendReach(best, frontier, moves, "start")
+	if _, ok := best["start"]; ok {
+		t.Error("the start role was reached")
+	}
+	if d := best["d"]; d.Score != 0.45 || !reflect.DeepEqual(d.Path, []string{"c", "d"}) {
+		t.Errorf("d = %+v, want the better path through c (0.45)", d)
+	}
+	if c := best["c"]; c.Score != 0.72 || c.Steps != 2 {
+		t.Errorf("c = %+v, want improved to 0.72 through b", c)
+	}
+	if len(next) != 2 || next[0].RoleID != "c" || next[1].RoleID != "d" {
+		t.Errorf("next frontier = %+v, want c and d", next)
+	}
+}
+
+// TestStandardLibraryOnly keeps the algorithm package free of I/O and
+// third-party code, so it can be tested and fuzzed on its own.
+func TestStandardLibraryOnly(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep != "github.com/lattice-pathways/lattice/pathway" {
+			t.Errorf("pathway depends on %s; it must use the standard library only", dep)
+		}
+	}
+}
