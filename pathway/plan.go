@@ -1,0 +1,1164 @@
+package pathway
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The upskilling planner: DESIGN's "shortest upskilling path" and the
+// cost/hours trade-off front. The search itself is in plan_search.go, the
+// cohort planner in cohort.go.
+//
+// A plan is a set of candidate credentials in an order. It is valid when
+//
+//  1. every gap skill is certified by some step at the level needed, except
+//     the skills no attainable candidate certifies at that level (reported
+//     Uncovered: learnable on the job, they do not block a plan);
+//  2. every credential the target requires is held or a step;
+//  3. unless skills-first, the education rank held reaches the target's, or
+//     some step confers a rank that does;
+//  4. each step's prerequisite groups are each met, before the step, by a
+//     held credential, the education rank held, a rank an earlier step
+//     confers, or an earlier step;
+//  5. it keeps within the limits.
+//
+// A stacking credit applies when the lower credential is held or an earlier
+// step; steps are ordered so that lowers come first. A plan is minimal when
+// dropping any one step breaks it or makes it worse by the objective and its
+// tie-breaks: a step is never dead weight, though a lower credential may be a
+// step only for the credit it carries, when that credit pays for it.
+
+// Objective is what a plan minimizes. The zero value is ObjectiveHours.
+type Objective int
+
+// Objectives.
+const (
+	ObjectiveHours Objective = iota // total hours, after stacking credit
+	ObjectiveCost                   // total per-person cost, after stacking credit
+	ObjectiveWeeks                  // total weeks, credentials one after another
+	ObjectiveSteps                  // number of credentials
+)
+
+func (o Objective) String() string {
+	switch o {
+	case ObjectiveHours:
+		return "hours"
+	case ObjectiveCost:
+		return "cost"
+	case ObjectiveWeeks:
+		return "weeks"
+	case ObjectiveSteps:
+		return "steps"
+	}
+	return fmt.Sprintf("Objective(%d)", int(o))
+}
+
+// Prereq is one option of a prerequisite group: a credential (CredentialID
+// set) or an education rank (CredentialID empty, EducationRank >= 0: met by
+// that rank or a higher one).
+type Prereq struct {
+	CredentialID  string
+	EducationRank int
+}
+
+// StackCredit is credit carried into a credential from a lower one: when
+// FromID is held or an earlier step, the credential costs Hours and Cost less
+// (the credits of all its lowers together, floored at zero).
+type StackCredit struct {
+	FromID      string
+	Hours, Cost float64
+}
+
+// PlanCredential is a candidate credential as the planner sees it.
+type PlanCredential struct {
+	ID, Name string
+	Cost     float64 // per person, USD
+	// CohortCost is paid once per cohort when any member takes it; only
+	// SolveCohort counts it.
+	CohortCost    float64
+	Hours, Weeks  float64
+	Certifies     map[string]int // skill id -> level proven
+	ConfersRank   int            // education rank it confers, -1 for none
+	Prerequisites [][]Prereq     // every group must be met; any one option meets a group
+	StackCredit   []StackCredit
+}
+
+// PlanRequest is one planning question: where a person is, the target, and
+// the candidate credentials the store fetched for it.
+type PlanRequest struct {
+	HeldSkills map[string]int // skill id -> level held
+	// HeldCredentials count as the skills they certify (when they are among
+	// the candidates) and meet prerequisites; held credentials are never steps.
+	HeldCredentials []string
+	// EducationRank is the highest rank held: 0 none, 1 high school, 2
+	// postsecondary certificate, 3 associate, 4 bachelor, 5 master, 6
+	// doctorate. A held candidate that confers a higher rank raises it.
+	EducationRank       int
+	Target              []Requirement // the target role's skills
+	TargetCredentials   []string      // credentials the target requires (licenses)
+	TargetEducationRank int           // -1 for none
+	Candidates          []PlanCredential
+}
+
+// PlanOptions tune a plan. The zero value minimizes hours with no limits.
+type PlanOptions struct {
+	Objective Objective
+	// Limits; nil means none. They bound every plan returned.
+	MaxCost, MaxHours, MaxWeeks *float64
+	MaxCredentials              *int
+	// IncludePreferred counts the target's preferred skills as gaps too.
+	IncludePreferred bool
+	// SkillsFirst waives the target's education requirement; its skills must
+	// be met instead.
+	SkillsFirst bool
+	// Exclude lists credential ids never to use.
+	Exclude []string
+	// Alternatives is how many plans to return, best first: 1 when 0, at
+	// most MaxAlternatives.
+	Alternatives int
+	// TimeCap bounds the search (DefaultTimeCap when 0). Past it the best
+	// plans found are returned with Optimal false and a proven LowerBound.
+	TimeCap time.Duration
+}
+
+// DefaultTimeCap bounds a search when PlanOptions.TimeCap is zero.
+const DefaultTimeCap = 200 * time.Millisecond
+
+// MaxAlternatives is the most plans Solve returns.
+const MaxAlternatives = 10
+
+// Plan is an upskilling plan, or the reason there is none.
+type Plan struct {
+	// Steps come in a valid order: prerequisites and stacking lowers first,
+	// ties by id.
+	Steps                             []PlanStep
+	TotalCost, TotalHours, TotalWeeks float64 // sums of the steps, after stacking credit
+	// Optimal says the search finished: no valid plan is better (for
+	// alternatives: the plans are the best ones in order). LowerBound is a
+	// proven lower bound of the objective over all valid plans; it equals the
+	// best plan's objective value when Optimal.
+	Optimal    bool
+	LowerBound float64
+	// Uncovered lists the gap skills no attainable candidate certifies at the
+	// level needed, sorted; they do not block a plan.
+	Uncovered []string
+	// Feasible is false when no plan meets the requirements within the
+	// limits; Reason says why.
+	Feasible bool
+	Reason   string
+}
+
+// PlanStep is one credential of a plan and why it is there.
+type PlanStep struct {
+	CredentialID       string
+	Name               string
+	Cost, Hours, Weeks float64  // after stacking credit
+	Closes             []string // gap skills it certifies at the level needed, sorted
+	MeetsCredential    bool     // the target requires this credential
+	MeetsEducation     bool     // it confers the target's education level
+	PrerequisiteOf     []string // later steps with a prerequisite group it meets, sorted
+	StacksInto         []string // later steps it gives stacking credit to, sorted
+}
+
+// Objective returns the plan's value in an objective.
+func (p Plan) Objective(o Objective) float64 {
+	switch o {
+	case ObjectiveCost:
+		return p.TotalCost
+	case ObjectiveWeeks:
+		return p.TotalWeeks
+	case ObjectiveSteps:
+		return float64(len(p.Steps))
+	}
+	return p.TotalHours
+}
+
+// Gap returns the target's skills (its required ones, or all of them when
+// includePreferred) that the request does not hold at the level needed,
+// counting held credentials (found among the candidates) as the skills they
+// certify. A skill listed more than once needs its highest level. The result
+// is sorted by skill id. It is the same set as Gaps.
+func Gap(req PlanRequest, includePreferred bool) []Requirement {
+	held := heldSkills(req)
+	return gapOf(held, req.Target, includePreferred)
+}
+
+func gapOf(held map[string]int, target []Requirement, includePreferred bool) []Requirement {
+	merged := map[string]Requirement{}
+	var ids []string
+	for _, r := range target {
+		if !r.Required && !includePreferred {
+			continue
+		}
+		m, ok := merged[r.SkillID]
+		if !ok {
+			ids = append(ids, r.SkillID)
+			merged[r.SkillID] = r
+			continue
+		}
+		m.Level = max(m.Level, r.Level)
+		m.Importance = max(m.Importance, r.Importance)
+		m.Required = m.Required || r.Required
+		merged[r.SkillID] = m
+	}
+	sort.Strings(ids)
+	out := []Requirement{}
+	for _, id := range ids {
+		if r := merged[id]; held[id] < r.Level {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// heldSkills is what the request holds: its skills, and the skills its held
+// credentials certify.
+func heldSkills(req PlanRequest) map[string]int {
+	held := make(map[string]int, len(req.HeldSkills))
+	for s, l := range req.HeldSkills {
+		held[s] = max(held[s], l)
+	}
+	isHeld := map[string]bool{}
+	for _, id := range req.HeldCredentials {
+		isHeld[id] = true
+	}
+	for i := range req.Candidates {
+		c := &req.Candidates[i]
+		if !isHeld[c.ID] {
+			continue
+		}
+		for s, l := range c.Certifies {
+			held[s] = max(held[s], l)
+		}
+	}
+	return held
+}
+
+// Solve returns the best plan for req under opt, then up to
+// opt.Alternatives-1 further minimal plans, distinct as sets of credentials,
+// in order of the objective and then the tie-breaks (the other totals in the
+// order cost, hours, weeks; the number of steps; the sorted ids). When no plan
+// exists it returns one plan with Feasible false and the Reason. It returns
+// ErrInvalid for bad options or a malformed candidate.
+func Solve(req PlanRequest, opt PlanOptions) ([]Plan, error) {
+	k, err := checkOptions(opt)
+	if err != nil {
+		return nil, err
+	}
+	return solve(req, opt, k, nil)
+}
+
+// solve is Solve with the uncovered set fixed (see newProblem).
+func solve(req PlanRequest, opt PlanOptions, k int, fixed []string) ([]Plan, error) {
+	p, err := newProblem(req, opt, k == 1, fixed)
+	if err != nil {
+		return nil, err
+	}
+	if p.reason != "" {
+		return []Plan{p.infeasible(p.reason, true, 0)}, nil
+	}
+	s := newSearch(p, modeBest, k)
+	s.run()
+	return s.plans(), nil
+}
+
+// ParetoFront returns the minimal plans whose total cost and total hours no
+// other valid plan beats in both, one plan per point (the fewest weeks, then
+// steps, then ids), sorted by cost. opt.Objective and opt.Alternatives do not
+// apply; the limits do.
+func ParetoFront(req PlanRequest, opt PlanOptions) ([]Plan, error) {
+	if _, err := checkOptions(opt); err != nil {
+		return nil, err
+	}
+	p, err := newProblem(req, opt, true, nil)
+	if err != nil {
+		return nil, err
+	}
+	if p.reason != "" {
+		return []Plan{p.infeasible(p.reason, true, 0)}, nil
+	}
+	s := newSearch(p, modePareto, 0)
+	s.run()
+	return s.plans(), nil
+}
+
+// checkOptions validates opt and returns the number of plans wanted.
+func checkOptions(opt PlanOptions) (int, error) {
+	if opt.Objective < ObjectiveHours || opt.Objective > ObjectiveSteps {
+		return 0, fmt.Errorf("objective %d is unknown (hours, cost, weeks or steps): %w", int(opt.Objective), ErrInvalid)
+	}
+	for _, l := range []struct {
+		name string
+		v    *float64
+	}{{"maxCost", opt.MaxCost}, {"maxHours", opt.MaxHours}, {"maxWeeks", opt.MaxWeeks}} {
+		if l.v != nil && (math.IsNaN(*l.v) || *l.v < 0) {
+			return 0, fmt.Errorf("%s must be zero or more, got %v: %w", l.name, *l.v, ErrInvalid)
+		}
+	}
+	if opt.MaxCredentials != nil && *opt.MaxCredentials < 0 {
+		return 0, fmt.Errorf("maxCredentials must be zero or more, got %d: %w", *opt.MaxCredentials, ErrInvalid)
+	}
+	k := opt.Alternatives
+	if k == 0 {
+		k = 1
+	}
+	if k < 1 || k > MaxAlternatives {
+		return 0, fmt.Errorf("alternatives must be 1 to %d, got %d: %w", MaxAlternatives, opt.Alternatives, ErrInvalid)
+	}
+	if opt.TimeCap < 0 {
+		return 0, fmt.Errorf("timeCap must be zero (the default) or more, got %v: %w", opt.TimeCap, ErrInvalid)
+	}
+	return k, nil
+}
+
+// checkRequest validates the candidates: unique non-empty ids, finite
+// non-negative numbers, prerequisite options that name something.
+func checkRequest(req PlanRequest) error {
+	seen := make(map[string]bool, len(req.Candidates))
+	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) || v < 0 }
+	for i := range req.Candidates {
+		c := &req.Candidates[i]
+		if c.ID == "" {
+			return fmt.Errorf("candidate %d has no id: %w", i, ErrInvalid)
+		}
+		if seen[c.ID] {
+			return fmt.Errorf("candidate %q is listed twice: %w", c.ID, ErrInvalid)
+		}
+		seen[c.ID] = true
+		if bad(c.Cost) || bad(c.CohortCost) || bad(c.Hours) || bad(c.Weeks) {
+			return fmt.Errorf("candidate %q: cost, cohort cost, hours and weeks must be finite and zero or more: %w", c.ID, ErrInvalid)
+		}
+		for _, g := range c.Prerequisites {
+			for _, o := range g {
+				if o.CredentialID == "" && o.EducationRank < 0 {
+					return fmt.Errorf("candidate %q: a prerequisite names neither a credential nor an education rank: %w", c.ID, ErrInvalid)
+				}
+			}
+		}
+		for _, sc := range c.StackCredit {
+			if bad(sc.Hours) || bad(sc.Cost) {
+				return fmt.Errorf("candidate %q: stacking credit from %q must be finite and zero or more: %w", c.ID, sc.FromID, ErrInvalid)
+			}
+		}
+	}
+	return nil
+}
+
+// Dimensions of a plan's value.
+const (
+	dimHours = iota
+	dimCost
+	dimWeeks
+	dimSteps
+	numDims
+)
+
+var dimNames = [numDims]string{"hours", "cost", "weeks", "credentials"}
+
+func objectiveDim(o Objective) int {
+	switch o {
+	case ObjectiveCost:
+		return dimCost
+	case ObjectiveWeeks:
+		return dimWeeks
+	case ObjectiveSteps:
+		return dimSteps
+	}
+	return dimHours
+}
+
+// keyDims is the order in which plans compare: the objective, then cost,
+// hours, weeks and steps (those not already first). The sorted ids come last.
+func keyDims(o Objective) [numDims]int {
+	first := objectiveDim(o)
+	out := [numDims]int{first}
+	i := 1
+	for _, d := range []int{dimCost, dimHours, dimWeeks, dimSteps} {
+		if d != first {
+			out[i] = d
+			i++
+		}
+	}
+	return out
+}
+
+// targetClause is one of the target's requirements: a gap skill at a
+// level, a credential, or an education rank.
+type targetClause struct {
+	skill string
+	level int
+	id    string
+	rank  int // -1 unless an education rank
+	what  string
+}
+
+// targetIndex finds the target's clauses a candidate meets.
+type targetIndex struct {
+	bySkill map[string]int // skill -> clause index
+	byID    map[string]int // credential id -> clause index
+	edu     int            // clause index of the education rank, -1 for none
+	clauses []targetClause
+}
+
+func newTargetIndex(ts []targetClause) *targetIndex {
+	ix := &targetIndex{bySkill: map[string]int{}, byID: map[string]int{}, edu: -1, clauses: ts}
+	for i, t := range ts {
+		switch {
+		case t.skill != "":
+			ix.bySkill[t.skill] = i
+		case t.id != "":
+			ix.byID[t.id] = i
+		default:
+			ix.edu = i
+		}
+	}
+	return ix
+}
+
+// met appends to buf the indices of the clauses c meets, ascending.
+func (ix *targetIndex) met(c *PlanCredential, buf []int) []int {
+	buf = buf[:0]
+	for s, l := range c.Certifies {
+		if i, ok := ix.bySkill[s]; ok && l >= ix.clauses[i].level {
+			buf = append(buf, i)
+		}
+	}
+	if i, ok := ix.byID[c.ID]; ok {
+		buf = append(buf, i)
+	}
+	if ix.edu >= 0 && c.ConfersRank >= ix.clauses[ix.edu].rank {
+		buf = append(buf, ix.edu)
+	}
+	slices.Sort(buf)
+	return buf
+}
+
+// conferrers lists candidates by the rank they confer, highest first, to
+// find those conferring at least a rank.
+type conferrers []int
+
+func newConferrers(cands []*PlanCredential) conferrers {
+	var out conferrers
+	for i, c := range cands {
+		if c.ConfersRank >= 0 {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return cands[out[a]].ConfersRank > cands[out[b]].ConfersRank })
+	return out
+}
+
+// atLeast calls f with each candidate conferring rank r or more.
+func (cf conferrers) atLeast(cands []*PlanCredential, r int, f func(i int)) {
+	for _, i := range cf {
+		if cands[i].ConfersRank < r {
+			return
+		}
+		f(i)
+	}
+}
+
+type credit struct {
+	from        int // candidate index
+	hours, cost float64
+}
+
+// of is the credit in dimension d (hours or cost).
+func (c credit) of(d int) float64 {
+	if d == dimHours {
+		return c.hours
+	}
+	return c.cost
+}
+
+// clause is a requirement that at least one of its options be a step: a gap
+// skill, a target credential, the education requirement, or one
+// prerequisite group of a candidate (owner) not met by what is held.
+type clause struct {
+	opts  []int    // candidate indices, ascending
+	bits  []uint64 // the same as a bit set
+	owner int      // the candidate whose prerequisite group it is; -1 for the target's
+}
+
+// problem is a planning question reduced to indices: the kept candidates
+// (sorted by id), their weights and the clauses.
+type problem struct {
+	req    PlanRequest
+	opt    PlanOptions
+	reason string // why no plan exists, when known before the search
+
+	gap       []Requirement
+	uncovered []string
+	heldRank  int
+	eduTarget int // the rank a step must confer; -1 when none
+	targetCr  map[string]bool
+
+	n      int
+	cands  []*PlanCredential
+	index  map[string]int
+	r0     [numDims][]float64 // value after held credit, before other credit (may be < 0 for cost and hours)
+	worst  [numDims][]float64 // max(0, r0): the value with no further credit
+	wmin   [numDims][]float64 // the value with every possible credit
+	lowers [][]credit         // credit from other candidates
+	edgeOf []int              // index of each candidate's first credit edge, over all candidates
+	edges  int                // the number of credit edges
+	edgeTo []int              // the candidate each credit edge goes into
+	upper  [][]int            // candidates each one gives credit to
+	groups [][]int            // clause ids of each candidate's prerequisite groups
+	closes [][]int            // gap indices each candidate closes
+
+	clauses []clause
+	static  []int   // the target's clause ids
+	incid   [][]int // candidate -> ids of the clauses it is an option of
+	nw      int     // words in a bit set
+	limit   [numDims]float64
+	limited [numDims]bool
+	// grain is the unit every plan's total in a dimension is a multiple of
+	// (1 when every value is whole, 0.01 for cents), 0 when none is known:
+	// bounds round up to it.
+	grain [numDims]float64
+}
+
+// roundUp rounds a lower bound in dimension d up to the dimension's grain.
+func (p *problem) roundUp(d int, v float64) float64 {
+	g := p.grain[d]
+	if g == 0 || math.IsInf(v, 0) {
+		return v
+	}
+	return g * math.Ceil(v/g-1e-6)
+}
+
+// findGrain sets the grain of each dimension from the candidates' values:
+// the greatest common divisor of their values and credits in cents, when
+// they are all whole cents.
+func (p *problem) findGrain() {
+	gcd := func(a, b int64) int64 {
+		for b != 0 {
+			a, b = b, a%b
+		}
+		return a
+	}
+	for d := range numDims {
+		p.grain[d] = 0
+		var g int64
+		ok := true
+		add := func(v float64) {
+			c := math.Round(v * 100)
+			if math.Abs(v*100-c) > 1e-6*max(1, math.Abs(c)) || math.Abs(c) > 1e15 {
+				ok = false
+				return
+			}
+			g = gcd(g, int64(math.Abs(c)))
+		}
+		for x := range p.n {
+			add(p.r0[d][x])
+			if d == dimHours || d == dimCost {
+				for _, cr := range p.lowers[x] {
+					add(cr.of(d))
+				}
+			}
+		}
+		if ok && g > 0 {
+			p.grain[d] = float64(g) / 100
+		}
+	}
+}
+
+func (p *problem) infeasible(reason string, optimal bool, lb float64) Plan {
+	return Plan{Uncovered: slices.Clone(p.uncovered), Reason: reason, Optimal: optimal, LowerBound: lb, Steps: []PlanStep{}}
+}
+
+// newProblem validates req, computes the gap and reduces the candidates to
+// those that can matter: not excluded or held, attainable (their
+// prerequisites can be met), within the limits on their own, useful (they
+// close a gap, meet a requirement, or are a prerequisite of or give credit to
+// a useful one) and, when dominate is set, not dominated by another.
+//
+// When fixed is not nil it is the uncovered set, decided elsewhere: the
+// cohort planner excludes credentials to price its choices, and a skill that
+// only an excluded credential certifies must still be closed, not waived.
+func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string) (*problem, error) {
+	if err := checkRequest(req); err != nil {
+		return nil, err
+	}
+	p := &problem{req: req, opt: opt, eduTarget: -1, targetCr: map[string]bool{}, uncovered: []string{}}
+	for d := range numDims {
+		p.limit[d] = math.Inf(1)
+	}
+	set := func(d int, v *float64) {
+		if v != nil {
+			p.limit[d], p.limited[d] = *v, true
+		}
+	}
+	set(dimCost, opt.MaxCost)
+	set(dimHours, opt.MaxHours)
+	set(dimWeeks, opt.MaxWeeks)
+	if opt.MaxCredentials != nil {
+		p.limit[dimSteps], p.limited[dimSteps] = float64(*opt.MaxCredentials), true
+	}
+
+	byID := make(map[string]*PlanCredential, len(req.Candidates))
+	for i := range req.Candidates {
+		byID[req.Candidates[i].ID] = &req.Candidates[i]
+	}
+	held := map[string]bool{}
+	for _, id := range req.HeldCredentials {
+		held[id] = true
+	}
+	excluded := map[string]bool{}
+	for _, id := range opt.Exclude {
+		excluded[id] = true
+	}
+	p.heldRank = max(req.EducationRank, 0)
+	for id := range held {
+		if c := byID[id]; c != nil {
+			p.heldRank = max(p.heldRank, c.ConfersRank)
+		}
+	}
+	p.gap = Gap(req, opt.IncludePreferred)
+
+	// The pool: not excluded, not held, sorted by id.
+	var pool []*PlanCredential
+	for i := range req.Candidates {
+		c := &req.Candidates[i]
+		if !excluded[c.ID] && !held[c.ID] {
+			pool = append(pool, c)
+		}
+	}
+	sort.Slice(pool, func(i, j int) bool { return pool[i].ID < pool[j].ID })
+
+	// groupMetByHeld says whether what is held meets a prerequisite group.
+	groupMetByHeld := func(g []Prereq) bool {
+		if len(g) == 0 {
+			return true // an empty group asks for nothing
+		}
+		for _, o := range g {
+			if o.CredentialID != "" && held[o.CredentialID] {
+				return true
+			}
+			if o.CredentialID == "" && o.EducationRank <= p.heldRank {
+				return true
+			}
+		}
+		return false
+	}
+	// attainable keeps the candidates whose prerequisites can be met from
+	// what is held through other candidates of the pool: a fixed point.
+	attainable := func(pool []*PlanCredential) []*PlanCredential {
+		in := map[string]bool{}
+		rank := -1
+		ok := make([]bool, len(pool))
+		for changed := true; changed; {
+			changed = false
+			for i, c := range pool {
+				if ok[i] {
+					continue
+				}
+				all := true
+				for _, g := range c.Prerequisites {
+					if groupMetByHeld(g) {
+						continue
+					}
+					met := false
+					for _, o := range g {
+						if (o.CredentialID != "" && o.CredentialID != c.ID && in[o.CredentialID]) ||
+							(o.CredentialID == "" && o.EducationRank <= rank) {
+							met = true
+							break
+						}
+					}
+					if !met {
+						all = false
+						break
+					}
+				}
+				if all {
+					ok[i], in[c.ID], changed = true, true, true
+					rank = max(rank, c.ConfersRank)
+				}
+			}
+		}
+		var out []*PlanCredential
+		for i, c := range pool {
+			if ok[i] {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	pool = attainable(pool)
+	structural := map[string]bool{}
+	for _, c := range pool {
+		structural[c.ID] = true
+	}
+
+	// Uncovered gap skills; the rest need a step.
+	var need []int // gap indices that need a step
+	gapIndex := make(map[string]int, len(p.gap))
+	for gi, r := range p.gap {
+		gapIndex[r.SkillID] = gi
+	}
+	coverable := make([]bool, len(p.gap))
+	for _, c := range pool {
+		for s, l := range c.Certifies {
+			if gi, ok := gapIndex[s]; ok && l >= p.gap[gi].Level {
+				coverable[gi] = true
+			}
+		}
+	}
+	for gi, r := range p.gap {
+		covered := coverable[gi]
+		switch {
+		case fixed != nil && slices.Contains(fixed, r.SkillID):
+			p.uncovered = append(p.uncovered, r.SkillID)
+		case fixed != nil && !covered:
+			p.uncovered = slices.Clone(fixed)
+			p.reason = fmt.Sprintf("no credential left open certifies skill %q at level %d", r.SkillID, r.Level)
+			return p, nil
+		case covered:
+			need = append(need, gi)
+		default:
+			p.uncovered = append(p.uncovered, r.SkillID)
+		}
+	}
+
+	// Target credentials and education.
+	var targetIDs []string
+	for _, id := range req.TargetCredentials {
+		if !held[id] && !p.targetCr[id] {
+			p.targetCr[id] = true
+			targetIDs = append(targetIDs, id)
+		}
+	}
+	sort.Strings(targetIDs)
+	for _, id := range targetIDs {
+		switch {
+		case excluded[id]:
+			p.reason = fmt.Sprintf("the target requires credential %q, which is excluded", id)
+		case byID[id] == nil:
+			p.reason = fmt.Sprintf("the target requires credential %q, which is not held and not among the candidates", id)
+		case !structural[id]:
+			p.reason = fmt.Sprintf("the target requires credential %q, whose prerequisites cannot be met", id)
+		}
+		if p.reason != "" {
+			return p, nil
+		}
+	}
+	if !opt.SkillsFirst && req.TargetEducationRank >= 0 && req.TargetEducationRank > p.heldRank {
+		p.eduTarget = req.TargetEducationRank
+		found := false
+		for _, c := range pool {
+			if c.ConfersRank >= p.eduTarget {
+				found = true
+				break
+			}
+		}
+		if !found {
+			p.reason = fmt.Sprintf("the target requires education rank %d and no attainable candidate confers it (skills-first mode waives it)", p.eduTarget)
+			return p, nil
+		}
+	}
+
+	// Drop candidates that break a limit on their own (even with every
+	// credit), then those that can no longer be attained; repeat.
+	for {
+		inPool := map[string]bool{}
+		for _, c := range pool {
+			inPool[c.ID] = true
+		}
+		var kept []*PlanCredential
+		for _, c := range pool {
+			h, k := bestCase(c, held, inPool)
+			v := [numDims]float64{dimHours: h, dimCost: k, dimWeeks: c.Weeks, dimSteps: 1}
+			fits := true
+			for d := range numDims {
+				if p.limited[d] && v[d] > p.limit[d]+tol(p.limit[d]) {
+					fits = false
+				}
+			}
+			if fits {
+				kept = append(kept, c)
+			}
+		}
+		kept = attainable(kept)
+		if len(kept) == len(pool) {
+			break
+		}
+		pool = kept
+	}
+
+	// The target's clauses.
+	var targets []targetClause
+	for _, gi := range need {
+		r := p.gap[gi]
+		targets = append(targets, targetClause{skill: r.SkillID, level: r.Level, rank: -1,
+			what: fmt.Sprintf("skill %q at level %d", r.SkillID, r.Level)})
+	}
+	for _, id := range targetIDs {
+		targets = append(targets, targetClause{id: id, rank: -1, what: fmt.Sprintf("credential %q", id)})
+	}
+	if p.eduTarget >= 0 {
+		targets = append(targets, targetClause{rank: p.eduTarget, what: fmt.Sprintf("education rank %d", p.eduTarget)})
+	}
+	tix := newTargetIndex(targets)
+	metBy := make([]bool, len(targets))
+	var buf []int
+	for _, c := range pool {
+		for _, t := range tix.met(c, buf) {
+			metBy[t] = true
+		}
+	}
+	for t, ok := range metBy {
+		if !ok {
+			p.reason = fmt.Sprintf("no plan within the limits%s can meet %s", p.limitText(), targets[t].what)
+			return p, nil
+		}
+	}
+
+	// Useful: meets a target clause, or is a prerequisite option of or gives
+	// credit to a useful candidate; a fixed point.
+	poolIdx := map[string]int{}
+	for i, c := range pool {
+		poolIdx[c.ID] = i
+	}
+	useful := make([]bool, len(pool))
+	var queue []int
+	mark := func(i int) {
+		if !useful[i] {
+			useful[i] = true
+			queue = append(queue, i)
+		}
+	}
+	for i, c := range pool {
+		if buf = tix.met(c, buf); len(buf) > 0 {
+			mark(i)
+		}
+	}
+	byRank := newConferrers(pool)
+	for len(queue) > 0 {
+		c := pool[queue[0]]
+		queue = queue[1:]
+		for _, g := range c.Prerequisites {
+			if groupMetByHeld(g) {
+				continue
+			}
+			for _, o := range g {
+				if o.CredentialID != "" {
+					if j, ok := poolIdx[o.CredentialID]; ok && o.CredentialID != c.ID {
+						mark(j)
+					}
+					continue
+				}
+				byRank.atLeast(pool, o.EducationRank, func(j int) {
+					if pool[j] != c {
+						mark(j)
+					}
+				})
+			}
+		}
+		for _, sc := range c.StackCredit {
+			if j, ok := poolIdx[sc.FromID]; ok && sc.FromID != c.ID && (sc.Hours > 0 || sc.Cost > 0) {
+				mark(j)
+			}
+		}
+	}
+	var kept []*PlanCredential
+	for i, c := range pool {
+		if useful[i] {
+			kept = append(kept, c)
+		}
+	}
+	p.build(kept, held, tix)
+	if dominate {
+		if drop := p.dominated(); drop != nil {
+			var keep []*PlanCredential
+			for i, c := range p.cands {
+				if !drop[i] {
+					keep = append(keep, c)
+				}
+			}
+			p.build(keep, held, tix)
+		}
+	}
+	return p, nil
+}
+
+// bestCase is a candidate's hours and cost with every credit it could get
+// from what is held and the pool.
+func bestCase(c *PlanCredential, held, pool map[string]bool) (hours, cost float64) {
+	hours, cost = c.Hours, c.Cost
+	for _, sc := range c.StackCredit {
+		if sc.FromID != c.ID && (held[sc.FromID] || pool[sc.FromID]) {
+			hours -= sc.Hours
+			cost -= sc.Cost
+		}
+	}
+	return max(hours, 0), max(cost, 0)
+}
+
+func (p *problem) limitText() string {
+	var parts []string
+	for d := range numDims {
+		if p.limited[d] {
+			parts = append(parts, fmt.Sprintf("%s %v", dimNames[d], p.limit[d]))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (max " + strings.Join(parts, ", ") + ")"
+}
+
+// build indexes the kept candidates (sorted by id) and makes the clauses.
+func (p *problem) build(kept []*PlanCredential, held map[string]bool, tix *targetIndex) {
+	n := len(kept)
+	p.n, p.cands = n, kept
+	p.nw = (n + 63) / 64
+	p.index = make(map[string]int, n)
+	for i, c := range kept {
+		p.index[c.ID] = i
+	}
+	for d := range numDims {
+		p.r0[d] = make([]float64, n)
+		p.worst[d] = make([]float64, n)
+		p.wmin[d] = make([]float64, n)
+	}
+	p.lowers = make([][]credit, n)
+	p.edgeOf = make([]int, n)
+	p.edges = 0
+	p.edgeTo = p.edgeTo[:0]
+	p.upper = make([][]int, n)
+	p.groups = make([][]int, n)
+	p.closes = make([][]int, n)
+	p.incid = make([][]int, n)
+	p.clauses = p.clauses[:0]
+	p.static = p.static[:0]
+	gapIndex := make(map[string]int, len(p.gap))
+	for gi, r := range p.gap {
+		gapIndex[r.SkillID] = gi
+	}
+
+	for i, c := range kept {
+		h, k := c.Hours, c.Cost
+		for _, sc := range c.StackCredit {
+			if sc.FromID != c.ID && held[sc.FromID] {
+				h -= sc.Hours
+				k -= sc.Cost
+			}
+		}
+		p.r0[dimHours][i], p.r0[dimCost][i] = h, k
+		p.r0[dimWeeks][i], p.r0[dimSteps][i] = c.Weeks, 1
+		bh, bk := h, k
+		for _, sc := range c.StackCredit {
+			j, ok := p.index[sc.FromID]
+			if !ok || j == i || held[sc.FromID] || (sc.Hours == 0 && sc.Cost == 0) {
+				continue
+			}
+			p.lowers[i] = append(p.lowers[i], credit{from: j, hours: sc.Hours, cost: sc.Cost})
+			bh -= sc.Hours
+			bk -= sc.Cost
+		}
+		// Merge repeated lowers so that each lower appears once.
+		sort.Slice(p.lowers[i], func(a, b int) bool { return p.lowers[i][a].from < p.lowers[i][b].from })
+		merged := p.lowers[i][:0]
+		for _, cr := range p.lowers[i] {
+			if len(merged) > 0 && merged[len(merged)-1].from == cr.from {
+				merged[len(merged)-1].hours += cr.hours
+				merged[len(merged)-1].cost += cr.cost
+				continue
+			}
+			merged = append(merged, cr)
+		}
+		p.lowers[i] = merged
+		p.edgeOf[i] = p.edges
+		p.edges += len(merged)
+		for range merged {
+			p.edgeTo = append(p.edgeTo, i)
+		}
+		for _, cr := range merged {
+			p.upper[cr.from] = append(p.upper[cr.from], i)
+		}
+		for d := range numDims {
+			p.worst[d][i] = max(p.r0[d][i], 0)
+		}
+		p.wmin[dimHours][i], p.wmin[dimCost][i] = max(bh, 0), max(bk, 0)
+		p.wmin[dimWeeks][i], p.wmin[dimSteps][i] = c.Weeks, 1
+		for s, l := range c.Certifies {
+			if gi, ok := gapIndex[s]; ok && l >= p.gap[gi].Level {
+				p.closes[i] = append(p.closes[i], gi)
+			}
+		}
+		slices.Sort(p.closes[i])
+	}
+	addClause := func(opts []int, owner int) int {
+		cl := clause{opts: opts, bits: make([]uint64, p.nw), owner: owner}
+		id := len(p.clauses)
+		for _, x := range opts {
+			cl.bits[x>>6] |= 1 << (x & 63)
+			p.incid[x] = append(p.incid[x], id)
+		}
+		p.clauses = append(p.clauses, cl)
+		return id
+	}
+	topts := make([][]int, len(tix.clauses))
+	var buf []int
+	for i, c := range kept {
+		for _, t := range tix.met(c, buf) {
+			topts[t] = append(topts[t], i)
+		}
+	}
+	for _, opts := range topts {
+		p.static = append(p.static, addClause(opts, -1))
+	}
+	byRank := newConferrers(kept)
+	for i, c := range kept {
+		for _, g := range c.Prerequisites {
+			metByHeld := len(g) == 0
+			minRank := math.MaxInt
+			var opts []int
+			for _, o := range g {
+				if o.CredentialID != "" {
+					metByHeld = metByHeld || held[o.CredentialID]
+					if j, ok := p.index[o.CredentialID]; ok && j != i {
+						opts = append(opts, j)
+					}
+				} else {
+					metByHeld = metByHeld || o.EducationRank <= p.heldRank
+					minRank = min(minRank, o.EducationRank)
+				}
+			}
+			if metByHeld {
+				continue
+			}
+			byRank.atLeast(kept, minRank, func(j int) {
+				if j != i {
+					opts = append(opts, j)
+				}
+			})
+			slices.Sort(opts)
+			opts = slices.Compact(opts)
+			p.groups[i] = append(p.groups[i], addClause(opts, i))
+		}
+	}
+	p.findGrain()
+}
+
+// dominated marks the candidates another one makes pointless: one that is
+// no target credential, no prerequisite option and gives no credit, whose
+// clauses another candidate also meets, with no harder prerequisites (each
+// of the other's groups has every option of one of its own), a rank at least
+// as high, and no worse hours, cost and weeks (the other's with no credit
+// beside what is held against its own with every credit; equal ones yield
+// to the smaller id). Swapping it for the other keeps any plan valid and
+// makes it no worse in any total, so no best plan and no point of the front
+// uses it. Only used when one plan or the front is asked for.
+func (p *problem) dominated() []bool {
+	n := p.n
+	protected := make([]bool, n)
+	for i := range n {
+		if p.targetCr[p.cands[i].ID] || len(p.upper[i]) > 0 {
+			protected[i] = true
+		}
+	}
+	for i := range n {
+		for _, g := range p.cands[i].Prerequisites {
+			for _, o := range g {
+				if j, ok := p.index[o.CredentialID]; ok && o.CredentialID != "" && j != i {
+					protected[j] = true
+				}
+			}
+		}
+	}
+	staticOf := make([][]int, n) // static clause ids of each candidate, ascending
+	for _, ci := range p.static {
+		for _, x := range p.clauses[ci].opts {
+			staticOf[x] = append(staticOf[x], ci)
+		}
+	}
+	subset := func(a, b []int) bool { // sorted a ⊆ sorted b
+		j := 0
+		for _, v := range a {
+			for j < len(b) && b[j] < v {
+				j++
+			}
+			if j == len(b) || b[j] != v {
+				return false
+			}
+		}
+		return true
+	}
+	optsSubset := func(a, b int) bool { // clause a's options ⊆ clause b's
+		ba, bb := p.clauses[a].bits, p.clauses[b].bits
+		for w := range ba {
+			if ba[w]&^bb[w] != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	var drop []bool
+	for a := range n {
+		if protected[a] || len(staticOf[a]) == 0 {
+			continue
+		}
+		for _, b := range p.clauses[staticOf[a][0]].opts {
+			if b == a || !subset(staticOf[a], staticOf[b]) ||
+				p.cands[b].ConfersRank < p.cands[a].ConfersRank || p.optionOf(a, b) {
+				continue
+			}
+			strict := false
+			ok := true
+			for _, d := range []int{dimHours, dimCost, dimWeeks} {
+				wb, wa := p.worst[d][b], p.wmin[d][a]
+				if wb > wa {
+					ok = false
+					break
+				}
+				if wb < wa {
+					strict = true
+				}
+			}
+			if !ok || (!strict && p.cands[b].ID > p.cands[a].ID) {
+				continue
+			}
+			for _, gb := range p.groups[b] {
+				implied := false
+				for _, ga := range p.groups[a] {
+					if optsSubset(ga, gb) {
+						implied = true
+						break
+					}
+				}
+				if !implied {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				if drop == nil {
+					drop = make([]bool, n)
+				}
+				drop[a] = true
+				break
+			}
+		}
+	}
+	return drop
+}
+
+// optionOf says whether x is an option of one of owner's prerequisite groups.
+func (p *problem) optionOf(x, owner int) bool {
+	for _, ci := range p.groups[owner] {
+		if p.clauses[ci].bits[x>>6]&(1<<(x&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// tol is the slack allowed when comparing sums of floats with a bound.
+func tol(v float64) float64 { return 1e-9 * max(1, math.Abs(v)) }
