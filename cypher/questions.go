@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
@@ -13,27 +15,55 @@ import (
 // the held credentials as the skills they certify and the levels they confer.
 // It returns the profile's role (nil when it names none) and
 // pathway.ErrNotFound naming the first id that names nothing.
-func (s *Store) Profile(ctx context.Context, p pathway.Profile) (held *pathway.Held, role *pathway.Role, err error) {
-	defer wrap(&err, "cypher.Profile(%+v)", p)
-	skillIDs := make([]string, len(p.Skills))
-	for i, sk := range p.Skills {
-		skillIDs[i] = sk.SkillID
-	}
-	params := map[string]any{"roleId": nil, "skillIds": skillIDs, "credentialIds": nonNil(p.CredentialIDs), "educationLevelId": nil}
-	if p.RoleID != "" {
-		params["roleId"] = p.RoleID
-	}
-	if p.EducationLevelID != "" {
-		params["educationLevelId"] = p.EducationLevelID
-	}
-	recs, err := s.read(ctx, "profile", params)
+func (s *Store) Profile(ctx context.Context, p pathway.Profile) (*pathway.Held, *pathway.Role, error) {
+	held, roles, err := s.Profiles(ctx, []pathway.Profile{p})
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(recs) != 1 {
-		return nil, nil, fmt.Errorf("profile returned %d rows", len(recs))
+	return held[0], roles[0], nil
+}
+
+// Profiles resolves many profiles in one round trip, index-aligned.
+func (s *Store) Profiles(ctx context.Context, ps []pathway.Profile) (held []*pathway.Held, roles []*pathway.Role, err error) {
+	defer wrap(&err, "cypher.Profiles(%d profiles)", len(ps))
+	rows := make([]map[string]any, len(ps))
+	for i, p := range ps {
+		skillIDs := make([]string, len(p.Skills))
+		for j, sk := range p.Skills {
+			skillIDs[j] = sk.SkillID
+		}
+		row := map[string]any{"i": int64(i), "roleId": nil, "skillIds": skillIDs, "credentialIds": nonNil(p.CredentialIDs), "educationLevelId": nil}
+		if p.RoleID != "" {
+			row["roleId"] = p.RoleID
+		}
+		if p.EducationLevelID != "" {
+			row["educationLevelId"] = p.EducationLevelID
+		}
+		rows[i] = row
 	}
-	rec := recs[0]
+	recs, err := s.read(ctx, "profile", map[string]any{"profiles": rows})
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(recs) != len(ps) {
+		return nil, nil, fmt.Errorf("profile returned %d rows for %d profiles", len(recs), len(ps))
+	}
+	held = make([]*pathway.Held, len(ps))
+	roles = make([]*pathway.Role, len(ps))
+	for _, rec := range recs {
+		i := intOf(get(rec, "i"))
+		if held[i], roles[i], err = heldFrom(rec, ps[i]); err != nil {
+			if len(ps) > 1 {
+				err = fmt.Errorf("profile %d: %w", i, err)
+			}
+			return nil, nil, err
+		}
+	}
+	return held, roles, nil
+}
+
+// heldFrom reads one profile row, checking every id it names was found.
+func heldFrom(rec *neo4j.Record, p pathway.Profile) (held *pathway.Held, role *pathway.Role, err error) {
 	held = pathway.NewHeld()
 	if p.RoleID != "" {
 		m := asMap(get(rec, "role"))

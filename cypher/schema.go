@@ -30,7 +30,7 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 // statements cannot share a transaction with data writes.
 func (s *Store) exec(ctx context.Context, name string, params map[string]any) error {
 	s.trips.Add(1)
-	session := s.driver.NewSession(ctx, neo4jWriteSession(s.database))
+	session := s.driver.NewSession(ctx, s.writeSession())
 	defer session.Close(ctx)
 	res, err := session.Run(ctx, statement(name), params)
 	if err == nil {

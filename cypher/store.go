@@ -169,7 +169,7 @@ func (t tx) run(ctx context.Context, name string, params map[string]any) ([]*neo
 // write runs fn in one write transaction (retried by the driver on transient
 // errors) so that a failure leaves nothing behind.
 func (s *Store) write(ctx context.Context, fn func(tx) error) error {
-	session := s.driver.NewSession(ctx, neo4jWriteSession(s.database))
+	session := s.driver.NewSession(ctx, s.writeSession())
 	defer session.Close(ctx)
 	_, err := session.ExecuteWrite(ctx, func(t neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(tx{s: s, tx: t})
@@ -213,8 +213,11 @@ func isUsageTimeout(err error) bool {
 	return errors.As(err, &te) || errors.As(err, &ce)
 }
 
-func neo4jWriteSession(database string) neo4j.SessionConfig {
-	return neo4j.SessionConfig{DatabaseName: database, AccessMode: neo4j.AccessModeWrite}
+// writeSession configures write sessions. They share ExecuteQuery's bookmark
+// manager, so on a cluster a read that follows a write sees it.
+func (s *Store) writeSession() neo4j.SessionConfig {
+	return neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()}
 }
 
 // wrap names the call that failed, keeping the sentinel for the presenter:
@@ -238,7 +241,7 @@ func (s *Store) Explain(ctx context.Context, name string) ([]Notice, error) {
 	for _, m := range paramPattern.FindAllStringSubmatch(statement(name), -1) {
 		params[m[1]] = nil
 	}
-	session := s.driver.NewSession(ctx, neo4jWriteSession(s.database))
+	session := s.driver.NewSession(ctx, s.writeSession())
 	defer session.Close(ctx)
 	res, err := session.Run(ctx, "EXPLAIN "+statement(name), params)
 	if err != nil {

@@ -47,6 +47,29 @@ type ComplexityRoot struct {
 		Skill      func(childComplexity int) int
 	}
 
+	CohortCredential struct {
+		CohortCost func(childComplexity int) int
+		Credential func(childComplexity int) int
+		Takers     func(childComplexity int) int
+	}
+
+	CohortMember struct {
+		Index func(childComplexity int) int
+		Plan  func(childComplexity int) int
+		Ready func(childComplexity int) int
+	}
+
+	CohortPlan struct {
+		Credentials func(childComplexity int) int
+		LowerBound  func(childComplexity int) int
+		Members     func(childComplexity int) int
+		Optimal     func(childComplexity int) int
+		PooledGap   func(childComplexity int) int
+		Ready       func(childComplexity int) int
+		To          func(childComplexity int) int
+		TotalCost   func(childComplexity int) int
+	}
+
 	Credential struct {
 		CTID               func(childComplexity int) int
 		Certifies          func(childComplexity int) int
@@ -117,9 +140,9 @@ type ComplexityRoot struct {
 		UpdatePrerequisite      func(childComplexity int, input model.PrerequisiteInput) int
 		UpdateRole              func(childComplexity int, id string, input model.UpdateRoleInput) int
 		UpdateRoleEducation     func(childComplexity int, roleID string, educationLevelID string) int
-		UpdateRoleSkill         func(childComplexity int, input model.RoleSkillInput) int
+		UpdateRoleSkill         func(childComplexity int, input model.UpdateRoleSkillInput) int
 		UpdateSkill             func(childComplexity int, id string, input model.UpdateSkillInput) int
-		UpdateStacking          func(childComplexity int, input model.StackingInput) int
+		UpdateStacking          func(childComplexity int, input model.UpdateStackingInput) int
 	}
 
 	OpenedRole struct {
@@ -133,6 +156,26 @@ type ComplexityRoot struct {
 		HasNextPage func(childComplexity int) int
 	}
 
+	PlanStep struct {
+		Closes                     func(childComplexity int) int
+		Cost                       func(childComplexity int) int
+		Credential                 func(childComplexity int) int
+		Hours                      func(childComplexity int) int
+		Leg                        func(childComplexity int) int
+		MeetsCredentialRequirement func(childComplexity int) int
+		MeetsEducationRequirement  func(childComplexity int) int
+		Position                   func(childComplexity int) int
+		PrerequisiteOf             func(childComplexity int) int
+		StacksInto                 func(childComplexity int) int
+		Weeks                      func(childComplexity int) int
+		Why                        func(childComplexity int) int
+	}
+
+	PooledGapSkill struct {
+		Members func(childComplexity int) int
+		Skill   func(childComplexity int) int
+	}
+
 	PrerequisiteGroup struct {
 		Credentials     func(childComplexity int) int
 		EducationLevels func(childComplexity int) int
@@ -140,6 +183,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		CohortPlan                func(childComplexity int, members []model.ProfileInput, to string, options *model.CohortOptions) int
 		Credential                func(childComplexity int, id string) int
 		CredentialStack           func(childComplexity int, id string) int
 		EducationLevels           func(childComplexity int) int
@@ -150,12 +194,14 @@ type ComplexityRoot struct {
 		Search                    func(childComplexity int, text string, first *int) int
 		Skill                     func(childComplexity int, id string) int
 		SkillsMap                 func(childComplexity int, from string, to string, includePreferred *bool) int
+		UpskillingPath            func(childComplexity int, from model.ProfileInput, to string, options *model.PlanOptions) int
 	}
 
 	ReachableRole struct {
 		Gaps     func(childComplexity int) int
 		Overlap  func(childComplexity int) int
 		Path     func(childComplexity int) int
+		Plan     func(childComplexity int) int
 		Role     func(childComplexity int) int
 		Score    func(childComplexity int) int
 		Steps    func(childComplexity int) int
@@ -166,6 +212,7 @@ type ComplexityRoot struct {
 		Criteria          func(childComplexity int) int
 		ReplacementSkills func(childComplexity int) int
 		Role              func(childComplexity int) int
+		RolesOpened       func(childComplexity int) int
 		Score             func(childComplexity int) int
 	}
 
@@ -287,6 +334,24 @@ type ComplexityRoot struct {
 		Weeks             func(childComplexity int) int
 	}
 
+	UpskillingPlan struct {
+		Alternatives  func(childComplexity int) int
+		Feasible      func(childComplexity int) int
+		Gaps          func(childComplexity int) int
+		LowerBound    func(childComplexity int) int
+		Objective     func(childComplexity int) int
+		Optimal       func(childComplexity int) int
+		Reason        func(childComplexity int) int
+		Steps         func(childComplexity int) int
+		To            func(childComplexity int) int
+		TotalCost     func(childComplexity int) int
+		TotalHours    func(childComplexity int) int
+		TotalWeeks    func(childComplexity int) int
+		TradeOffFront func(childComplexity int) int
+		Uncovered     func(childComplexity int) int
+		Via           func(childComplexity int) int
+	}
+
 	WageRange struct {
 		Max    func(childComplexity int) int
 		Median func(childComplexity int) int
@@ -324,7 +389,7 @@ type MutationResolver interface {
 	UpdateEducationLevel(ctx context.Context, id string, input model.UpdateEducationLevelInput) (*pathway.EducationLevel, error)
 	DeleteEducationLevel(ctx context.Context, id string) (*model.DeletePayload, error)
 	CreateRoleSkill(ctx context.Context, input model.RoleSkillInput) (*pathway.RoleSkill, error)
-	UpdateRoleSkill(ctx context.Context, input model.RoleSkillInput) (*pathway.RoleSkill, error)
+	UpdateRoleSkill(ctx context.Context, input model.UpdateRoleSkillInput) (*pathway.RoleSkill, error)
 	DeleteRoleSkill(ctx context.Context, roleID string, skillID string) (*model.DeletePayload, error)
 	CreateRoleCredential(ctx context.Context, roleID string, credentialID string) (*pathway.Role, error)
 	DeleteRoleCredential(ctx context.Context, roleID string, credentialID string) (*model.DeletePayload, error)
@@ -340,7 +405,7 @@ type MutationResolver interface {
 	CreateConferral(ctx context.Context, credentialID string, educationLevelID string) (*pathway.Credential, error)
 	DeleteConferral(ctx context.Context, credentialID string, educationLevelID string) (*model.DeletePayload, error)
 	CreateStacking(ctx context.Context, input model.StackingInput) (*pathway.Credential, error)
-	UpdateStacking(ctx context.Context, input model.StackingInput) (*pathway.Credential, error)
+	UpdateStacking(ctx context.Context, input model.UpdateStackingInput) (*pathway.Credential, error)
 	DeleteStacking(ctx context.Context, fromID string, toID string) (*model.DeletePayload, error)
 	CreateEducationStacking(ctx context.Context, fromID string, toID string) (*pathway.EducationLevel, error)
 	DeleteEducationStacking(ctx context.Context, fromID string, toID string) (*model.DeletePayload, error)
@@ -358,6 +423,8 @@ type QueryResolver interface {
 	CredentialStack(ctx context.Context, id string) (*model.CredentialStack, error)
 	ReachableRoles(ctx context.Context, from model.ProfileInput, limits *model.ReachLimits, orderBy *model.ReachOrder, first *int) ([]model.ReachableRole, error)
 	RecredentialingCandidates(ctx context.Context, first *int) ([]model.RecredentialingCandidate, error)
+	UpskillingPath(ctx context.Context, from model.ProfileInput, to string, options *model.PlanOptions) (*model.UpskillingPlan, error)
+	CohortPlan(ctx context.Context, members []model.ProfileInput, to string, options *model.CohortOptions) (*model.CohortPlan, error)
 }
 type RoleResolver interface {
 	Education(ctx context.Context, obj *pathway.Role) (*pathway.EducationLevel, error)
@@ -407,6 +474,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CertifiedSkill.Skill(childComplexity), true
+
+	case "CohortCredential.cohortCost":
+		if e.ComplexityRoot.CohortCredential.CohortCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortCredential.CohortCost(childComplexity), true
+	case "CohortCredential.credential":
+		if e.ComplexityRoot.CohortCredential.Credential == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortCredential.Credential(childComplexity), true
+	case "CohortCredential.takers":
+		if e.ComplexityRoot.CohortCredential.Takers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortCredential.Takers(childComplexity), true
+
+	case "CohortMember.index":
+		if e.ComplexityRoot.CohortMember.Index == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortMember.Index(childComplexity), true
+	case "CohortMember.plan":
+		if e.ComplexityRoot.CohortMember.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortMember.Plan(childComplexity), true
+	case "CohortMember.ready":
+		if e.ComplexityRoot.CohortMember.Ready == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortMember.Ready(childComplexity), true
+
+	case "CohortPlan.credentials":
+		if e.ComplexityRoot.CohortPlan.Credentials == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortPlan.Credentials(childComplexity), true
+	case "CohortPlan.lowerBound":
+		if e.ComplexityRoot.CohortPlan.LowerBound == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortPlan.LowerBound(childComplexity), true
+	case "CohortPlan.members":
+		if e.ComplexityRoot.CohortPlan.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortPlan.Members(childComplexity), true
+	case "CohortPlan.optimal":
+		if e.ComplexityRoot.CohortPlan.Optimal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortPlan.Optimal(childComplexity), true
+	case "CohortPlan.pooledGap":
+		if e.ComplexityRoot.CohortPlan.PooledGap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortPlan.PooledGap(childComplexity), true
+	case "CohortPlan.ready":
+		if e.ComplexityRoot.CohortPlan.Ready == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortPlan.Ready(childComplexity), true
+	case "CohortPlan.to":
+		if e.ComplexityRoot.CohortPlan.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortPlan.To(childComplexity), true
+	case "CohortPlan.totalCost":
+		if e.ComplexityRoot.CohortPlan.TotalCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CohortPlan.TotalCost(childComplexity), true
 
 	case "Credential.ctid":
 		if e.ComplexityRoot.Credential.CTID == nil {
@@ -924,7 +1078,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateRoleSkill(childComplexity, args["input"].(model.RoleSkillInput)), true
+		return e.ComplexityRoot.Mutation.UpdateRoleSkill(childComplexity, args["input"].(model.UpdateRoleSkillInput)), true
 	case "Mutation.updateSkill":
 		if e.ComplexityRoot.Mutation.UpdateSkill == nil {
 			break
@@ -946,7 +1100,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateStacking(childComplexity, args["input"].(model.StackingInput)), true
+		return e.ComplexityRoot.Mutation.UpdateStacking(childComplexity, args["input"].(model.UpdateStackingInput)), true
 
 	case "OpenedRole.how":
 		if e.ComplexityRoot.OpenedRole.How == nil {
@@ -980,6 +1134,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "PlanStep.closes":
+		if e.ComplexityRoot.PlanStep.Closes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.Closes(childComplexity), true
+	case "PlanStep.cost":
+		if e.ComplexityRoot.PlanStep.Cost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.Cost(childComplexity), true
+	case "PlanStep.credential":
+		if e.ComplexityRoot.PlanStep.Credential == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.Credential(childComplexity), true
+	case "PlanStep.hours":
+		if e.ComplexityRoot.PlanStep.Hours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.Hours(childComplexity), true
+	case "PlanStep.leg":
+		if e.ComplexityRoot.PlanStep.Leg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.Leg(childComplexity), true
+	case "PlanStep.meetsCredentialRequirement":
+		if e.ComplexityRoot.PlanStep.MeetsCredentialRequirement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.MeetsCredentialRequirement(childComplexity), true
+	case "PlanStep.meetsEducationRequirement":
+		if e.ComplexityRoot.PlanStep.MeetsEducationRequirement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.MeetsEducationRequirement(childComplexity), true
+	case "PlanStep.position":
+		if e.ComplexityRoot.PlanStep.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.Position(childComplexity), true
+	case "PlanStep.prerequisiteOf":
+		if e.ComplexityRoot.PlanStep.PrerequisiteOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.PrerequisiteOf(childComplexity), true
+	case "PlanStep.stacksInto":
+		if e.ComplexityRoot.PlanStep.StacksInto == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.StacksInto(childComplexity), true
+	case "PlanStep.weeks":
+		if e.ComplexityRoot.PlanStep.Weeks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.Weeks(childComplexity), true
+	case "PlanStep.why":
+		if e.ComplexityRoot.PlanStep.Why == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanStep.Why(childComplexity), true
+
+	case "PooledGapSkill.members":
+		if e.ComplexityRoot.PooledGapSkill.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PooledGapSkill.Members(childComplexity), true
+	case "PooledGapSkill.skill":
+		if e.ComplexityRoot.PooledGapSkill.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PooledGapSkill.Skill(childComplexity), true
+
 	case "PrerequisiteGroup.credentials":
 		if e.ComplexityRoot.PrerequisiteGroup.Credentials == nil {
 			break
@@ -999,6 +1239,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PrerequisiteGroup.Group(childComplexity), true
 
+	case "Query.cohortPlan":
+		if e.ComplexityRoot.Query.CohortPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Query_cohortPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CohortPlan(childComplexity, args["members"].([]model.ProfileInput), args["to"].(string), args["options"].(*model.CohortOptions)), true
 	case "Query.credential":
 		if e.ComplexityRoot.Query.Credential == nil {
 			break
@@ -1105,6 +1356,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SkillsMap(childComplexity, args["from"].(string), args["to"].(string), args["includePreferred"].(*bool)), true
+	case "Query.upskillingPath":
+		if e.ComplexityRoot.Query.UpskillingPath == nil {
+			break
+		}
+
+		args, err := ec.field_Query_upskillingPath_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.UpskillingPath(childComplexity, args["from"].(model.ProfileInput), args["to"].(string), args["options"].(*model.PlanOptions)), true
 
 	case "ReachableRole.gaps":
 		if e.ComplexityRoot.ReachableRole.Gaps == nil {
@@ -1124,6 +1386,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReachableRole.Path(childComplexity), true
+	case "ReachableRole.plan":
+		if e.ComplexityRoot.ReachableRole.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.Plan(childComplexity), true
 	case "ReachableRole.role":
 		if e.ComplexityRoot.ReachableRole.Role == nil {
 			break
@@ -1167,6 +1435,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecredentialingCandidate.Role(childComplexity), true
+	case "RecredentialingCandidate.rolesOpened":
+		if e.ComplexityRoot.RecredentialingCandidate.RolesOpened == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecredentialingCandidate.RolesOpened(childComplexity), true
 	case "RecredentialingCandidate.score":
 		if e.ComplexityRoot.RecredentialingCandidate.Score == nil {
 			break
@@ -1654,6 +1928,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StackRung.Weeks(childComplexity), true
 
+	case "UpskillingPlan.alternatives":
+		if e.ComplexityRoot.UpskillingPlan.Alternatives == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Alternatives(childComplexity), true
+	case "UpskillingPlan.feasible":
+		if e.ComplexityRoot.UpskillingPlan.Feasible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Feasible(childComplexity), true
+	case "UpskillingPlan.gaps":
+		if e.ComplexityRoot.UpskillingPlan.Gaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Gaps(childComplexity), true
+	case "UpskillingPlan.lowerBound":
+		if e.ComplexityRoot.UpskillingPlan.LowerBound == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.LowerBound(childComplexity), true
+	case "UpskillingPlan.objective":
+		if e.ComplexityRoot.UpskillingPlan.Objective == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Objective(childComplexity), true
+	case "UpskillingPlan.optimal":
+		if e.ComplexityRoot.UpskillingPlan.Optimal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Optimal(childComplexity), true
+	case "UpskillingPlan.reason":
+		if e.ComplexityRoot.UpskillingPlan.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Reason(childComplexity), true
+	case "UpskillingPlan.steps":
+		if e.ComplexityRoot.UpskillingPlan.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Steps(childComplexity), true
+	case "UpskillingPlan.to":
+		if e.ComplexityRoot.UpskillingPlan.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.To(childComplexity), true
+	case "UpskillingPlan.totalCost":
+		if e.ComplexityRoot.UpskillingPlan.TotalCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.TotalCost(childComplexity), true
+	case "UpskillingPlan.totalHours":
+		if e.ComplexityRoot.UpskillingPlan.TotalHours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.TotalHours(childComplexity), true
+	case "UpskillingPlan.totalWeeks":
+		if e.ComplexityRoot.UpskillingPlan.TotalWeeks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.TotalWeeks(childComplexity), true
+	case "UpskillingPlan.tradeOffFront":
+		if e.ComplexityRoot.UpskillingPlan.TradeOffFront == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.TradeOffFront(childComplexity), true
+	case "UpskillingPlan.uncovered":
+		if e.ComplexityRoot.UpskillingPlan.Uncovered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Uncovered(childComplexity), true
+	case "UpskillingPlan.via":
+		if e.ComplexityRoot.UpskillingPlan.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Via(childComplexity), true
+
 	case "WageRange.max":
 		if e.ComplexityRoot.WageRange.Max == nil {
 			break
@@ -1682,11 +2047,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputCertificationInput,
+		ec.unmarshalInputCohortOptions,
 		ec.unmarshalInputCreateCredentialInput,
 		ec.unmarshalInputCreateEducationLevelInput,
 		ec.unmarshalInputCreateRoleInput,
 		ec.unmarshalInputCreateSkillInput,
 		ec.unmarshalInputHeldSkillInput,
+		ec.unmarshalInputPlanOptions,
 		ec.unmarshalInputPrerequisiteInput,
 		ec.unmarshalInputProfileInput,
 		ec.unmarshalInputReachLimits,
@@ -1697,7 +2064,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateCredentialInput,
 		ec.unmarshalInputUpdateEducationLevelInput,
 		ec.unmarshalInputUpdateRoleInput,
+		ec.unmarshalInputUpdateRoleSkillInput,
 		ec.unmarshalInputUpdateSkillInput,
+		ec.unmarshalInputUpdateStackingInput,
 	)
 	first := true
 
@@ -1835,6 +2204,26 @@ type Query {
   1 to 100 (default 10).
   """
   recredentialingCandidates(first: Int = 10): [RecredentialingCandidate!]!
+  """
+  The optimal upskilling plan from a profile to a role: the credentials that
+  close every required skill gap (and the preferred ones with
+  ` + "`" + `options.includePreferred` + "`" + `), meet the role's credential and education
+  requirements (degrees are earned through credentials that confer them) and
+  respect every credential's prerequisites in their order, minimizing
+  ` + "`" + `options.objective` + "`" + `. ` + "`" + `optimal` + "`" + ` is true when the search proved it best;
+  past the time cap it is the best plan found with a proven ` + "`" + `lowerBound` + "`" + `.
+  Never null: when no plan fits, ` + "`" + `feasible` + "`" + ` is false and ` + "`" + `reason` + "`" + ` says why.
+  NOT_FOUND for unknown ids; BAD_USER_INPUT for invalid options.
+  """
+  upskillingPath(from: ProfileInput!, to: ID!, options: PlanOptions): UpskillingPlan
+  """
+  One plan for a cohort moving into one role. A credential's cohort delivery
+  cost is paid once when any member takes it, besides its per-person cost, so
+  shared choices matter: the credential set and each member's valid plan from
+  it minimize the total cost. With ` + "`" + `options.budget` + "`" + `, the plan makes as many
+  members ready as the budget allows, then spends the least. 1 to 200 members.
+  """
+  cohortPlan(members: [ProfileInput!]!, to: ID!, options: CohortOptions): CohortPlan!
 }
 
 "A job in the graph."
@@ -2203,6 +2592,10 @@ input ReachLimits {
   maxEducationLevelId: ID
   "Only roles in this industry (exact name)."
   industry: String
+  "Only roles whose cheapest plan costs at most this, in USD."
+  maxCost: Float
+  "Only roles whose fastest plan takes at most this many learning hours."
+  maxHours: Float
 }
 
 "Sort orders of reachable roles."
@@ -2213,6 +2606,8 @@ enum ReachOrder {
   WAGE_GAIN
   "The most vacancies first."
   DEMAND
+  "The cheapest plan first."
+  PLAN_COST
 }
 
 "A role reachable from a profile."
@@ -2231,6 +2626,8 @@ type ReachableRole {
   gaps: [SkillGap!]!
   "The median wage gain over the profile's role, where both are known."
   wageGain: Float
+  "The cheapest upskilling plan into the role (computed for the returned page only)."
+  plan: UpskillingPlan
 }
 
 "A role ripe for recredentialing."
@@ -2243,6 +2640,13 @@ type RecredentialingCandidate {
   criteria: RecredentialingCriteria!
   "The required skills that stand in for the degree, most important first."
   replacementSkills: [RoleSkill!]!
+  """
+  How many more moves into this role open up when its degree requirement gives
+  way to skills: the roles below it (at a lower level, with an overlap edge to
+  it) whose people have a feasible plan into it in skills-first mode but none
+  that meets the degree requirement within 2,000 learning hours.
+  """
+  rolesOpened: Int!
 }
 
 "The four criteria of a role ripe for recredentialing, each 0 to 1."
@@ -2295,7 +2699,7 @@ type Mutation {
   "Adds a skill to a role's profile. BAD_USER_INPUT when the role already lists it."
   createRoleSkill(input: RoleSkillInput!): RoleSkill!
   "Changes the level, importance or required flag of a skill in a role's profile."
-  updateRoleSkill(input: RoleSkillInput!): RoleSkill!
+  updateRoleSkill(input: UpdateRoleSkillInput!): RoleSkill!
   "Removes a skill from a role's profile."
   deleteRoleSkill(roleId: ID!, skillId: ID!): DeletePayload!
 
@@ -2333,7 +2737,7 @@ type Mutation {
   "Records that a credential stacks into another, with the credit it carries."
   createStacking(input: StackingInput!): Credential!
   "Changes the credit of a stacking edge."
-  updateStacking(input: StackingInput!): Credential!
+  updateStacking(input: UpdateStackingInput!): Credential!
   "Removes a stacking edge."
   deleteStacking(fromId: ID!, toId: ID!): DeletePayload!
 
@@ -2522,6 +2926,20 @@ input RoleSkillInput {
   required: Boolean = true
 }
 
+"Changes to a skill in a role's profile: the level, and the other fields when given."
+input UpdateRoleSkillInput {
+  "The role."
+  roleId: ID!
+  "The skill."
+  skillId: ID!
+  "The proficiency needed, 1 to 5."
+  level: Int!
+  "How much it matters, 1 to 5; unchanged when absent."
+  importance: Float
+  "Needed on day one (true) or preferred (false); unchanged when absent."
+  required: Boolean
+}
+
 "A credential certifying a skill."
 input CertificationInput {
   "The credential."
@@ -2554,6 +2972,18 @@ input StackingInput {
   creditCost: Float = 0
 }
 
+"Changes to a stacking edge: only the credits given change."
+input UpdateStackingInput {
+  "The lower rung."
+  fromId: ID!
+  "The higher rung."
+  toId: ID!
+  "Hours carried over, >= 0."
+  creditHours: Float
+  "Cost carried over, >= 0."
+  creditCost: Float
+}
+
 "A relation between two skills."
 input SkillRelationInput {
   "The first skill."
@@ -2573,6 +3003,166 @@ enum SkillRelationKind {
   "The two skills are the same across sources (crosswalk)."
   SAME_AS
 }
+
+"What a plan minimizes."
+enum PlanObjective {
+  "Total learning hours, after stacking credit."
+  HOURS
+  "Total cost per person in USD, after stacking credit."
+  COST
+  "Total weeks, credentials taken one after another."
+  WEEKS
+  "The number of credentials."
+  STEPS
+}
+
+"Options of an upskilling plan. Limits bound every plan returned."
+input PlanOptions {
+  "What to minimize (default HOURS)."
+  objective: PlanObjective = HOURS
+  "The most the plan may cost, USD, >= 0."
+  maxCost: Float
+  "The most learning hours, >= 0."
+  maxHours: Float
+  "The most weeks, >= 0."
+  maxWeeks: Float
+  "The most credentials, >= 0."
+  maxCredentials: Int
+  "Count the target's preferred skills as gaps too."
+  includePreferred: Boolean = false
+  "Skills-first: the target's education requirement gives way, and its skills must be met instead."
+  skillsFirst: Boolean = false
+  "Credentials never to use."
+  excludeCredentialIds: [ID!]
+  "How many plans to return: the best and up to k-1 alternatives, each a distinct minimal plan, 1 to 10 (default 1)."
+  alternatives: Int = 1
+  "Also return the cost-versus-hours trade-off front."
+  tradeOffFront: Boolean = false
+  """
+  Try stepping-stone roles: a path through one intermediate role (one the
+  target's overlap edges come from) when the direct jump breaks the limits, or
+  always when true. The limits then bound each leg.
+  """
+  steppingStones: Boolean = false
+}
+
+"An upskilling plan, or why there is none."
+type UpskillingPlan {
+  "The target role."
+  to: Role!
+  "What the plan minimizes."
+  objective: PlanObjective!
+  "Whether a plan meets the requirements within the limits."
+  feasible: Boolean!
+  "Why there is no plan, when there is none."
+  reason: String
+  "The credentials to earn, in a valid order."
+  steps: [PlanStep!]!
+  "The sum of the steps' costs, USD."
+  totalCost: Float!
+  "The sum of the steps' hours."
+  totalHours: Float!
+  "The sum of the steps' weeks."
+  totalWeeks: Float!
+  "True when the search proved no valid plan is better."
+  optimal: Boolean!
+  "A proven lower bound of the objective over all valid plans (equal to this plan's value when optimal)."
+  lowerBound: Float!
+  "The skill gaps at the start, required first."
+  gaps: [SkillGap!]!
+  "Gap skills no credential covers at the level needed: learnable on the job."
+  uncovered: [Skill!]!
+  "The stepping-stone roles passed through, in order; empty for a direct plan."
+  via: [Role!]!
+  "The next best distinct plans, best first (with options.alternatives)."
+  alternatives: [UpskillingPlan!]!
+  "The cost-versus-hours trade-off front, cheapest first (with options.tradeOffFront)."
+  tradeOffFront: [UpskillingPlan!]!
+}
+
+"One credential of a plan and why it is there."
+type PlanStep {
+  "Its place in the plan, from 1."
+  position: Int!
+  "The credential."
+  credential: Credential!
+  "The gap skills it certifies at the level needed."
+  closes: [Skill!]!
+  "What it costs in this plan, after stacking credit, USD."
+  cost: Float!
+  "Its learning hours in this plan, after stacking credit."
+  hours: Float!
+  "Its typical weeks."
+  weeks: Float!
+  "It is a credential the target requires."
+  meetsCredentialRequirement: Boolean!
+  "It confers the education level the target requires."
+  meetsEducationRequirement: Boolean!
+  "Later steps it is a prerequisite of."
+  prerequisiteOf: [Credential!]!
+  "Later steps it gives stacking credit to."
+  stacksInto: [Credential!]!
+  "The stepping-stone role this step's leg leads to, when the plan passes through one."
+  leg: Role
+  "Why the step is there, in words."
+  why: [String!]!
+}
+
+"Options of a cohort plan."
+input CohortOptions {
+  "The options every member's plan keeps to (alternatives, tradeOffFront and steppingStones do not apply)."
+  plan: PlanOptions
+  "The most the whole cohort may spend, USD, >= 0: then as many members as possible are made ready."
+  budget: Float
+}
+
+"A cohort's plan."
+type CohortPlan {
+  "The target role."
+  to: Role!
+  "Each member's plan, in the order given."
+  members: [CohortMember!]!
+  "The credentials chosen, with how many members take each."
+  credentials: [CohortCredential!]!
+  "Each gap skill with how many members lack it, most first."
+  pooledGap: [PooledGapSkill!]!
+  "Per-person costs of every member's steps plus each chosen credential's cohort delivery cost once, USD."
+  totalCost: Float!
+  "How many members the plan makes ready."
+  ready: Int!
+  "True when the search proved no cheaper (or, with a budget, no fuller) cohort plan exists."
+  optimal: Boolean!
+  "A proven lower bound of the total cost."
+  lowerBound: Float!
+}
+
+"One member of a cohort plan."
+type CohortMember {
+  "The member's place in the input list, from 0."
+  index: Int!
+  "Whether the plan makes this member ready."
+  ready: Boolean!
+  "The member's plan."
+  plan: UpskillingPlan!
+}
+
+"A credential of a cohort plan."
+type CohortCredential {
+  "The credential."
+  credential: Credential!
+  "How many members take it."
+  takers: Int!
+  "Its cohort delivery cost, paid once, USD."
+  cohortCost: Float!
+}
+
+"A skill of a cohort's pooled gap."
+type PooledGapSkill {
+  "The skill."
+  skill: Skill!
+  "How many members lack it at the level needed."
+  members: Int!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2591,6 +3181,52 @@ func (ec *executionContext) childFields_CertifiedSkill(ctx context.Context, fiel
 		return ec.fieldContext_CertifiedSkill_level(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CertifiedSkill", field.Name)
+}
+
+func (ec *executionContext) childFields_CohortCredential(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "credential":
+		return ec.fieldContext_CohortCredential_credential(ctx, field)
+	case "takers":
+		return ec.fieldContext_CohortCredential_takers(ctx, field)
+	case "cohortCost":
+		return ec.fieldContext_CohortCredential_cohortCost(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CohortCredential", field.Name)
+}
+
+func (ec *executionContext) childFields_CohortMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "index":
+		return ec.fieldContext_CohortMember_index(ctx, field)
+	case "ready":
+		return ec.fieldContext_CohortMember_ready(ctx, field)
+	case "plan":
+		return ec.fieldContext_CohortMember_plan(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CohortMember", field.Name)
+}
+
+func (ec *executionContext) childFields_CohortPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "to":
+		return ec.fieldContext_CohortPlan_to(ctx, field)
+	case "members":
+		return ec.fieldContext_CohortPlan_members(ctx, field)
+	case "credentials":
+		return ec.fieldContext_CohortPlan_credentials(ctx, field)
+	case "pooledGap":
+		return ec.fieldContext_CohortPlan_pooledGap(ctx, field)
+	case "totalCost":
+		return ec.fieldContext_CohortPlan_totalCost(ctx, field)
+	case "ready":
+		return ec.fieldContext_CohortPlan_ready(ctx, field)
+	case "optimal":
+		return ec.fieldContext_CohortPlan_optimal(ctx, field)
+	case "lowerBound":
+		return ec.fieldContext_CohortPlan_lowerBound(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CohortPlan", field.Name)
 }
 
 func (ec *executionContext) childFields_Credential(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2689,6 +3325,46 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PlanStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "position":
+		return ec.fieldContext_PlanStep_position(ctx, field)
+	case "credential":
+		return ec.fieldContext_PlanStep_credential(ctx, field)
+	case "closes":
+		return ec.fieldContext_PlanStep_closes(ctx, field)
+	case "cost":
+		return ec.fieldContext_PlanStep_cost(ctx, field)
+	case "hours":
+		return ec.fieldContext_PlanStep_hours(ctx, field)
+	case "weeks":
+		return ec.fieldContext_PlanStep_weeks(ctx, field)
+	case "meetsCredentialRequirement":
+		return ec.fieldContext_PlanStep_meetsCredentialRequirement(ctx, field)
+	case "meetsEducationRequirement":
+		return ec.fieldContext_PlanStep_meetsEducationRequirement(ctx, field)
+	case "prerequisiteOf":
+		return ec.fieldContext_PlanStep_prerequisiteOf(ctx, field)
+	case "stacksInto":
+		return ec.fieldContext_PlanStep_stacksInto(ctx, field)
+	case "leg":
+		return ec.fieldContext_PlanStep_leg(ctx, field)
+	case "why":
+		return ec.fieldContext_PlanStep_why(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanStep", field.Name)
+}
+
+func (ec *executionContext) childFields_PooledGapSkill(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_PooledGapSkill_skill(ctx, field)
+	case "members":
+		return ec.fieldContext_PooledGapSkill_members(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PooledGapSkill", field.Name)
+}
+
 func (ec *executionContext) childFields_PrerequisiteGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "group":
@@ -2717,6 +3393,8 @@ func (ec *executionContext) childFields_ReachableRole(ctx context.Context, field
 		return ec.fieldContext_ReachableRole_gaps(ctx, field)
 	case "wageGain":
 		return ec.fieldContext_ReachableRole_wageGain(ctx, field)
+	case "plan":
+		return ec.fieldContext_ReachableRole_plan(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReachableRole", field.Name)
 }
@@ -2731,6 +3409,8 @@ func (ec *executionContext) childFields_RecredentialingCandidate(ctx context.Con
 		return ec.fieldContext_RecredentialingCandidate_criteria(ctx, field)
 	case "replacementSkills":
 		return ec.fieldContext_RecredentialingCandidate_replacementSkills(ctx, field)
+	case "rolesOpened":
+		return ec.fieldContext_RecredentialingCandidate_rolesOpened(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RecredentialingCandidate", field.Name)
 }
@@ -2969,6 +3649,42 @@ func (ec *executionContext) childFields_StackRung(ctx context.Context, field gra
 		return ec.fieldContext_StackRung_opens(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StackRung", field.Name)
+}
+
+func (ec *executionContext) childFields_UpskillingPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "to":
+		return ec.fieldContext_UpskillingPlan_to(ctx, field)
+	case "objective":
+		return ec.fieldContext_UpskillingPlan_objective(ctx, field)
+	case "feasible":
+		return ec.fieldContext_UpskillingPlan_feasible(ctx, field)
+	case "reason":
+		return ec.fieldContext_UpskillingPlan_reason(ctx, field)
+	case "steps":
+		return ec.fieldContext_UpskillingPlan_steps(ctx, field)
+	case "totalCost":
+		return ec.fieldContext_UpskillingPlan_totalCost(ctx, field)
+	case "totalHours":
+		return ec.fieldContext_UpskillingPlan_totalHours(ctx, field)
+	case "totalWeeks":
+		return ec.fieldContext_UpskillingPlan_totalWeeks(ctx, field)
+	case "optimal":
+		return ec.fieldContext_UpskillingPlan_optimal(ctx, field)
+	case "lowerBound":
+		return ec.fieldContext_UpskillingPlan_lowerBound(ctx, field)
+	case "gaps":
+		return ec.fieldContext_UpskillingPlan_gaps(ctx, field)
+	case "uncovered":
+		return ec.fieldContext_UpskillingPlan_uncovered(ctx, field)
+	case "via":
+		return ec.fieldContext_UpskillingPlan_via(ctx, field)
+	case "alternatives":
+		return ec.fieldContext_UpskillingPlan_alternatives(ctx, field)
+	case "tradeOffFront":
+		return ec.fieldContext_UpskillingPlan_tradeOffFront(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpskillingPlan", field.Name)
 }
 
 func (ec *executionContext) childFields_WageRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3649,8 +4365,8 @@ func (ec *executionContext) field_Mutation_updateRoleSkill_args(ctx context.Cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.RoleSkillInput, error) {
-			return ec.unmarshalNRoleSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐRoleSkillInput(ctx, v)
+		func(ctx context.Context, v any) (model.UpdateRoleSkillInput, error) {
+			return ec.unmarshalNUpdateRoleSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateRoleSkillInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3707,8 +4423,8 @@ func (ec *executionContext) field_Mutation_updateStacking_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.StackingInput, error) {
-			return ec.unmarshalNStackingInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐStackingInput(ctx, v)
+		func(ctx context.Context, v any) (model.UpdateStackingInput, error) {
+			return ec.unmarshalNUpdateStackingInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateStackingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3728,6 +4444,36 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_cohortPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "members",
+		func(ctx context.Context, v any) ([]model.ProfileInput, error) {
+			return ec.unmarshalNProfileInput2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐProfileInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["members"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "options",
+		func(ctx context.Context, v any) (*model.CohortOptions, error) {
+			return ec.unmarshalOCohortOptions2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortOptions(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["options"] = arg2
 	return args, nil
 }
 
@@ -3921,6 +4667,36 @@ func (ec *executionContext) field_Query_skillsMap_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_upskillingPath_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (model.ProfileInput, error) {
+			return ec.unmarshalNProfileInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐProfileInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "options",
+		func(ctx context.Context, v any) (*model.PlanOptions, error) {
+			return ec.unmarshalOPlanOptions2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanOptions(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["options"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Role_overlaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4094,6 +4870,382 @@ func (ec *executionContext) _CertifiedSkill_level(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_CertifiedSkill_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CertifiedSkill", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CohortCredential_credential(ctx context.Context, field graphql.CollectedField, obj *model.CohortCredential) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortCredential_credential(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credential, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Credential) graphql.Marshaler {
+			return ec.marshalNCredential2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredential(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortCredential_credential(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CohortCredential",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Credential(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CohortCredential_takers(ctx context.Context, field graphql.CollectedField, obj *model.CohortCredential) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortCredential_takers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Takers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortCredential_takers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CohortCredential", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CohortCredential_cohortCost(ctx context.Context, field graphql.CollectedField, obj *model.CohortCredential) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortCredential_cohortCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CohortCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortCredential_cohortCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CohortCredential", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _CohortMember_index(ctx context.Context, field graphql.CollectedField, obj *model.CohortMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortMember_index(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Index, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortMember_index(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CohortMember", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CohortMember_ready(ctx context.Context, field graphql.CollectedField, obj *model.CohortMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortMember_ready(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ready, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortMember_ready(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CohortMember", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _CohortMember_plan(ctx context.Context, field graphql.CollectedField, obj *model.CohortMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortMember_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpskillingPlan) graphql.Marshaler {
+			return ec.marshalNUpskillingPlan2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortMember_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CohortMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpskillingPlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CohortPlan_to(ctx context.Context, field graphql.CollectedField, obj *model.CohortPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortPlan_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortPlan_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CohortPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CohortPlan_members(ctx context.Context, field graphql.CollectedField, obj *model.CohortPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortPlan_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CohortMember) graphql.Marshaler {
+			return ec.marshalNCohortMember2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortPlan_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CohortPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CohortMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CohortPlan_credentials(ctx context.Context, field graphql.CollectedField, obj *model.CohortPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortPlan_credentials(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credentials, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CohortCredential) graphql.Marshaler {
+			return ec.marshalNCohortCredential2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortCredentialᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortPlan_credentials(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CohortPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CohortCredential(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CohortPlan_pooledGap(ctx context.Context, field graphql.CollectedField, obj *model.CohortPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortPlan_pooledGap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PooledGap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PooledGapSkill) graphql.Marshaler {
+			return ec.marshalNPooledGapSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPooledGapSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortPlan_pooledGap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CohortPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PooledGapSkill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CohortPlan_totalCost(ctx context.Context, field graphql.CollectedField, obj *model.CohortPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortPlan_totalCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortPlan_totalCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CohortPlan", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _CohortPlan_ready(ctx context.Context, field graphql.CollectedField, obj *model.CohortPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortPlan_ready(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ready, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortPlan_ready(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CohortPlan", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CohortPlan_optimal(ctx context.Context, field graphql.CollectedField, obj *model.CohortPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortPlan_optimal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Optimal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortPlan_optimal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CohortPlan", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _CohortPlan_lowerBound(ctx context.Context, field graphql.CollectedField, obj *model.CohortPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CohortPlan_lowerBound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LowerBound, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CohortPlan_lowerBound(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CohortPlan", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Credential_id(ctx context.Context, field graphql.CollectedField, obj *pathway.Credential) (ret graphql.Marshaler) {
@@ -5334,7 +6486,7 @@ func (ec *executionContext) _Mutation_updateRoleSkill(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateRoleSkill(ctx, fc.Args["input"].(model.RoleSkillInput))
+			return ec.Resolvers.Mutation().UpdateRoleSkill(ctx, fc.Args["input"].(model.UpdateRoleSkillInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.RoleSkill) graphql.Marshaler {
@@ -6038,7 +7190,7 @@ func (ec *executionContext) _Mutation_updateStacking(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateStacking(ctx, fc.Args["input"].(model.StackingInput))
+			return ec.Resolvers.Mutation().UpdateStacking(ctx, fc.Args["input"].(model.UpdateStackingInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Credential) graphql.Marshaler {
@@ -6423,6 +7575,382 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PlanStep_position(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanStep", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PlanStep_credential(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_credential(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credential, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Credential) graphql.Marshaler {
+			return ec.marshalNCredential2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredential(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_credential(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Credential(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanStep_closes(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_closes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_closes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanStep_cost(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_cost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanStep", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _PlanStep_hours(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_hours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_hours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanStep", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _PlanStep_weeks(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_weeks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weeks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_weeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanStep", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _PlanStep_meetsCredentialRequirement(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_meetsCredentialRequirement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetsCredentialRequirement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_meetsCredentialRequirement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanStep", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PlanStep_meetsEducationRequirement(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_meetsEducationRequirement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetsEducationRequirement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_meetsEducationRequirement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanStep", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PlanStep_prerequisiteOf(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_prerequisiteOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PrerequisiteOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Credential) graphql.Marshaler {
+			return ec.marshalNCredential2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredentialᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_prerequisiteOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Credential(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanStep_stacksInto(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_stacksInto(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StacksInto, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Credential) graphql.Marshaler {
+			return ec.marshalNCredential2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredentialᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_stacksInto(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Credential(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanStep_leg(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_leg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Leg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Role) graphql.Marshaler {
+			return ec.marshalORole2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_leg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanStep_why(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanStep_why(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Why, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanStep_why(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanStep", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PooledGapSkill_skill(ctx context.Context, field graphql.CollectedField, obj *model.PooledGapSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PooledGapSkill_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skill, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PooledGapSkill_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PooledGapSkill",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PooledGapSkill_members(ctx context.Context, field graphql.CollectedField, obj *model.PooledGapSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PooledGapSkill_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PooledGapSkill_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PooledGapSkill", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _PrerequisiteGroup_group(ctx context.Context, field graphql.CollectedField, obj *pathway.PrerequisiteGroup) (ret graphql.Marshaler) {
@@ -6940,6 +8468,94 @@ func (ec *executionContext) fieldContext_Query_recredentialingCandidates(ctx con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_upskillingPath(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_upskillingPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().UpskillingPath(ctx, fc.Args["from"].(model.ProfileInput), fc.Args["to"].(string), fc.Args["options"].(*model.PlanOptions))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpskillingPlan) graphql.Marshaler {
+			return ec.marshalOUpskillingPlan2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_upskillingPath(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpskillingPlan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_upskillingPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cohortPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cohortPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CohortPlan(ctx, fc.Args["members"].([]model.ProfileInput), fc.Args["to"].(string), fc.Args["options"].(*model.CohortOptions))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CohortPlan) graphql.Marshaler {
+			return ec.marshalNCohortPlan2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cohortPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CohortPlan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cohortPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7204,6 +8820,38 @@ func (ec *executionContext) fieldContext_ReachableRole_wageGain(_ context.Contex
 	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _ReachableRole_plan(ctx context.Context, field graphql.CollectedField, obj *model.ReachableRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpskillingPlan) graphql.Marshaler {
+			return ec.marshalOUpskillingPlan2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReachableRole",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpskillingPlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RecredentialingCandidate_role(ctx context.Context, field graphql.CollectedField, obj *model.RecredentialingCandidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7321,6 +8969,29 @@ func (ec *executionContext) fieldContext_RecredentialingCandidate_replacementSki
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RecredentialingCandidate_rolesOpened(ctx context.Context, field graphql.CollectedField, obj *model.RecredentialingCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecredentialingCandidate_rolesOpened(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RolesOpened, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecredentialingCandidate_rolesOpened(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecredentialingCandidate", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _RecredentialingCriteria_degreeInflation(ctx context.Context, field graphql.CollectedField, obj *model.RecredentialingCriteria) (ret graphql.Marshaler) {
@@ -9329,6 +11000,414 @@ func (ec *executionContext) fieldContext_StackRung_opens(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _UpskillingPlan_to(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpskillingPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpskillingPlan_objective(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_objective(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Objective, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PlanObjective) graphql.Marshaler {
+			return ec.marshalNPlanObjective2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanObjective(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_objective(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type PlanObjective does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_feasible(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_feasible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Feasible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_feasible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_reason(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_steps(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PlanStep) graphql.Marshaler {
+			return ec.marshalNPlanStep2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpskillingPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpskillingPlan_totalCost(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_totalCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_totalCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_totalHours(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_totalHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalHours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_totalHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_totalWeeks(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_totalWeeks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalWeeks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_totalWeeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_optimal(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_optimal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Optimal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_optimal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_lowerBound(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_lowerBound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LowerBound, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_lowerBound(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_gaps(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_gaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SkillGap) graphql.Marshaler {
+			return ec.marshalNSkillGap2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐSkillGapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_gaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpskillingPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillGap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpskillingPlan_uncovered(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_uncovered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Uncovered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_uncovered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpskillingPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpskillingPlan_via(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpskillingPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpskillingPlan_alternatives(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_alternatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alternatives, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.UpskillingPlan) graphql.Marshaler {
+			return ec.marshalNUpskillingPlan2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_alternatives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpskillingPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpskillingPlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpskillingPlan_tradeOffFront(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_tradeOffFront(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TradeOffFront, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.UpskillingPlan) graphql.Marshaler {
+			return ec.marshalNUpskillingPlan2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_tradeOffFront(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpskillingPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpskillingPlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _WageRange_min(ctx context.Context, field graphql.CollectedField, obj *pathway.WageRange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10501,6 +12580,43 @@ func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCohortOptions(ctx context.Context, obj any) (model.CohortOptions, error) {
+	var it model.CohortOptions
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"plan", "budget"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalOPlanOptions2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanOptions(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		case "budget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Budget = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateCredentialInput(ctx context.Context, obj any) (model.CreateCredentialInput, error) {
 	var it model.CreateCredentialInput
 	if obj == nil {
@@ -10854,6 +12970,125 @@ func (ec *executionContext) unmarshalInputHeldSkillInput(ctx context.Context, ob
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputPlanOptions(ctx context.Context, obj any) (model.PlanOptions, error) {
+	var it model.PlanOptions
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["objective"]; !present {
+		asMap["objective"] = "HOURS"
+	}
+	if _, present := asMap["includePreferred"]; !present {
+		asMap["includePreferred"] = false
+	}
+	if _, present := asMap["skillsFirst"]; !present {
+		asMap["skillsFirst"] = false
+	}
+	if _, present := asMap["alternatives"]; !present {
+		asMap["alternatives"] = 1
+	}
+	if _, present := asMap["tradeOffFront"]; !present {
+		asMap["tradeOffFront"] = false
+	}
+	if _, present := asMap["steppingStones"]; !present {
+		asMap["steppingStones"] = false
+	}
+
+	fieldsInOrder := [...]string{"objective", "maxCost", "maxHours", "maxWeeks", "maxCredentials", "includePreferred", "skillsFirst", "excludeCredentialIds", "alternatives", "tradeOffFront", "steppingStones"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "objective":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objective"))
+			data, err := ec.unmarshalOPlanObjective2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanObjective(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Objective = data
+		case "maxCost":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxCost"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxCost = data
+		case "maxHours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxHours"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxHours = data
+		case "maxWeeks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxWeeks"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxWeeks = data
+		case "maxCredentials":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxCredentials"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxCredentials = data
+		case "includePreferred":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includePreferred"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludePreferred = data
+		case "skillsFirst":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skillsFirst"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SkillsFirst = data
+		case "excludeCredentialIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("excludeCredentialIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExcludeCredentialIds = data
+		case "alternatives":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alternatives"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Alternatives = data
+		case "tradeOffFront":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tradeOffFront"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TradeOffFront = data
+		case "steppingStones":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("steppingStones"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SteppingStones = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputPrerequisiteInput(ctx context.Context, obj any) (model.PrerequisiteInput, error) {
 	var it model.PrerequisiteInput
 	if obj == nil {
@@ -10967,7 +13202,7 @@ func (ec *executionContext) unmarshalInputReachLimits(ctx context.Context, obj a
 		asMap["minOverlap"] = 0
 	}
 
-	fieldsInOrder := [...]string{"maxSteps", "minOverlap", "maxEducationLevelId", "industry"}
+	fieldsInOrder := [...]string{"maxSteps", "minOverlap", "maxEducationLevelId", "industry", "maxCost", "maxHours"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11002,6 +13237,20 @@ func (ec *executionContext) unmarshalInputReachLimits(ctx context.Context, obj a
 				return it, err
 			}
 			it.Industry = data
+		case "maxCost":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxCost"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxCost = data
+		case "maxHours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxHours"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxHours = data
 		}
 	}
 	return it, nil
@@ -11445,6 +13694,64 @@ func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateRoleSkillInput(ctx context.Context, obj any) (model.UpdateRoleSkillInput, error) {
+	var it model.UpdateRoleSkillInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"roleId", "skillId", "level", "importance", "required"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "roleId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleID = data
+		case "skillId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skillId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SkillID = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "importance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("importance"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Importance = data
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateSkillInput(ctx context.Context, obj any) (model.UpdateSkillInput, error) {
 	var it model.UpdateSkillInput
 	if obj == nil {
@@ -11503,6 +13810,57 @@ func (ec *executionContext) unmarshalInputUpdateSkillInput(ctx context.Context, 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateStackingInput(ctx context.Context, obj any) (model.UpdateStackingInput, error) {
+	var it model.UpdateStackingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"fromId", "toId", "creditHours", "creditCost"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "fromId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromID = data
+		case "toId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToID = data
+		case "creditHours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creditHours"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreditHours = data
+		case "creditCost":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creditCost"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreditCost = data
+		}
+	}
+	return it, nil
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -11535,6 +13893,175 @@ func (ec *executionContext) _CertifiedSkill(ctx context.Context, sel ast.Selecti
 			}
 		case "level":
 			out.Values[i] = ec._CertifiedSkill_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var cohortCredentialImplementors = []string{"CohortCredential"}
+
+func (ec *executionContext) _CohortCredential(ctx context.Context, sel ast.SelectionSet, obj *model.CohortCredential) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cohortCredentialImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CohortCredential")
+		case "credential":
+			out.Values[i] = ec._CohortCredential_credential(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "takers":
+			out.Values[i] = ec._CohortCredential_takers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cohortCost":
+			out.Values[i] = ec._CohortCredential_cohortCost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var cohortMemberImplementors = []string{"CohortMember"}
+
+func (ec *executionContext) _CohortMember(ctx context.Context, sel ast.SelectionSet, obj *model.CohortMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cohortMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CohortMember")
+		case "index":
+			out.Values[i] = ec._CohortMember_index(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ready":
+			out.Values[i] = ec._CohortMember_ready(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "plan":
+			out.Values[i] = ec._CohortMember_plan(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var cohortPlanImplementors = []string{"CohortPlan"}
+
+func (ec *executionContext) _CohortPlan(ctx context.Context, sel ast.SelectionSet, obj *model.CohortPlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cohortPlanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CohortPlan")
+		case "to":
+			out.Values[i] = ec._CohortPlan_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._CohortPlan_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credentials":
+			out.Values[i] = ec._CohortPlan_credentials(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pooledGap":
+			out.Values[i] = ec._CohortPlan_pooledGap(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCost":
+			out.Values[i] = ec._CohortPlan_totalCost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ready":
+			out.Values[i] = ec._CohortPlan_ready(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "optimal":
+			out.Values[i] = ec._CohortPlan_optimal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lowerBound":
+			out.Values[i] = ec._CohortPlan_lowerBound(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12457,6 +14984,142 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var planStepImplementors = []string{"PlanStep"}
+
+func (ec *executionContext) _PlanStep(ctx context.Context, sel ast.SelectionSet, obj *model.PlanStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanStep")
+		case "position":
+			out.Values[i] = ec._PlanStep_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credential":
+			out.Values[i] = ec._PlanStep_credential(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closes":
+			out.Values[i] = ec._PlanStep_closes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cost":
+			out.Values[i] = ec._PlanStep_cost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hours":
+			out.Values[i] = ec._PlanStep_hours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weeks":
+			out.Values[i] = ec._PlanStep_weeks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meetsCredentialRequirement":
+			out.Values[i] = ec._PlanStep_meetsCredentialRequirement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meetsEducationRequirement":
+			out.Values[i] = ec._PlanStep_meetsEducationRequirement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "prerequisiteOf":
+			out.Values[i] = ec._PlanStep_prerequisiteOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stacksInto":
+			out.Values[i] = ec._PlanStep_stacksInto(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leg":
+			out.Values[i] = ec._PlanStep_leg(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "why":
+			out.Values[i] = ec._PlanStep_why(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var pooledGapSkillImplementors = []string{"PooledGapSkill"}
+
+func (ec *executionContext) _PooledGapSkill(ctx context.Context, sel ast.SelectionSet, obj *model.PooledGapSkill) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pooledGapSkillImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PooledGapSkill")
+		case "skill":
+			out.Values[i] = ec._PooledGapSkill_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._PooledGapSkill_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var prerequisiteGroupImplementors = []string{"PrerequisiteGroup"}
 
 func (ec *executionContext) _PrerequisiteGroup(ctx context.Context, sel ast.SelectionSet, obj *pathway.PrerequisiteGroup) graphql.Marshaler {
@@ -12745,6 +15408,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "upskillingPath":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_upskillingPath(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "cohortPlan":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_cohortPlan(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -12827,6 +15534,11 @@ func (ec *executionContext) _ReachableRole(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "plan":
+			out.Values[i] = ec._ReachableRole_plan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12877,6 +15589,11 @@ func (ec *executionContext) _RecredentialingCandidate(ctx context.Context, sel a
 			}
 		case "replacementSkills":
 			out.Values[i] = ec._RecredentialingCandidate_replacementSkills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rolesOpened":
+			out.Values[i] = ec._RecredentialingCandidate_rolesOpened(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13974,6 +16691,114 @@ func (ec *executionContext) _StackRung(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var upskillingPlanImplementors = []string{"UpskillingPlan"}
+
+func (ec *executionContext) _UpskillingPlan(ctx context.Context, sel ast.SelectionSet, obj *model.UpskillingPlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, upskillingPlanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpskillingPlan")
+		case "to":
+			out.Values[i] = ec._UpskillingPlan_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "objective":
+			out.Values[i] = ec._UpskillingPlan_objective(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "feasible":
+			out.Values[i] = ec._UpskillingPlan_feasible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._UpskillingPlan_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._UpskillingPlan_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCost":
+			out.Values[i] = ec._UpskillingPlan_totalCost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalHours":
+			out.Values[i] = ec._UpskillingPlan_totalHours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalWeeks":
+			out.Values[i] = ec._UpskillingPlan_totalWeeks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "optimal":
+			out.Values[i] = ec._UpskillingPlan_optimal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lowerBound":
+			out.Values[i] = ec._UpskillingPlan_lowerBound(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gaps":
+			out.Values[i] = ec._UpskillingPlan_gaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uncovered":
+			out.Values[i] = ec._UpskillingPlan_uncovered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "via":
+			out.Values[i] = ec._UpskillingPlan_via(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alternatives":
+			out.Values[i] = ec._UpskillingPlan_alternatives(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tradeOffFront":
+			out.Values[i] = ec._UpskillingPlan_tradeOffFront(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var wageRangeImplementors = []string{"WageRange"}
 
 func (ec *executionContext) _WageRange(ctx context.Context, sel ast.SelectionSet, obj *pathway.WageRange) graphql.Marshaler {
@@ -14465,6 +17290,56 @@ func (ec *executionContext) marshalNCertifiedSkill2ᚖgithubᚗcomᚋlatticeᚑp
 	return ec._CertifiedSkill(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCohortCredential2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortCredential(ctx context.Context, sel ast.SelectionSet, v model.CohortCredential) graphql.Marshaler {
+	return ec._CohortCredential(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCohortCredential2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortCredentialᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CohortCredential) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCohortCredential2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortCredential(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCohortMember2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortMember(ctx context.Context, sel ast.SelectionSet, v model.CohortMember) graphql.Marshaler {
+	return ec._CohortMember(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCohortMember2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CohortMember) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCohortMember2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCohortPlan2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortPlan(ctx context.Context, sel ast.SelectionSet, v *model.CohortPlan) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CohortPlan(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateCredentialInput(ctx context.Context, v any) (model.CreateCredentialInput, error) {
 	res, err := ec.unmarshalInputCreateCredentialInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14658,6 +17533,56 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋlatticeᚑpathway
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPlanObjective2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanObjective(ctx context.Context, v any) (model.PlanObjective, error) {
+	var res model.PlanObjective
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlanObjective2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanObjective(ctx context.Context, sel ast.SelectionSet, v model.PlanObjective) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNPlanStep2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanStep(ctx context.Context, sel ast.SelectionSet, v model.PlanStep) graphql.Marshaler {
+	return ec._PlanStep(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlanStep2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanStepᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PlanStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanStep2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPooledGapSkill2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPooledGapSkill(ctx context.Context, sel ast.SelectionSet, v model.PooledGapSkill) graphql.Marshaler {
+	return ec._PooledGapSkill(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPooledGapSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPooledGapSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PooledGapSkill) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPooledGapSkill2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPooledGapSkill(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPrerequisiteGroup2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐPrerequisiteGroup(ctx context.Context, sel ast.SelectionSet, v pathway.PrerequisiteGroup) graphql.Marshaler {
 	return ec._PrerequisiteGroup(ctx, sel, &v)
 }
@@ -14686,6 +17611,20 @@ func (ec *executionContext) unmarshalNPrerequisiteInput2githubᚗcomᚋlattice�
 func (ec *executionContext) unmarshalNProfileInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐProfileInput(ctx context.Context, v any) (model.ProfileInput, error) {
 	res, err := ec.unmarshalInputProfileInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNProfileInput2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐProfileInputᚄ(ctx context.Context, v any) ([]model.ProfileInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ProfileInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProfileInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐProfileInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalNReachableRole2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐReachableRole(ctx context.Context, sel ast.SelectionSet, v model.ReachableRole) graphql.Marshaler {
@@ -14877,6 +17816,22 @@ func (ec *executionContext) marshalNSkill2githubᚗcomᚋlatticeᚑpathwaysᚋla
 	return ec._Skill(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []pathway.Skill) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkill2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkill(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSkill2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkill(ctx context.Context, sel ast.SelectionSet, v *pathway.Skill) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -15033,6 +17988,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNUpdateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateCredentialInput(ctx context.Context, v any) (model.UpdateCredentialInput, error) {
 	res, err := ec.unmarshalInputUpdateCredentialInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15048,9 +18032,49 @@ func (ec *executionContext) unmarshalNUpdateRoleInput2githubᚗcomᚋlatticeᚑp
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateRoleSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateRoleSkillInput(ctx context.Context, v any) (model.UpdateRoleSkillInput, error) {
+	res, err := ec.unmarshalInputUpdateRoleSkillInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateSkillInput(ctx context.Context, v any) (model.UpdateSkillInput, error) {
 	res, err := ec.unmarshalInputUpdateSkillInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateStackingInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateStackingInput(ctx context.Context, v any) (model.UpdateStackingInput, error) {
+	res, err := ec.unmarshalInputUpdateStackingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpskillingPlan2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlan(ctx context.Context, sel ast.SelectionSet, v model.UpskillingPlan) graphql.Marshaler {
+	return ec._UpskillingPlan(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNUpskillingPlan2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []model.UpskillingPlan) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUpskillingPlan2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUpskillingPlan2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlan(ctx context.Context, sel ast.SelectionSet, v *model.UpskillingPlan) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._UpskillingPlan(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -15223,6 +18247,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOCohortOptions2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCohortOptions(ctx context.Context, v any) (*model.CohortOptions, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCohortOptions(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOCredential2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredential(ctx context.Context, sel ast.SelectionSet, v *pathway.Credential) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -15342,6 +18374,30 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) unmarshalOPlanObjective2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanObjective(ctx context.Context, v any) (*model.PlanObjective, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PlanObjective)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlanObjective2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanObjective(ctx context.Context, sel ast.SelectionSet, v *model.PlanObjective) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOPlanOptions2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanOptions(ctx context.Context, v any) (*model.PlanOptions, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPlanOptions(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOReachLimits2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐReachLimits(ctx context.Context, v any) (*model.ReachLimits, error) {
 	if v == nil {
 		return nil, nil
@@ -15364,6 +18420,13 @@ func (ec *executionContext) marshalOReachOrder2ᚖgithubᚗcomᚋlatticeᚑpathw
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRole(ctx context.Context, sel ast.SelectionSet, v *pathway.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Role(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORoleFilter2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐRoleFilter(ctx context.Context, v any) (*model.RoleFilter, error) {
@@ -15406,6 +18469,13 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOUpskillingPlan2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpskillingPlan(ctx context.Context, sel ast.SelectionSet, v *model.UpskillingPlan) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpskillingPlan(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOWageRange2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐWageRange(ctx context.Context, sel ast.SelectionSet, v *pathway.WageRange) graphql.Marshaler {

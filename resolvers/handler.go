@@ -99,7 +99,11 @@ type bearerKey struct{}
 // withBearer keeps the request's bearer token for authFirst.
 func withBearer(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		// Only the documented scheme counts: a bare token is no token.
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			token = ""
+		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), bearerKey{}, token)))
 	})
 }

@@ -2,116 +2,242 @@ package resolvers
 
 import (
 	"context"
-	"errors"
 
+	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph/model"
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
-var errTodo = errors.New("not implemented yet")
+// The mutations map their inputs onto the store's writes, which validate
+// them and run each in one transaction; authentication happened before
+// (authFirst), so a resolver here only runs for a caller with the token.
+
+// deleted is the payload of a delete that succeeded.
+func deleted(id string, err error) (*model.DeletePayload, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &model.DeletePayload{ID: id, Deleted: true}, nil
+}
+
+// ref returns a pointer to v, or nil with err, for resolvers returning one node.
+func ref[T any](v T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
 
 func (r *mutationResolver) CreateRole(ctx context.Context, input model.CreateRoleInput) (*pathway.Role, error) {
-	return nil, errTodo
+	return ref(r.store.CreateRole(ctx, input.ID, cypher.RoleFields{
+		Title:                &input.Title,
+		Level:                input.Level,
+		Industry:             input.Industry,
+		OccupationCode:       input.OccupationCode,
+		Description:          input.Description,
+		WageMin:              input.WageMin,
+		WageMax:              input.WageMax,
+		WageMedian:           input.WageMedian,
+		Vacancies:            input.Vacancies,
+		TurnoverRate:         input.TurnoverRate,
+		AdvancementPotential: input.AdvancementPotential,
+		JobZone:              input.JobZone,
+	}))
 }
+
 func (r *mutationResolver) UpdateRole(ctx context.Context, id string, input model.UpdateRoleInput) (*pathway.Role, error) {
-	return nil, errTodo
+	return ref(r.store.UpdateRole(ctx, id, cypher.RoleFields{
+		Title:                input.Title,
+		Level:                input.Level,
+		Industry:             input.Industry,
+		OccupationCode:       input.OccupationCode,
+		Description:          input.Description,
+		WageMin:              input.WageMin,
+		WageMax:              input.WageMax,
+		WageMedian:           input.WageMedian,
+		Vacancies:            input.Vacancies,
+		TurnoverRate:         input.TurnoverRate,
+		AdvancementPotential: input.AdvancementPotential,
+		JobZone:              input.JobZone,
+	}))
 }
+
 func (r *mutationResolver) DeleteRole(ctx context.Context, id string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(id, r.store.DeleteRole(ctx, id))
 }
+
 func (r *mutationResolver) CreateSkill(ctx context.Context, input model.CreateSkillInput) (*pathway.Skill, error) {
-	return nil, errTodo
+	return ref(r.store.CreateSkill(ctx, input.ID, cypher.SkillFields{
+		Name:          &input.Name,
+		Category:      input.Category,
+		Type:          input.Type,
+		HalfLifeYears: input.HalfLifeYears,
+		Description:   input.Description,
+	}))
 }
+
 func (r *mutationResolver) UpdateSkill(ctx context.Context, id string, input model.UpdateSkillInput) (*pathway.Skill, error) {
-	return nil, errTodo
+	return ref(r.store.UpdateSkill(ctx, id, cypher.SkillFields{
+		Name:          input.Name,
+		Category:      input.Category,
+		Type:          input.Type,
+		HalfLifeYears: input.HalfLifeYears,
+		Description:   input.Description,
+	}))
 }
+
 func (r *mutationResolver) DeleteSkill(ctx context.Context, id string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(id, r.store.DeleteSkill(ctx, id))
 }
+
 func (r *mutationResolver) CreateCredential(ctx context.Context, input model.CreateCredentialInput) (*pathway.Credential, error) {
-	return nil, errTodo
+	return ref(r.store.CreateCredential(ctx, input.ID, cypher.CredentialFields{
+		Name:               &input.Name,
+		Kind:               &input.Kind,
+		Issuer:             input.Issuer,
+		Cost:               input.Cost,
+		CohortCost:         input.CohortCost,
+		Hours:              input.Hours,
+		Weeks:              input.Weeks,
+		IndustryRecognized: input.IndustryRecognized,
+		CTID:               input.Ctid,
+	}))
 }
+
 func (r *mutationResolver) UpdateCredential(ctx context.Context, id string, input model.UpdateCredentialInput) (*pathway.Credential, error) {
-	return nil, errTodo
+	return ref(r.store.UpdateCredential(ctx, id, cypher.CredentialFields{
+		Name:               input.Name,
+		Kind:               input.Kind,
+		Issuer:             input.Issuer,
+		Cost:               input.Cost,
+		CohortCost:         input.CohortCost,
+		Hours:              input.Hours,
+		Weeks:              input.Weeks,
+		IndustryRecognized: input.IndustryRecognized,
+		CTID:               input.Ctid,
+	}))
 }
+
 func (r *mutationResolver) DeleteCredential(ctx context.Context, id string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(id, r.store.DeleteCredential(ctx, id))
 }
+
 func (r *mutationResolver) CreateEducationLevel(ctx context.Context, input model.CreateEducationLevelInput) (*pathway.EducationLevel, error) {
-	return nil, errTodo
+	return ref(r.store.CreateEducationLevel(ctx, input.ID, cypher.EducationFields{Name: &input.Name, Rank: &input.Rank}))
 }
+
 func (r *mutationResolver) UpdateEducationLevel(ctx context.Context, id string, input model.UpdateEducationLevelInput) (*pathway.EducationLevel, error) {
-	return nil, errTodo
+	return ref(r.store.UpdateEducationLevel(ctx, id, cypher.EducationFields{Name: input.Name, Rank: input.Rank}))
 }
+
 func (r *mutationResolver) DeleteEducationLevel(ctx context.Context, id string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(id, r.store.DeleteEducationLevel(ctx, id))
 }
+
+func roleSkillFields(input model.RoleSkillInput) cypher.RoleSkillFields {
+	return cypher.RoleSkillFields{
+		RoleID:     input.RoleID,
+		SkillID:    input.SkillID,
+		Level:      input.Level,
+		Importance: input.Importance,
+		Required:   input.Required,
+	}
+}
+
 func (r *mutationResolver) CreateRoleSkill(ctx context.Context, input model.RoleSkillInput) (*pathway.RoleSkill, error) {
-	return nil, errTodo
+	return ref(r.store.CreateRoleSkill(ctx, roleSkillFields(input)))
 }
-func (r *mutationResolver) UpdateRoleSkill(ctx context.Context, input model.RoleSkillInput) (*pathway.RoleSkill, error) {
-	return nil, errTodo
+
+func (r *mutationResolver) UpdateRoleSkill(ctx context.Context, input model.UpdateRoleSkillInput) (*pathway.RoleSkill, error) {
+	return ref(r.store.UpdateRoleSkill(ctx, cypher.RoleSkillFields{RoleID: input.RoleID, SkillID: input.SkillID,
+		Level: input.Level, Importance: input.Importance, Required: input.Required}))
 }
+
 func (r *mutationResolver) DeleteRoleSkill(ctx context.Context, roleID string, skillID string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(roleID, r.store.DeleteRoleSkill(ctx, roleID, skillID))
 }
+
 func (r *mutationResolver) CreateRoleCredential(ctx context.Context, roleID string, credentialID string) (*pathway.Role, error) {
-	return nil, errTodo
+	return ref(r.store.CreateRoleCredential(ctx, roleID, credentialID))
 }
+
 func (r *mutationResolver) DeleteRoleCredential(ctx context.Context, roleID string, credentialID string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(roleID, r.store.DeleteRoleCredential(ctx, roleID, credentialID))
 }
+
 func (r *mutationResolver) CreateRoleEducation(ctx context.Context, roleID string, educationLevelID string) (*pathway.Role, error) {
-	return nil, errTodo
+	return ref(r.store.CreateRoleEducation(ctx, roleID, educationLevelID))
 }
+
 func (r *mutationResolver) UpdateRoleEducation(ctx context.Context, roleID string, educationLevelID string) (*pathway.Role, error) {
-	return nil, errTodo
+	return ref(r.store.UpdateRoleEducation(ctx, roleID, educationLevelID))
 }
+
 func (r *mutationResolver) DeleteRoleEducation(ctx context.Context, roleID string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(roleID, r.store.DeleteRoleEducation(ctx, roleID))
 }
+
 func (r *mutationResolver) CreateCertification(ctx context.Context, input model.CertificationInput) (*pathway.CertifiedSkill, error) {
-	return nil, errTodo
+	return ref(r.store.CreateCertification(ctx, input.CredentialID, input.SkillID, input.Level))
 }
+
 func (r *mutationResolver) UpdateCertification(ctx context.Context, input model.CertificationInput) (*pathway.CertifiedSkill, error) {
-	return nil, errTodo
+	return ref(r.store.UpdateCertification(ctx, input.CredentialID, input.SkillID, input.Level))
 }
+
 func (r *mutationResolver) DeleteCertification(ctx context.Context, credentialID string, skillID string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(credentialID, r.store.DeleteCertification(ctx, credentialID, skillID))
 }
+
 func (r *mutationResolver) CreatePrerequisite(ctx context.Context, input model.PrerequisiteInput) (*pathway.Credential, error) {
-	return nil, errTodo
+	return ref(r.store.CreatePrerequisite(ctx, input.CredentialID, input.PrerequisiteID, input.Group))
 }
+
 func (r *mutationResolver) UpdatePrerequisite(ctx context.Context, input model.PrerequisiteInput) (*pathway.Credential, error) {
-	return nil, errTodo
+	return ref(r.store.UpdatePrerequisite(ctx, input.CredentialID, input.PrerequisiteID, input.Group))
 }
+
 func (r *mutationResolver) DeletePrerequisite(ctx context.Context, credentialID string, prerequisiteID string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(credentialID, r.store.DeletePrerequisite(ctx, credentialID, prerequisiteID))
 }
+
 func (r *mutationResolver) CreateConferral(ctx context.Context, credentialID string, educationLevelID string) (*pathway.Credential, error) {
-	return nil, errTodo
+	return ref(r.store.CreateConferral(ctx, credentialID, educationLevelID))
 }
+
 func (r *mutationResolver) DeleteConferral(ctx context.Context, credentialID string, educationLevelID string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(credentialID, r.store.DeleteConferral(ctx, credentialID, educationLevelID))
 }
+
+func stackingFields(input model.StackingInput) cypher.StackingFields {
+	return cypher.StackingFields{FromID: input.FromID, ToID: input.ToID, CreditHours: input.CreditHours, CreditCost: input.CreditCost}
+}
+
 func (r *mutationResolver) CreateStacking(ctx context.Context, input model.StackingInput) (*pathway.Credential, error) {
-	return nil, errTodo
+	return ref(r.store.CreateStacking(ctx, stackingFields(input)))
 }
-func (r *mutationResolver) UpdateStacking(ctx context.Context, input model.StackingInput) (*pathway.Credential, error) {
-	return nil, errTodo
+
+func (r *mutationResolver) UpdateStacking(ctx context.Context, input model.UpdateStackingInput) (*pathway.Credential, error) {
+	return ref(r.store.UpdateStacking(ctx, cypher.StackingFields{FromID: input.FromID, ToID: input.ToID,
+		CreditHours: input.CreditHours, CreditCost: input.CreditCost}))
 }
+
 func (r *mutationResolver) DeleteStacking(ctx context.Context, fromID string, toID string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(fromID, r.store.DeleteStacking(ctx, fromID, toID))
 }
+
 func (r *mutationResolver) CreateEducationStacking(ctx context.Context, fromID string, toID string) (*pathway.EducationLevel, error) {
-	return nil, errTodo
+	return ref(r.store.CreateEducationStacking(ctx, fromID, toID))
 }
+
 func (r *mutationResolver) DeleteEducationStacking(ctx context.Context, fromID string, toID string) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(fromID, r.store.DeleteEducationStacking(ctx, fromID, toID))
 }
+
 func (r *mutationResolver) CreateSkillRelation(ctx context.Context, input model.SkillRelationInput) (*pathway.Skill, error) {
-	return nil, errTodo
+	return ref(r.store.CreateSkillRelation(ctx, input.FromID, input.ToID, cypher.SkillRelation(input.Kind)))
 }
+
 func (r *mutationResolver) DeleteSkillRelation(ctx context.Context, input model.SkillRelationInput) (*model.DeletePayload, error) {
-	return nil, errTodo
+	return deleted(input.FromID, r.store.DeleteSkillRelation(ctx, input.FromID, input.ToID, cypher.SkillRelation(input.Kind)))
 }

@@ -268,6 +268,10 @@ func (r *queryResolver) RecredentialingCandidates(ctx context.Context, first *in
 	if err != nil {
 		return nil, err
 	}
+	opened, err := r.rolesOpened(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]model.RecredentialingCandidate, len(all))
 	for i, s := range all {
 		replacement := []pathway.RoleSkill{} // the store orders them by importance
@@ -277,9 +281,84 @@ func (r *queryResolver) RecredentialingCandidates(ctx context.Context, first *in
 			}
 		}
 		role, sc := s.role, s.score
-		out[i] = model.RecredentialingCandidate{Role: &role, Score: sc.Score, ReplacementSkills: replacement,
+		out[i] = model.RecredentialingCandidate{Role: &role, Score: sc.Score, ReplacementSkills: replacement, RolesOpened: opened[role.ID],
 			Criteria: &model.RecredentialingCriteria{DegreeInflation: sc.DegreeInflation, HiringInflux: sc.HiringInflux,
 				RetentionChallenge: sc.RetentionChallenge, CareerPathways: sc.CareerPathways}}
+	}
+	return out, nil
+}
+
+// openedWithin is the learning-hours horizon of rolesOpened: a move that
+// takes longer than about a year of part-time study is not open in practice.
+const openedWithin = 2000.0
+
+// rolesOpened counts, for each role, the roles below it (a lower level, with
+// an overlap edge into it) whose people can plan their way into it within
+// openedWithin hours in skills-first mode but not with its degree
+// requirement. Four round trips for the whole page.
+func (r *queryResolver) rolesOpened(ctx context.Context, ids []string) (map[string]int, error) {
+	into, err := r.store.OverlapsInto(ctx, ids, pathway.MaxOverlapsPerRole)
+	if err != nil {
+		return nil, err
+	}
+	graphs, err := r.store.PlanGraphs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	roles, err := r.store.RolesByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var below []string
+	for _, id := range ids {
+		for _, o := range into[id] {
+			if pathway.LevelRank(o.Role.Level) < pathway.LevelRank(roles[id].Level) {
+				below = append(below, o.Role.ID)
+			}
+		}
+	}
+	below = unique(below)
+	profiles := make([]pathway.Profile, len(below))
+	for i, id := range below {
+		profiles[i] = pathway.Profile{RoleID: id}
+	}
+	held := map[string]*pathway.Held{}
+	if len(below) > 0 {
+		hs, _, err := r.store.Profiles(ctx, profiles)
+		if err != nil {
+			return nil, err
+		}
+		for i, id := range below {
+			held[id] = hs[i]
+		}
+	}
+	limit := openedWithin
+	out := map[string]int{}
+	for _, id := range ids {
+		g := graphs[id]
+		if g == nil {
+			continue
+		}
+		for _, o := range into[id] {
+			h := held[o.Role.ID]
+			if h == nil || pathway.LevelRank(o.Role.Level) >= pathway.LevelRank(roles[id].Level) {
+				continue
+			}
+			req := planRequest(h, g)
+			opt := pathway.PlanOptions{Objective: pathway.ObjectiveHours, MaxHours: &limit}
+			withDegree, err := pathway.Solve(req, opt)
+			if err != nil {
+				return nil, err
+			}
+			opt.SkillsFirst = true
+			skillsFirst, err := pathway.Solve(req, opt)
+			if err != nil {
+				return nil, err
+			}
+			if skillsFirst[0].Feasible && !withDegree[0].Feasible {
+				out[id]++
+			}
+		}
 	}
 	return out, nil
 }

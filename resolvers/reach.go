@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph/model"
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -52,6 +53,8 @@ type reachLimits struct {
 	maxEducation   *int
 	industry       *string
 	maxEducationID string
+	maxCost        *float64
+	maxHours       *float64
 }
 
 func reachLimitsFrom(in *model.ReachLimits) (reachLimits, error) {
@@ -78,6 +81,15 @@ func reachLimitsFrom(in *model.ReachLimits) (reachLimits, error) {
 		l.maxEducationID = *in.MaxEducationLevelID
 	}
 	l.industry = in.Industry
+	for _, f := range []struct {
+		name string
+		v    *float64
+	}{{"maxCost", in.MaxCost}, {"maxHours", in.MaxHours}} {
+		if f.v != nil && *f.v < 0 {
+			return l, fmt.Errorf("limits.%s must be zero or more, got %g: %w", f.name, *f.v, pathway.ErrInvalid)
+		}
+	}
+	l.maxCost, l.maxHours = in.MaxCost, in.MaxHours
 	return l, nil
 }
 
@@ -200,6 +212,7 @@ func (r *queryResolver) reachPage(ctx context.Context, held *pathway.Held, start
 		role    pathway.Role
 		overlap float64
 		gain    *float64
+		plan    pathway.Plan
 	}
 	var cands []candidate
 	for id, reach := range best {
@@ -224,6 +237,7 @@ func (r *queryResolver) reachPage(ctx context.Context, held *pathway.Held, start
 		}
 		cands = append(cands, c)
 	}
+	planGraphs := map[string]*cypher.PlanGraph{}
 	order := model.ReachOrderRelatedness
 	if orderBy != nil {
 		order = *orderBy
@@ -245,7 +259,56 @@ func (r *queryResolver) reachPage(ctx context.Context, held *pathway.Held, start
 		}
 		return a.role.ID < b.role.ID
 	})
-	cands = cands[:min(n, len(cands))]
+	// The cheapest plan into each role, for the returned page only: roles
+	// are planned in order, a chunk per round trip, until the page is full
+	// of roles whose plans keep to the limits (all of them when the order is
+	// the plan's cost).
+	planned := make([]candidate, 0, n)
+	chunk := max(2*n, 20)
+	if order == model.ReachOrderPlanCost {
+		chunk = len(cands)
+	}
+	opt := pathway.PlanOptions{Objective: pathway.ObjectiveCost, MaxCost: lim.maxCost, MaxHours: lim.maxHours}
+	for start := 0; start < len(cands) && (len(planned) < n || order == model.ReachOrderPlanCost); start += chunk {
+		part := cands[start:min(start+chunk, len(cands))]
+		ids := make([]string, len(part))
+		for i, c := range part {
+			ids[i] = c.role.ID
+		}
+		graphs, err := r.store.PlanGraphs(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range part {
+			g := graphs[c.role.ID]
+			if g == nil {
+				continue
+			}
+			plans, err := pathway.Solve(planRequest(held, g), opt)
+			if err != nil {
+				return nil, err
+			}
+			c.plan = plans[0]
+			if !c.plan.Feasible && (lim.maxCost != nil || lim.maxHours != nil) {
+				continue
+			}
+			planGraphs[c.role.ID] = g
+			planned = append(planned, c)
+			if len(planned) == n && order != model.ReachOrderPlanCost {
+				break
+			}
+		}
+	}
+	if order == model.ReachOrderPlanCost {
+		sort.SliceStable(planned, func(i, j int) bool {
+			a, b := planned[i].plan, planned[j].plan
+			if a.Feasible != b.Feasible {
+				return a.Feasible
+			}
+			return a.TotalCost < b.TotalCost
+		})
+	}
+	cands = planned[:min(n, len(planned))]
 	gapLists := make([][]pathway.SkillGap, len(cands))
 	skills := skillIndex()
 	for i, c := range cands {
@@ -265,8 +328,10 @@ func (r *queryResolver) reachPage(ctx context.Context, held *pathway.Held, start
 			path = append(path, roles[id])
 		}
 		role := c.role
+		b := &planBuilder{opt: planOptions{PlanOptions: opt, objective: model.PlanObjectiveCost}, graph: planGraphs[c.role.ID],
+			skills: skills, gaps: gaps[i]}
 		out[i] = model.ReachableRole{Role: &role, Score: c.reach.Score, Overlap: c.overlap, Steps: c.reach.Steps,
-			Path: path, Gaps: gaps[i], WageGain: c.gain}
+			Path: path, Gaps: gaps[i], WageGain: c.gain, Plan: b.plan(c.plan)}
 	}
 	return out, nil
 }

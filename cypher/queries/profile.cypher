@@ -1,10 +1,12 @@
-// Everything a profile holds, in one round trip. $roleId: string or null;
-// $skillIds, $credentialIds: [string]; $educationLevelId: string or null.
-// Returns role (null when $roleId names none), roleSkills (the role's whole
-// profile), roleCredentials, roleEducationRank, skills (the ids of $skillIds
-// found), credentials (of $credentialIds and the role's: id, certifies,
-// confers rank) and educationRank (null when $educationLevelId names none).
-OPTIONAL MATCH (r:Role {id: $roleId})
+// Everything profiles hold, in one round trip. $profiles: [{i: int, roleId:
+// string or null, skillIds: [string], credentialIds: [string],
+// educationLevelId: string or null}]. Returns one row per profile: i, role
+// (null when roleId names none), roleSkills (the role's whole profile),
+// roleCredentials, roleEducationRank, skills (the skillIds found),
+// credentials (of credentialIds and the role's: id, certifies, confers rank)
+// and educationRank (null when educationLevelId names none).
+UNWIND $profiles AS p
+OPTIONAL MATCH (r:Role {id: p.roleId})
 CALL (r) {
   OPTIONAL MATCH (r)-[q:REQUIRES]->(s:Skill)
   RETURN collect(CASE WHEN s IS NULL THEN NULL
@@ -18,13 +20,13 @@ CALL (r) {
   OPTIONAL MATCH (r)-[:REQUIRES]->(e:EducationLevel)
   RETURN max(e.rank) AS roleEducationRank
 }
-CALL () {
-  UNWIND $skillIds AS sid
+CALL (p) {
+  UNWIND p.skillIds AS sid
   MATCH (s:Skill {id: sid})
   RETURN collect(s.id) AS skills
 }
-CALL (roleCredentials) {
-  UNWIND $credentialIds + roleCredentials AS cid
+CALL (p, roleCredentials) {
+  UNWIND p.credentialIds + roleCredentials AS cid
   MATCH (c:Credential {id: cid})
   CALL (c) {
     OPTIONAL MATCH (c)-[k:CERTIFIES]->(s:Skill)
@@ -36,8 +38,8 @@ CALL (roleCredentials) {
   }
   RETURN collect({id: c.id, certifies: certifies, confers: confers}) AS credentials
 }
-CALL () {
-  OPTIONAL MATCH (e:EducationLevel {id: $educationLevelId})
+CALL (p) {
+  OPTIONAL MATCH (e:EducationLevel {id: p.educationLevelId})
   RETURN e.rank AS educationRank
 }
-RETURN r {.*} AS role, roleSkills, roleCredentials, roleEducationRank, skills, credentials, educationRank
+RETURN p.i AS i, r {.*} AS role, roleSkills, roleCredentials, roleEducationRank, skills, credentials, educationRank

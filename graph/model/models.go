@@ -21,6 +21,54 @@ type CertificationInput struct {
 	Level int `json:"level"`
 }
 
+// A credential of a cohort plan.
+type CohortCredential struct {
+	// The credential.
+	Credential *pathway.Credential `json:"credential"`
+	// How many members take it.
+	Takers int `json:"takers"`
+	// Its cohort delivery cost, paid once, USD.
+	CohortCost float64 `json:"cohortCost"`
+}
+
+// One member of a cohort plan.
+type CohortMember struct {
+	// The member's place in the input list, from 0.
+	Index int `json:"index"`
+	// Whether the plan makes this member ready.
+	Ready bool `json:"ready"`
+	// The member's plan.
+	Plan *UpskillingPlan `json:"plan"`
+}
+
+// Options of a cohort plan.
+type CohortOptions struct {
+	// The options every member's plan keeps to (alternatives, tradeOffFront and steppingStones do not apply).
+	Plan *PlanOptions `json:"plan,omitempty"`
+	// The most the whole cohort may spend, USD, >= 0: then as many members as possible are made ready.
+	Budget *float64 `json:"budget,omitempty"`
+}
+
+// A cohort's plan.
+type CohortPlan struct {
+	// The target role.
+	To *pathway.Role `json:"to"`
+	// Each member's plan, in the order given.
+	Members []CohortMember `json:"members"`
+	// The credentials chosen, with how many members take each.
+	Credentials []CohortCredential `json:"credentials"`
+	// Each gap skill with how many members lack it, most first.
+	PooledGap []PooledGapSkill `json:"pooledGap"`
+	// Per-person costs of every member's steps plus each chosen credential's cohort delivery cost once, USD.
+	TotalCost float64 `json:"totalCost"`
+	// How many members the plan makes ready.
+	Ready int `json:"ready"`
+	// True when the search proved no cheaper (or, with a budget, no fuller) cohort plan exists.
+	Optimal bool `json:"optimal"`
+	// A proven lower bound of the total cost.
+	LowerBound float64 `json:"lowerBound"`
+}
+
 // A new credential.
 type CreateCredentialInput struct {
 	// The id.
@@ -150,6 +198,70 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// Options of an upskilling plan. Limits bound every plan returned.
+type PlanOptions struct {
+	// What to minimize (default HOURS).
+	Objective *PlanObjective `json:"objective,omitempty"`
+	// The most the plan may cost, USD, >= 0.
+	MaxCost *float64 `json:"maxCost,omitempty"`
+	// The most learning hours, >= 0.
+	MaxHours *float64 `json:"maxHours,omitempty"`
+	// The most weeks, >= 0.
+	MaxWeeks *float64 `json:"maxWeeks,omitempty"`
+	// The most credentials, >= 0.
+	MaxCredentials *int `json:"maxCredentials,omitempty"`
+	// Count the target's preferred skills as gaps too.
+	IncludePreferred *bool `json:"includePreferred,omitempty"`
+	// Skills-first: the target's education requirement gives way, and its skills must be met instead.
+	SkillsFirst *bool `json:"skillsFirst,omitempty"`
+	// Credentials never to use.
+	ExcludeCredentialIds []string `json:"excludeCredentialIds,omitempty"`
+	// How many plans to return: the best and up to k-1 alternatives, each a distinct minimal plan, 1 to 10 (default 1).
+	Alternatives *int `json:"alternatives,omitempty"`
+	// Also return the cost-versus-hours trade-off front.
+	TradeOffFront *bool `json:"tradeOffFront,omitempty"`
+	// Try stepping-stone roles: a path through one intermediate role (one the
+	// target's overlap edges come from) when the direct jump breaks the limits, or
+	// always when true. The limits then bound each leg.
+	SteppingStones *bool `json:"steppingStones,omitempty"`
+}
+
+// One credential of a plan and why it is there.
+type PlanStep struct {
+	// Its place in the plan, from 1.
+	Position int `json:"position"`
+	// The credential.
+	Credential *pathway.Credential `json:"credential"`
+	// The gap skills it certifies at the level needed.
+	Closes []pathway.Skill `json:"closes"`
+	// What it costs in this plan, after stacking credit, USD.
+	Cost float64 `json:"cost"`
+	// Its learning hours in this plan, after stacking credit.
+	Hours float64 `json:"hours"`
+	// Its typical weeks.
+	Weeks float64 `json:"weeks"`
+	// It is a credential the target requires.
+	MeetsCredentialRequirement bool `json:"meetsCredentialRequirement"`
+	// It confers the education level the target requires.
+	MeetsEducationRequirement bool `json:"meetsEducationRequirement"`
+	// Later steps it is a prerequisite of.
+	PrerequisiteOf []pathway.Credential `json:"prerequisiteOf"`
+	// Later steps it gives stacking credit to.
+	StacksInto []pathway.Credential `json:"stacksInto"`
+	// The stepping-stone role this step's leg leads to, when the plan passes through one.
+	Leg *pathway.Role `json:"leg,omitempty"`
+	// Why the step is there, in words.
+	Why []string `json:"why"`
+}
+
+// A skill of a cohort's pooled gap.
+type PooledGapSkill struct {
+	// The skill.
+	Skill *pathway.Skill `json:"skill"`
+	// How many members lack it at the level needed.
+	Members int `json:"members"`
+}
+
 // A prerequisite of a credential.
 type PrerequisiteInput struct {
 	// The credential that has the prerequisite.
@@ -186,6 +298,10 @@ type ReachLimits struct {
 	MaxEducationLevelID *string `json:"maxEducationLevelId,omitempty"`
 	// Only roles in this industry (exact name).
 	Industry *string `json:"industry,omitempty"`
+	// Only roles whose cheapest plan costs at most this, in USD.
+	MaxCost *float64 `json:"maxCost,omitempty"`
+	// Only roles whose fastest plan takes at most this many learning hours.
+	MaxHours *float64 `json:"maxHours,omitempty"`
 }
 
 // A role reachable from a profile.
@@ -204,6 +320,8 @@ type ReachableRole struct {
 	Gaps []SkillGap `json:"gaps"`
 	// The median wage gain over the profile's role, where both are known.
 	WageGain *float64 `json:"wageGain,omitempty"`
+	// The cheapest upskilling plan into the role (computed for the returned page only).
+	Plan *UpskillingPlan `json:"plan,omitempty"`
 }
 
 // A role ripe for recredentialing.
@@ -216,6 +334,11 @@ type RecredentialingCandidate struct {
 	Criteria *RecredentialingCriteria `json:"criteria"`
 	// The required skills that stand in for the degree, most important first.
 	ReplacementSkills []pathway.RoleSkill `json:"replacementSkills"`
+	// How many more moves into this role open up when its degree requirement gives
+	// way to skills: the roles below it (at a lower level, with an overlap edge to
+	// it) whose people have a feasible plan into it in skills-first mode but none
+	// that meets the degree requirement within 2,000 learning hours.
+	RolesOpened int `json:"rolesOpened"`
 }
 
 // The four criteria of a role ripe for recredentialing, each 0 to 1.
@@ -442,6 +565,20 @@ type UpdateRoleInput struct {
 	JobZone *int `json:"jobZone,omitempty"`
 }
 
+// Changes to a skill in a role's profile: the level, and the other fields when given.
+type UpdateRoleSkillInput struct {
+	// The role.
+	RoleID string `json:"roleId"`
+	// The skill.
+	SkillID string `json:"skillId"`
+	// The proficiency needed, 1 to 5.
+	Level int `json:"level"`
+	// How much it matters, 1 to 5; unchanged when absent.
+	Importance *float64 `json:"importance,omitempty"`
+	// Needed on day one (true) or preferred (false); unchanged when absent.
+	Required *bool `json:"required,omitempty"`
+}
+
 // Changes to a skill: only the fields given (and not null) change.
 type UpdateSkillInput struct {
 	// The name.
@@ -454,6 +591,52 @@ type UpdateSkillInput struct {
 	HalfLifeYears *float64 `json:"halfLifeYears,omitempty"`
 	// A short description.
 	Description *string `json:"description,omitempty"`
+}
+
+// Changes to a stacking edge: only the credits given change.
+type UpdateStackingInput struct {
+	// The lower rung.
+	FromID string `json:"fromId"`
+	// The higher rung.
+	ToID string `json:"toId"`
+	// Hours carried over, >= 0.
+	CreditHours *float64 `json:"creditHours,omitempty"`
+	// Cost carried over, >= 0.
+	CreditCost *float64 `json:"creditCost,omitempty"`
+}
+
+// An upskilling plan, or why there is none.
+type UpskillingPlan struct {
+	// The target role.
+	To *pathway.Role `json:"to"`
+	// What the plan minimizes.
+	Objective PlanObjective `json:"objective"`
+	// Whether a plan meets the requirements within the limits.
+	Feasible bool `json:"feasible"`
+	// Why there is no plan, when there is none.
+	Reason *string `json:"reason,omitempty"`
+	// The credentials to earn, in a valid order.
+	Steps []PlanStep `json:"steps"`
+	// The sum of the steps' costs, USD.
+	TotalCost float64 `json:"totalCost"`
+	// The sum of the steps' hours.
+	TotalHours float64 `json:"totalHours"`
+	// The sum of the steps' weeks.
+	TotalWeeks float64 `json:"totalWeeks"`
+	// True when the search proved no valid plan is better.
+	Optimal bool `json:"optimal"`
+	// A proven lower bound of the objective over all valid plans (equal to this plan's value when optimal).
+	LowerBound float64 `json:"lowerBound"`
+	// The skill gaps at the start, required first.
+	Gaps []SkillGap `json:"gaps"`
+	// Gap skills no credential covers at the level needed: learnable on the job.
+	Uncovered []pathway.Skill `json:"uncovered"`
+	// The stepping-stone roles passed through, in order; empty for a direct plan.
+	Via []pathway.Role `json:"via"`
+	// The next best distinct plans, best first (with options.alternatives).
+	Alternatives []UpskillingPlan `json:"alternatives"`
+	// The cost-versus-hours trade-off front, cheapest first (with options.tradeOffFront).
+	TradeOffFront []UpskillingPlan `json:"tradeOffFront"`
 }
 
 // The kind of a node.
@@ -520,6 +703,70 @@ func (e NodeKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What a plan minimizes.
+type PlanObjective string
+
+const (
+	// Total learning hours, after stacking credit.
+	PlanObjectiveHours PlanObjective = "HOURS"
+	// Total cost per person in USD, after stacking credit.
+	PlanObjectiveCost PlanObjective = "COST"
+	// Total weeks, credentials taken one after another.
+	PlanObjectiveWeeks PlanObjective = "WEEKS"
+	// The number of credentials.
+	PlanObjectiveSteps PlanObjective = "STEPS"
+)
+
+var AllPlanObjective = []PlanObjective{
+	PlanObjectiveHours,
+	PlanObjectiveCost,
+	PlanObjectiveWeeks,
+	PlanObjectiveSteps,
+}
+
+func (e PlanObjective) IsValid() bool {
+	switch e {
+	case PlanObjectiveHours, PlanObjectiveCost, PlanObjectiveWeeks, PlanObjectiveSteps:
+		return true
+	}
+	return false
+}
+
+func (e PlanObjective) String() string {
+	return string(e)
+}
+
+func (e *PlanObjective) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PlanObjective(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PlanObjective", str)
+	}
+	return nil
+}
+
+func (e PlanObjective) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PlanObjective) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PlanObjective) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Sort orders of reachable roles.
 type ReachOrder string
 
@@ -530,17 +777,20 @@ const (
 	ReachOrderWageGain ReachOrder = "WAGE_GAIN"
 	// The most vacancies first.
 	ReachOrderDemand ReachOrder = "DEMAND"
+	// The cheapest plan first.
+	ReachOrderPlanCost ReachOrder = "PLAN_COST"
 )
 
 var AllReachOrder = []ReachOrder{
 	ReachOrderRelatedness,
 	ReachOrderWageGain,
 	ReachOrderDemand,
+	ReachOrderPlanCost,
 }
 
 func (e ReachOrder) IsValid() bool {
 	switch e {
-	case ReachOrderRelatedness, ReachOrderWageGain, ReachOrderDemand:
+	case ReachOrderRelatedness, ReachOrderWageGain, ReachOrderDemand, ReachOrderPlanCost:
 		return true
 	}
 	return false

@@ -1,0 +1,4 @@
+// Deletes an education level and every edge it has. $id: string. Returns deleted (0 or 1).
+MATCH (n:EducationLevel {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted
