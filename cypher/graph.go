@@ -19,6 +19,14 @@ type Graph struct {
 	Skills          []GraphSkill          `json:"skills"`
 	Credentials     []GraphCredential     `json:"credentials"`
 	Roles           []GraphRole           `json:"roles"`
+	SkillRelations  []GraphSkillRelation  `json:"skillRelations,omitempty"`
+}
+
+// GraphSkillRelation is an edge between two skills.
+type GraphSkillRelation struct {
+	From string        `json:"from"`
+	To   string        `json:"to"`
+	Kind SkillRelation `json:"kind"` // PART_OF, PRECEDES or SAME_AS
 }
 
 // GraphEducationLevel is an education level. Levels form a ladder by rank:
@@ -37,6 +45,12 @@ type GraphSkill struct {
 	Type          *string  `json:"type,omitempty"`
 	HalfLifeYears *float64 `json:"halfLifeYears,omitempty"`
 	Description   *string  `json:"description,omitempty"`
+	// Source names where an imported skill comes from (onet, esco, case:<framework>);
+	// SourceCode is its code there (an O*NET element id, an ESCO URI, a CASE identifier).
+	Source     *string `json:"source,omitempty"`
+	SourceCode *string `json:"sourceCode,omitempty"`
+	// ReuseLevel is ESCO's reach of a skill: transversal, cross-sector, sector-specific or occupation-specific.
+	ReuseLevel *string `json:"reuseLevel,omitempty"`
 }
 
 // GraphCredential is a credential with what it certifies, the level it
@@ -52,6 +66,8 @@ type GraphCredential struct {
 	Weeks              *float64          `json:"weeks,omitempty"`
 	IndustryRecognized *bool             `json:"industryRecognized,omitempty"`
 	CTID               *string           `json:"ctid,omitempty"`
+	Source             *string           `json:"source,omitempty"`
+	Description        *string           `json:"description,omitempty"`
 	Certifies          []GraphSkillLevel `json:"certifies,omitempty"`
 	Confers            string            `json:"confers,omitempty"`
 	Prerequisites      [][]string        `json:"prerequisites,omitempty"`
@@ -73,22 +89,25 @@ type GraphStack struct {
 
 // GraphRole is a role with its skills profile and requirements.
 type GraphRole struct {
-	ID                   string           `json:"id"`
-	Title                string           `json:"title"`
-	Level                *string          `json:"level,omitempty"`
-	Industry             *string          `json:"industry,omitempty"`
-	OccupationCode       *string          `json:"occupationCode,omitempty"`
-	WageMin              *float64         `json:"wageMin,omitempty"`
-	WageMax              *float64         `json:"wageMax,omitempty"`
-	WageMedian           *float64         `json:"wageMedian,omitempty"`
-	Vacancies            *int             `json:"vacancies,omitempty"`
-	TurnoverRate         *float64         `json:"turnoverRate,omitempty"`
-	AdvancementPotential *bool            `json:"advancementPotential,omitempty"`
-	JobZone              *int             `json:"jobZone,omitempty"`
-	Description          *string          `json:"description,omitempty"`
-	Education            string           `json:"education,omitempty"`
-	Credentials          []string         `json:"credentials,omitempty"`
-	Skills               []GraphRoleSkill `json:"skills,omitempty"`
+	ID                   string   `json:"id"`
+	Title                string   `json:"title"`
+	Level                *string  `json:"level,omitempty"`
+	Industry             *string  `json:"industry,omitempty"`
+	OccupationCode       *string  `json:"occupationCode,omitempty"`
+	WageMin              *float64 `json:"wageMin,omitempty"`
+	WageMax              *float64 `json:"wageMax,omitempty"`
+	WageMedian           *float64 `json:"wageMedian,omitempty"`
+	Vacancies            *int     `json:"vacancies,omitempty"`
+	TurnoverRate         *float64 `json:"turnoverRate,omitempty"`
+	AdvancementPotential *bool    `json:"advancementPotential,omitempty"`
+	JobZone              *int     `json:"jobZone,omitempty"`
+	Description          *string  `json:"description,omitempty"`
+	// DegreeShare is the share of incumbents (0 to 1) with an associate degree or more, where known.
+	DegreeShare *float64         `json:"degreeShare,omitempty"`
+	Source      *string          `json:"source,omitempty"`
+	Education   string           `json:"education,omitempty"`
+	Credentials []string         `json:"credentials,omitempty"`
+	Skills      []GraphRoleSkill `json:"skills,omitempty"`
 }
 
 // GraphRoleSkill is a skill of a role's profile.
@@ -97,6 +116,9 @@ type GraphRoleSkill struct {
 	Level      int      `json:"level"`
 	Importance *float64 `json:"importance,omitempty"`
 	Required   bool     `json:"required"`
+	// Hot and InDemand are O*NET's flags on an occupation's technologies.
+	Hot      *bool `json:"hot,omitempty"`
+	InDemand *bool `json:"inDemand,omitempty"`
 }
 
 // props puts the set fields of a node into a property map.
@@ -124,6 +146,12 @@ func props(kv ...any) map[string]any {
 			m[kv[i].(string)] = v
 		case int:
 			m[kv[i].(string)] = int64(v)
+		case float64:
+			m[kv[i].(string)] = v
+		case bool:
+			m[kv[i].(string)] = v
+		default:
+			panic(fmt.Sprintf("cypher: props: unsupported %T for %v", v, kv[i]))
 		}
 	}
 	return m
@@ -133,64 +161,72 @@ func nodeRow(id string, p map[string]any) map[string]any {
 	return map[string]any{"id": id, "props": p}
 }
 
+// edgeRow is one edge as the merge statements take it: the ids of its ends
+// and every property it has (no nulls, so that equal edges compare equal).
+func edgeRow(from, to string, kv ...any) map[string]any {
+	return map[string]any{"from": from, "to": to, "props": props(kv...)}
+}
+
 // graphRows is a Graph as statement rows, by statement name, in write order.
 type graphRows struct {
 	name string
 	rows []map[string]any
-	what string // for errors: what a row is
+	kind string // what a row is, for reports and errors
 }
 
 func (g *Graph) rows() []graphRows {
 	var edu, skills, creds, roles, roleSkills, roleCreds, roleEdu, certs, confers, prereqs, stacks, eduStacks []map[string]any
+	relations := map[SkillRelation][]map[string]any{}
 	levels := append([]GraphEducationLevel(nil), g.EducationLevels...)
 	sort.Slice(levels, func(i, j int) bool { return levels[i].Rank < levels[j].Rank })
 	for i, l := range levels {
 		edu = append(edu, nodeRow(l.ID, props("id", l.ID, "name", l.Name, "rank", l.Rank)))
 		if i > 0 && levels[i-1].Rank < l.Rank {
-			eduStacks = append(eduStacks, map[string]any{"from": levels[i-1].ID, "to": l.ID})
+			eduStacks = append(eduStacks, edgeRow(levels[i-1].ID, l.ID))
 		}
 	}
 	for _, s := range g.Skills {
 		skills = append(skills, nodeRow(s.ID, props("id", s.ID, "name", s.Name, "category", s.Category,
-			"type", s.Type, "halfLifeYears", s.HalfLifeYears, "description", s.Description)))
+			"type", s.Type, "halfLifeYears", s.HalfLifeYears, "description", s.Description,
+			"source", s.Source, "sourceCode", s.SourceCode, "reuseLevel", s.ReuseLevel)))
 	}
 	for _, c := range g.Credentials {
 		creds = append(creds, nodeRow(c.ID, props("id", c.ID, "name", c.Name, "kind", c.Kind, "issuer", c.Issuer,
 			"cost", c.Cost, "cohortCost", c.CohortCost, "hours", c.Hours, "weeks", c.Weeks,
-			"industryRecognized", c.IndustryRecognized, "ctid", c.CTID)))
+			"industryRecognized", c.IndustryRecognized, "ctid", c.CTID, "source", c.Source, "description", c.Description)))
 		for _, cs := range c.Certifies {
-			certs = append(certs, map[string]any{"credential": c.ID, "skill": cs.Skill, "level": int64(cs.Level)})
+			certs = append(certs, edgeRow(c.ID, cs.Skill, "level", cs.Level))
 		}
 		if c.Confers != "" {
-			confers = append(confers, map[string]any{"credential": c.ID, "level": c.Confers})
+			confers = append(confers, edgeRow(c.ID, c.Confers))
 		}
 		for i, group := range c.Prerequisites {
 			for _, target := range group {
-				prereqs = append(prereqs, map[string]any{"credential": c.ID, "target": target, "group": fmt.Sprintf("g%d", i+1)})
+				prereqs = append(prereqs, edgeRow(c.ID, target, "group", fmt.Sprintf("g%d", i+1)))
 			}
 		}
 		for _, st := range c.StacksInto {
-			stacks = append(stacks, map[string]any{"from": c.ID, "to": st.Credential, "creditHours": st.CreditHours, "creditCost": st.CreditCost})
+			stacks = append(stacks, edgeRow(c.ID, st.Credential, "creditHours", st.CreditHours, "creditCost", st.CreditCost))
 		}
 	}
 	for _, r := range g.Roles {
 		roles = append(roles, nodeRow(r.ID, props("id", r.ID, "title", r.Title, "level", r.Level, "industry", r.Industry,
 			"occupationCode", r.OccupationCode, "wageMin", r.WageMin, "wageMax", r.WageMax, "wageMedian", r.WageMedian,
 			"vacancies", r.Vacancies, "turnoverRate", r.TurnoverRate, "advancementPotential", r.AdvancementPotential,
-			"jobZone", r.JobZone, "description", r.Description)))
+			"jobZone", r.JobZone, "description", r.Description, "degreeShare", r.DegreeShare, "source", r.Source)))
 		for _, rs := range r.Skills {
-			row := map[string]any{"role": r.ID, "skill": rs.Skill, "level": int64(rs.Level), "importance": nil, "required": rs.Required}
-			if rs.Importance != nil {
-				row["importance"] = *rs.Importance
-			}
-			roleSkills = append(roleSkills, row)
+			roleSkills = append(roleSkills, edgeRow(r.ID, rs.Skill, "level", rs.Level, "importance", rs.Importance,
+				"required", rs.Required, "hot", rs.Hot, "inDemand", rs.InDemand))
 		}
 		for _, c := range r.Credentials {
-			roleCreds = append(roleCreds, map[string]any{"role": r.ID, "credential": c})
+			roleCreds = append(roleCreds, edgeRow(r.ID, c))
 		}
 		if r.Education != "" {
-			roleEdu = append(roleEdu, map[string]any{"role": r.ID, "level": r.Education})
+			roleEdu = append(roleEdu, edgeRow(r.ID, r.Education))
 		}
+	}
+	for _, rel := range g.SkillRelations {
+		relations[rel.Kind] = append(relations[rel.Kind], edgeRow(rel.From, rel.To))
 	}
 	return []graphRows{
 		{"merge_education_levels", edu, "education level"},
@@ -205,6 +241,9 @@ func (g *Graph) rows() []graphRows {
 		{"merge_conferrals", confers, "conferral (credential, level)"},
 		{"merge_prerequisites", prereqs, "prerequisite (credential, target)"},
 		{"merge_stackings", stacks, "stacking (from, to)"},
+		{"merge_skill_part_of", relations[PartOf], "skill part of (skill, broader skill)"},
+		{"merge_skill_precedes", relations[Precedes], "skill precedes (skill, later skill)"},
+		{"merge_skill_same_as", relations[SameAs], "skill same as (skill, skill)"},
 	}
 }
 
@@ -264,6 +303,14 @@ func (g *Graph) Validate() error {
 			}
 		}
 	}
+	for _, rel := range g.SkillRelations {
+		if rel.Kind != PartOf && rel.Kind != Precedes && rel.Kind != SameAs {
+			return fmt.Errorf("skill relation %s -> %s: kind %q is not PART_OF, PRECEDES or SAME_AS: %w", rel.From, rel.To, rel.Kind, pathway.ErrInvalid)
+		}
+		if rel.From == rel.To {
+			return fmt.Errorf("skill relation %s %s itself: %w", rel.From, rel.Kind, pathway.ErrInvalid)
+		}
+	}
 	for _, r := range g.Roles {
 		if err := node("role", r.ID, r.Title); err != nil {
 			return err
@@ -289,27 +336,90 @@ func (g *Graph) Validate() error {
 	return nil
 }
 
+// KindReport counts what a write did to one kind of node or edge.
+type KindReport struct {
+	Kind                        string
+	Created, Updated, Unchanged int
+}
+
+// Report is what a write did, kind by kind, in write order.
+type Report struct {
+	Kinds []KindReport
+}
+
+// Totals sums the report over every kind.
+func (r Report) Totals() (created, updated, unchanged int) {
+	for _, k := range r.Kinds {
+		created += k.Created
+		updated += k.Updated
+		unchanged += k.Unchanged
+	}
+	return
+}
+
+// Progress is told how far a write has got: rows of the kind written so far,
+// of total rows of every kind.
+type Progress func(kind string, done, total int)
+
 // WriteGraph validates g and writes it in one transaction, creating or
 // updating its nodes and edges, then re-derives the overlaps. An edge whose
 // end is neither in g nor in the database fails the whole write, and nothing
 // of it stays.
 func (s *Store) WriteGraph(ctx context.Context, g *Graph) error {
+	_, err := s.ImportGraph(ctx, g, nil)
+	return err
+}
+
+// ImportGraph is WriteGraph with a report of what it created, updated and
+// left unchanged, and progress reports as it goes (progress may be nil).
+// Writing the same graph again reports everything unchanged.
+func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (rep Report, err error) {
+	defer wrap(&err, "cypher.ImportGraph")
 	if err := g.Validate(); err != nil {
-		return err
+		return rep, err
 	}
-	return s.write(ctx, func(t tx) error {
-		for _, step := range g.rows() {
+	steps := g.rows()
+	total := 0
+	for _, st := range steps {
+		total += len(st.rows)
+	}
+	err = s.write(ctx, func(t tx) error {
+		rep = Report{} // the driver may retry the transaction
+		done := 0
+		for _, step := range steps {
+			kr := KindReport{Kind: step.kind}
 			for start := 0; start < len(step.rows); start += batchSize {
 				batch := step.rows[start:min(start+batchSize, len(step.rows))]
 				recs, err := t.run(ctx, step.name, map[string]any{"rows": batch})
 				if err != nil {
 					return err
 				}
-				if n := written(recs); n != len(batch) {
-					return fmt.Errorf("%d of %d rows of kind %s name a node that does not exist: %w", len(batch)-n, len(batch), step.what, pathway.ErrInvalid)
+				n := 0
+				for _, rec := range recs {
+					rows := intOf(get(rec, "rows"))
+					n += rows
+					switch get(rec, "outcome") {
+					case "created":
+						kr.Created += rows
+					case "updated":
+						kr.Updated += rows
+					default:
+						kr.Unchanged += rows
+					}
 				}
+				if n != len(batch) {
+					return fmt.Errorf("%d of %d rows of kind %s name a node that does not exist: %w", len(batch)-n, len(batch), step.kind, pathway.ErrInvalid)
+				}
+				done += len(batch)
+				if progress != nil {
+					progress(step.kind, done, total)
+				}
+			}
+			if len(step.rows) > 0 {
+				rep.Kinds = append(rep.Kinds, kr)
 			}
 		}
 		return t.refreshOverlaps(ctx)
 	})
+	return rep, err
 }

@@ -1,7 +1,14 @@
-// Records what credentials certify. $rows: [{credential, skill, level}]. Returns written.
+// Creates or updates what credentials certify: (:Credential)-[:CERTIFIES]->(:Skill). $rows: [{from, to, props}]
+// where props holds every property of the edge (no nulls). Rows whose ends
+// are missing are skipped. Returns outcome ("created", "updated" or
+// "unchanged") and rows, one row per outcome.
 UNWIND $rows AS row
-MATCH (c:Credential {id: row.credential})
-MATCH (s:Skill {id: row.skill})
-MERGE (c)-[e:CERTIFIES]->(s)
-SET e.level = row.level
-RETURN count(e) AS written
+MATCH (a:Credential {id: row.from})
+MATCH (b:Skill {id: row.to})
+OPTIONAL MATCH (a)-[old:CERTIFIES]->(b)
+WITH a, b, row, CASE WHEN old IS NULL THEN 'created'
+                     WHEN properties(old) = row.props THEN 'unchanged'
+                     ELSE 'updated' END AS outcome
+MERGE (a)-[e:CERTIFIES]->(b)
+SET e = row.props
+RETURN outcome, count(*) AS rows

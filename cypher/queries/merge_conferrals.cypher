@@ -1,6 +1,14 @@
-// Records the education levels credentials confer. $rows: [{credential, level}]. Returns written.
+// Creates or updates the levels credentials confer: (:Credential)-[:CONFERS]->(:EducationLevel). $rows: [{from, to, props}]
+// where props holds every property of the edge (no nulls). Rows whose ends
+// are missing are skipped. Returns outcome ("created", "updated" or
+// "unchanged") and rows, one row per outcome.
 UNWIND $rows AS row
-MATCH (c:Credential {id: row.credential})
-MATCH (l:EducationLevel {id: row.level})
-MERGE (c)-[e:CONFERS]->(l)
-RETURN count(e) AS written
+MATCH (a:Credential {id: row.from})
+MATCH (b:EducationLevel {id: row.to})
+OPTIONAL MATCH (a)-[old:CONFERS]->(b)
+WITH a, b, row, CASE WHEN old IS NULL THEN 'created'
+                     WHEN properties(old) = row.props THEN 'unchanged'
+                     ELSE 'updated' END AS outcome
+MERGE (a)-[e:CONFERS]->(b)
+SET e = row.props
+RETURN outcome, count(*) AS rows

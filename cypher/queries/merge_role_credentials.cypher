@@ -1,6 +1,14 @@
-// Makes roles require credentials. $rows: [{role, credential}]. Returns written.
+// Creates or updates the credentials roles require: (:Role)-[:REQUIRES]->(:Credential). $rows: [{from, to, props}]
+// where props holds every property of the edge (no nulls). Rows whose ends
+// are missing are skipped. Returns outcome ("created", "updated" or
+// "unchanged") and rows, one row per outcome.
 UNWIND $rows AS row
-MATCH (r:Role {id: row.role})
-MATCH (c:Credential {id: row.credential})
-MERGE (r)-[e:REQUIRES]->(c)
-RETURN count(e) AS written
+MATCH (a:Role {id: row.from})
+MATCH (b:Credential {id: row.to})
+OPTIONAL MATCH (a)-[old:REQUIRES]->(b)
+WITH a, b, row, CASE WHEN old IS NULL THEN 'created'
+                     WHEN properties(old) = row.props THEN 'unchanged'
+                     ELSE 'updated' END AS outcome
+MERGE (a)-[e:REQUIRES]->(b)
+SET e = row.props
+RETURN outcome, count(*) AS rows

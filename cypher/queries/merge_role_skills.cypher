@@ -1,8 +1,14 @@
-// Sets skills of role profiles. $rows: [{role, skill, level, importance, required}].
-// Rows whose role or skill is missing are skipped. Returns written.
+// Creates or updates the skills of role profiles: (:Role)-[:REQUIRES]->(:Skill). $rows: [{from, to, props}]
+// where props holds every property of the edge (no nulls). Rows whose ends
+// are missing are skipped. Returns outcome ("created", "updated" or
+// "unchanged") and rows, one row per outcome.
 UNWIND $rows AS row
-MATCH (r:Role {id: row.role})
-MATCH (s:Skill {id: row.skill})
-MERGE (r)-[e:REQUIRES]->(s)
-SET e.level = row.level, e.importance = row.importance, e.required = row.required
-RETURN count(e) AS written
+MATCH (a:Role {id: row.from})
+MATCH (b:Skill {id: row.to})
+OPTIONAL MATCH (a)-[old:REQUIRES]->(b)
+WITH a, b, row, CASE WHEN old IS NULL THEN 'created'
+                     WHEN properties(old) = row.props THEN 'unchanged'
+                     ELSE 'updated' END AS outcome
+MERGE (a)-[e:REQUIRES]->(b)
+SET e = row.props
+RETURN outcome, count(*) AS rows

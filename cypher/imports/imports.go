@@ -1,0 +1,75 @@
+// Package imports reads the formats Lattice imports (O*NET, ESCO, role
+// tables, credential catalogs, CASE frameworks, CTDL credentials) into a
+// cypher.Graph that the store writes in one transaction. It reads files only:
+// nothing here talks to Neo4j.
+//
+// Imported nodes take ids from their source's codes behind a prefix, and keep
+// their names verbatim, so one source never merges into another or into the
+// sample graph:
+//
+//	onet:15-1232.00           an O*NET occupation
+//	onet:2.A.1.a              an O*NET skill or knowledge element
+//	onet:tech:<slug>          an O*NET technology (its example name, slugged)
+//	esco:occupation/<uuid>    an ESCO occupation
+//	esco:skill/<uuid>         an ESCO skill or knowledge concept
+//	case:<identifier>         a CASE item
+//	ctdl:<ctid>               a CTDL credential, program or course
+//
+// Role tables and credential catalogs carry their own ids.
+package imports
+
+import (
+	"fmt"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// Error is a refusal that names where the bad input is.
+type Error struct {
+	File  string
+	Line  int    // 1-based; 0 when the error is about the whole file
+	Field string // the column or JSON field; empty when not about one
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Field != "":
+		return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Field, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	case e.Field != "":
+		return fmt.Sprintf("%s: %s: %s", e.File, e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Unwrap makes every Error a pathway.ErrInvalid, so the API reports it as
+// BAD_USER_INPUT.
+func (e *Error) Unwrap() error { return pathway.ErrInvalid }
+
+// errorf makes an Error.
+func errorf(file string, line int, field, format string, args ...any) error {
+	return &Error{File: file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// StandardLevels is the education ladder every import that names education
+// levels includes: the sample graph's ids, names and ranks, so writing it
+// again changes nothing.
+func StandardLevels() ([]cypher.GraphEducationLevel, error) {
+	g, err := cypher.Sample()
+	if err != nil {
+		return nil, err
+	}
+	return g.EducationLevels, nil
+}
+
+// Import is what reading a source gives: the graph to write, and notes on
+// what was left out and why (a reference to an item outside the file, say),
+// so nothing is dropped silently.
+type Import struct {
+	Format string
+	Graph  *cypher.Graph
+	Notes  []string
+}
