@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // cohortMembers draws 2-3 members around one random target: each their own
@@ -364,5 +365,34 @@ func TestSolveCohortInvalid(t *testing.T) {
 				t.Errorf("err %v, want ErrInvalid naming %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestSolveCohortTimeCap(t *testing.T) {
+	members := benchCohort()
+	got, err := SolveCohort(members, CohortOptions{PlanOptions: PlanOptions{TimeCap: time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Optimal || got.LowerBound > got.TotalCost {
+		t.Errorf("optimal %v lower bound %v total %v", got.Optimal, got.LowerBound, got.TotalCost)
+	}
+	full, err := SolveCohort(members, CohortOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !full.Optimal || full.Ready < got.Ready || (full.Ready == got.Ready && full.TotalCost > got.TotalCost) ||
+		(full.Ready == got.Ready && got.LowerBound > full.TotalCost) {
+		t.Errorf("full: ready %d total %v; capped: ready %d total %v bound %v", full.Ready, full.TotalCost, got.Ready, got.TotalCost, got.LowerBound)
+	}
+	total := 0.0
+	for _, p := range got.Members {
+		total += p.TotalCost
+	}
+	for _, c := range got.Credentials {
+		total += c.CohortCost
+	}
+	if !near(total, got.TotalCost) {
+		t.Errorf("total %v, the members' plans and cohort costs add to %v", got.TotalCost, total)
 	}
 }

@@ -138,9 +138,10 @@ type Plan struct {
 	Steps                             []PlanStep
 	TotalCost, TotalHours, TotalWeeks float64 // sums of the steps, after stacking credit
 	// Optimal says the search finished: no valid plan is better (for
-	// alternatives: the plans are the best ones in order). LowerBound is a
-	// proven lower bound of the objective over all valid plans; it equals the
-	// best plan's objective value when Optimal.
+	// alternatives: no plan but those before it). When Optimal, LowerBound is
+	// the plan's own objective value; when the time cap cut the search
+	// short, it is a proven lower bound of the objective over all valid
+	// plans, and the plans are the best found. (ParetoFront: see there.)
 	Optimal    bool
 	LowerBound float64
 	// Uncovered lists the gap skills no attainable candidate certifies at the
@@ -261,29 +262,104 @@ func solve(req PlanRequest, opt PlanOptions, k int, fixed []string) ([]Plan, err
 	if p.reason != "" {
 		return []Plan{p.infeasible(p.reason, true, 0)}, nil
 	}
-	s := newSearch(p, modeBest, k)
+	s := newSearch(p, k)
 	s.run()
 	return s.plans(), nil
 }
 
-// ParetoFront returns the minimal plans whose total cost and total hours no
-// other valid plan beats in both, one plan per point (the fewest weeks, then
+// ParetoFront returns the plans whose total cost and total hours no other
+// valid plan beats in both, one plan per point (the fewest weeks, then
 // steps, then ids), sorted by cost. opt.Objective and opt.Alternatives do not
 // apply; the limits do.
+//
+// It walks the front by the epsilon-constraint method, each point an exact
+// search: the cheapest plan (ties to fewer hours), then the cheapest with
+// fewer hours than the last, until none is left. A plan's LowerBound is the
+// proven bound of the cost of any plan with no more hours; Optimal is false
+// for every plan when the time cap (for the whole front) cut the walk short.
 func ParetoFront(req PlanRequest, opt PlanOptions) ([]Plan, error) {
 	if _, err := checkOptions(opt); err != nil {
 		return nil, err
 	}
-	p, err := newProblem(req, opt, true, nil)
-	if err != nil {
+	if err := checkRequest(req); err != nil {
 		return nil, err
 	}
-	if p.reason != "" {
-		return []Plan{p.infeasible(p.reason, true, 0)}, nil
+	timeCap := opt.TimeCap
+	if timeCap == 0 {
+		timeCap = DefaultTimeCap
 	}
-	s := newSearch(p, modePareto, 0)
-	s.run()
-	return s.plans(), nil
+	deadline := time.Now().Add(timeCap)
+	grain := hoursGrain(req)
+	o := opt
+	o.Objective, o.Alternatives = ObjectiveCost, 1
+	var front []Plan
+	optimal := true
+	for {
+		left := time.Until(deadline)
+		if left <= 0 {
+			optimal = false
+			break
+		}
+		o.TimeCap = left
+		plans, err := solve(req, o, 1, nil)
+		if err != nil {
+			return nil, err
+		}
+		p := plans[0]
+		optimal = optimal && p.Optimal
+		if !p.Feasible {
+			if len(front) == 0 {
+				return plans, nil
+			}
+			break
+		}
+		front = append(front, p)
+		// Next: fewer hours than this plan.
+		below := p.TotalHours - 4*tol(p.TotalHours)
+		if grain > 0 {
+			below = p.TotalHours - grain/2
+		}
+		if below < 0 {
+			break
+		}
+		if o.MaxHours == nil || below < *o.MaxHours {
+			o.MaxHours = &below
+		}
+	}
+	for i := range front {
+		front[i].Optimal = optimal
+	}
+	return front, nil
+}
+
+// hoursGrain is the unit every plan's hours are a multiple of (the greatest
+// common divisor of the hours and hour credits, in whole hundredths), 0
+// when there is none.
+func hoursGrain(req PlanRequest) float64 {
+	var g int64
+	add := func(v float64) bool {
+		c := math.Round(v * 100)
+		if math.Abs(v*100-c) > 1e-6*max(1, math.Abs(c)) || math.Abs(c) > 1e15 {
+			return false
+		}
+		a, b := g, int64(math.Abs(c))
+		for b != 0 {
+			a, b = b, a%b
+		}
+		g = a
+		return true
+	}
+	for _, c := range req.Candidates {
+		if !add(c.Hours) {
+			return 0
+		}
+		for _, sc := range c.StackCredit {
+			if !add(sc.Hours) {
+				return 0
+			}
+		}
+	}
+	return float64(g) / 100
 }
 
 // checkOptions validates opt and returns the number of plans wanted.

@@ -71,9 +71,9 @@ func BenchmarkSolve(b *testing.B) {
 	b.Run("skills=300/candidates=3000", func(b *testing.B) { benchSolve(b, 300, 3000, 0) })
 }
 
-// BenchmarkSolveCohort plans for 40 members with their own held skills
-// over 60 candidates, a third with a cohort delivery cost.
-func BenchmarkSolveCohort(b *testing.B) {
+// benchCohort is 40 members with their own held skills over 60
+// candidates, a third with a cohort delivery cost.
+func benchCohort() []PlanRequest {
 	r := rand.New(rand.NewPCG(9, 9))
 	base := benchRequest(r, 12, 60)
 	for i := range base.Candidates {
@@ -91,6 +91,12 @@ func BenchmarkSolveCohort(b *testing.B) {
 			}
 		}
 	}
+	return members
+}
+
+// BenchmarkSolveCohort plans for the 40 members of benchCohort.
+func BenchmarkSolveCohort(b *testing.B) {
+	members := benchCohort()
 	optimal := 0
 	b.ResetTimer()
 	for b.Loop() {
@@ -103,4 +109,24 @@ func BenchmarkSolveCohort(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(optimal)/float64(b.N), "optimal")
+}
+
+// BenchmarkParetoFront walks the cost/hours front of 12 gap skills over 60
+// candidates; points is the size of the front.
+func BenchmarkParetoFront(b *testing.B) {
+	req := benchRequest(rand.New(rand.NewPCG(7, 12)), 12, 60)
+	optimal, points := 0, 0
+	b.ResetTimer()
+	for b.Loop() {
+		front, err := ParetoFront(req, PlanOptions{TimeCap: 2 * time.Second})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if front[0].Optimal {
+			optimal++
+		}
+		points = len(front)
+	}
+	b.ReportMetric(float64(optimal)/float64(b.N), "optimal")
+	b.ReportMetric(float64(points), "points")
 }

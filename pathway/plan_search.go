@@ -24,19 +24,19 @@ import (
 // carries. Every minimal plan is reachable this way.
 //
 // The bound of a node is the steps' values with every credit they could
-// still get, plus a dual-feasible bound of the hitting set of its open
-// clauses (dual ascent: each clause, fewest options first, takes the least
-// residual weight of its options). The dual's residual weights are reduced
-// costs: an option whose reduced cost lifts the bound past the incumbent or a
-// limit is excluded below the node. Ties in the objective fall to the bounds
-// of the tie-break totals, so pruning never loses the deterministic best.
-
-type searchMode int
-
-const (
-	modeBest searchMode = iota
-	modePareto
-)
+// still get, plus a bound of what meeting its open clauses costs: dual
+// ascent over the hitting set (each clause, fewest options first, takes the
+// least residual weight of its options), lifted by subgradient optimization
+// of a Lagrangian relaxation that also holds the candidates' prerequisites,
+// the stacking credit (earned only with the lower) and the limits in the
+// other dimensions (see lagrange). Multipliers carry from node to node; the
+// first bound gets many more rounds. Bounds round up to the grain of the
+// values (whole dollars or hours, say). The relaxation's reduced costs fix
+// candidates out below the node when they lift the bound past the incumbent
+// or a limit, order the branches, and steer a greedy dive every diveEvery
+// nodes (a Lagrangian heuristic) that finds good incumbents early. A node
+// whose bound ties the incumbent's objective falls to the bounds of the
+// tie-break totals, so pruning never loses the deterministic best.
 
 // result is an evaluated complete set of steps.
 type result struct {
@@ -49,7 +49,6 @@ type result struct {
 
 type search struct {
 	p        *problem
-	mode     searchMode
 	k        int
 	obj      int
 	key      [numDims]int
@@ -63,15 +62,15 @@ type search struct {
 	excl    []int32
 	hit     []int32
 
-	best  []*result // modeBest: the k best, in order
-	front []*result // modePareto: the front so far
-	seen  map[string]bool
+	best []*result // the k best so far, in order
+	seen map[string]bool
 
 	resid  [numDims][]float64
 	rstamp [numDims][]uint32
 	epoch  [numDims]uint32
 	mark   []uint32
 	mepoch uint32
+	count  []int    // greedy's scratch
 	placed []uint32 // steps placed, by pepoch
 	pepoch uint32
 
@@ -86,14 +85,16 @@ type search struct {
 	saved []float64
 	base  []float64
 	mult  [numDims][]float64 // multipliers per clause, carried between nodes
-	gbuf  []float64
-	lseen []uint32
-	lmark uint32
+	// knapMult holds the multipliers of the limits, per bounded dimension.
+	knapMult [numDims][numDims]float64
+	gbuf     []float64
+	lseen    []uint32
+	lmark    uint32
 }
 
-func newSearch(p *problem, mode searchMode, k int) *search {
+func newSearch(p *problem, k int) *search {
 	s := &search{
-		p: p, mode: mode, k: k,
+		p: p, k: k,
 		obj:     objectiveDim(p.opt.Objective),
 		key:     keyDims(p.opt.Objective),
 		openLB:  math.Inf(1),
@@ -120,9 +121,7 @@ func (s *search) run() {
 		timeCap = DefaultTimeCap
 	}
 	s.deadline = time.Now().Add(timeCap)
-	if s.mode == modeBest {
-		s.greedy()
-	}
+	s.greedy(func(x int) float64 { return s.p.wmin[s.obj][x] })
 	s.node(0)
 }
 
@@ -268,7 +267,8 @@ func (s *search) dual(d int, open []int, target float64) float64 {
 // Subgradient rounds for the first bound and for each later one.
 const (
 	rootIters = 200
-	nodeIters = 10 // tuned on BenchmarkSolve
+	nodeIters = 20
+	diveEvery = 128 // nodes between greedy dives // tuned on BenchmarkSolve
 )
 
 func (s *search) newEpoch(d int) {
@@ -373,13 +373,31 @@ func (s *search) lagrange(d int, open []int, u []float64, lb, target float64) fl
 		cr := p.lowers[x][e-p.edgeOf[x]]
 		return x, cr.from, min(cr.of(d), p.worst[d][x])
 	}
+	// The limits in other dimensions, as knapsack constraints scaled to one:
+	// the candidates' least values there must fit what the steps leave.
+	var knap [numDims]int
+	var kcap [numDims]float64
+	nk := 0
+	for e := range numDims {
+		if e == d || !p.limited[e] {
+			continue
+		}
+		if c := p.limit[e] - s.memberLB(e); c > tol(p.limit[e]) {
+			knap[nk], kcap[nk] = e, c
+			nk++
+		}
+	}
 	nu, ni := len(open), len(impl)
+	nb := nu + ni + len(edges) // where the knapsack multipliers start
 	m := s.mbuf[:0]
 	m = append(m, u...)
 	for range impl {
 		m = append(m, 0)
 	}
 	for range edges {
+		m = append(m, 0)
+	}
+	for range nk {
 		m = append(m, 0)
 	}
 	w := s.resid[d]
@@ -418,6 +436,15 @@ func (s *search) lagrange(d int, open []int, u []float64, lb, target float64) fl
 				r[y] -= b
 			}
 		}
+		for k := range nk {
+			if mu := m[nb+k]; mu != 0 {
+				l -= mu
+				we := p.wmin[knap[k]]
+				for _, x := range rel {
+					r[x] += mu * we[x] / kcap[k]
+				}
+			}
+		}
 		for _, x := range rel {
 			l += min(0, r[x])
 		}
@@ -436,6 +463,9 @@ func (s *search) lagrange(d int, open []int, u []float64, lb, target float64) fl
 		for _, e := range edges {
 			_, _, c := edgeEnds(e)
 			alt = append(alt, min(carried[len(p.clauses)+e], c))
+		}
+		for k := range nk {
+			alt = append(alt, s.knapMult[d][knap[k]])
 		}
 		s.abuf = alt
 		if l := reduce(alt); l > best {
@@ -509,6 +539,20 @@ func (s *search) lagrange(d int, open []int, u []float64, lb, target float64) fl
 				norm += h * h
 			}
 		}
+		for k := range nk {
+			used := 0.0
+			we := p.wmin[knap[k]]
+			for _, x := range rel {
+				if r[x] < 0 {
+					used += we[x] / kcap[k]
+				}
+			}
+			j := nb + k
+			g[j] = used - 1
+			if g[j] > 0 || m[j] > 0 {
+				norm += g[j] * g[j]
+			}
+		}
 		if norm == 0 {
 			break // the relaxation's solution meets every constraint exactly
 		}
@@ -532,6 +576,9 @@ func (s *search) lagrange(d int, open []int, u []float64, lb, target float64) fl
 	}
 	for i, e := range edges {
 		s.mult[d][len(p.clauses)+e] = bestM[nu+ni+i]
+	}
+	for k := range nk {
+		s.knapMult[d][knap[k]] = bestM[nb+k]
 	}
 	s.bestU, s.gbuf, s.mbuf = bestM, g, m
 	if best <= lb {
@@ -591,7 +638,7 @@ func (s *search) target(d int) float64 {
 	if s.p.limited[d] {
 		t = s.p.limit[d]
 	}
-	if d == s.obj && s.mode == modeBest && len(s.best) == s.k {
+	if d == s.obj && len(s.best) == s.k {
 		t = min(t, s.best[s.k-1].vals[d])
 	}
 	return t + tol(t)
@@ -622,42 +669,20 @@ func (s *search) prune(b *bounds) bool {
 			return true
 		}
 	}
-	switch s.mode {
-	case modeBest:
-		if len(s.best) < s.k {
-			return false
-		}
-		thr := s.best[s.k-1].vals
-		for _, d := range s.key {
-			v := b.get(d)
-			if v > thr[d]+tol(thr[d]) {
-				return true
-			}
-			if v < thr[d]-tol(thr[d]) {
-				return false
-			}
-		}
-		return false
-	default:
-		lc, lh := b.get(dimCost), b.get(dimHours)
-		for _, f := range s.front {
-			fc, fh := f.vals[dimCost], f.vals[dimHours]
-			if fc > lc+tol(lc) || fh > lh+tol(lh) {
-				continue
-			}
-			if fc < lc-tol(lc) || fh < lh-tol(lh) {
-				return true
-			}
-			lw := b.get(dimWeeks)
-			if f.vals[dimWeeks] < lw-tol(lw) {
-				return true
-			}
-			if f.vals[dimWeeks] <= lw+tol(lw) && b.get(dimSteps) > f.vals[dimSteps] {
-				return true
-			}
-		}
+	if len(s.best) < s.k {
 		return false
 	}
+	thr := s.best[s.k-1].vals
+	for _, d := range s.key {
+		v := b.get(d)
+		if v > thr[d]+tol(thr[d]) {
+			return true
+		}
+		if v < thr[d]-tol(thr[d]) {
+			return false
+		}
+	}
+	return false
 }
 
 // fix excludes the options of the open clauses whose reduced cost lifts the
@@ -672,20 +697,15 @@ func (s *search) fix(b *bounds, open []int) []int {
 			thr = append(thr, p.limit[d])
 		}
 	}
-	if s.mode == modeBest && len(s.best) == s.k {
+	if len(s.best) == s.k {
 		dims = append(dims, s.obj)
 		thr = append(thr, s.best[s.k-1].vals[s.obj])
 	}
-	pareto := s.mode == modePareto && len(s.front) > 0
-	if len(dims) == 0 && !pareto {
+	if len(dims) == 0 {
 		return nil
 	}
 	for _, d := range dims {
 		b.get(d)
-	}
-	if pareto {
-		b.get(dimCost)
-		b.get(dimHours)
 	}
 	s.mepoch++
 	var fixed []int
@@ -700,16 +720,6 @@ func (s *search) fix(b *bounds, open []int) []int {
 				if b.with(d, x) > thr[i]+tol(thr[i]) {
 					out = true
 					break
-				}
-			}
-			if !out && pareto {
-				c, h := b.with(dimCost, x), b.with(dimHours, x)
-				for _, f := range s.front {
-					fc, fh := f.vals[dimCost], f.vals[dimHours]
-					if fc <= c+tol(c) && fh <= h+tol(h) && (fc < c-tol(c) || fh < h-tol(h)) {
-						out = true
-						break
-					}
 				}
 			}
 			if out {
@@ -761,6 +771,11 @@ func (s *search) node(parentLB float64) {
 	lb := max(parentLB, b.get(s.obj))
 	fixed := s.fix(b, sorted)
 	defer s.unfix(fixed)
+	if s.nodes%diveEvery == 1 {
+		// Dive: complete the node greedily by its reduced costs.
+		w := s.p.wmin[s.obj]
+		s.greedy(func(x int) float64 { return max(b.rc(s.obj, x), 0) + 1e-6*w[x] })
+	}
 
 	// Branch on the open clause with the fewest options left.
 	branch, least := -1, math.MaxInt
@@ -996,12 +1011,6 @@ func (s *search) evaluate() *result {
 // beats says whether a plan with values t (one step fewer) makes one with
 // values u not minimal.
 func (s *search) beats(t, u [numDims]float64) bool {
-	if s.mode == modePareto {
-		if t[dimCost] > u[dimCost] || t[dimHours] > u[dimHours] {
-			return false
-		}
-		return !(t[dimCost] == u[dimCost] && t[dimHours] == u[dimHours] && t[dimWeeks] > u[dimWeeks])
-	}
 	for _, d := range s.key {
 		if t[d] != u[d] {
 			return t[d] < u[d]
@@ -1052,70 +1061,65 @@ func (s *search) less(a, b *result) bool {
 	return slices.Compare(a.ids, b.ids) < 0
 }
 
-// lessAtPoint orders plans at one point of the front: fewer weeks, fewer
-// steps, then ids.
-func lessAtPoint(a, b *result) bool {
-	for _, d := range []int{dimWeeks, dimSteps} {
-		if a.vals[d] != b.vals[d] {
-			return a.vals[d] < b.vals[d]
-		}
-	}
-	return slices.Compare(a.ids, b.ids) < 0
-}
-
 func (s *search) record(r *result) {
 	if s.seen[r.key] {
 		return
 	}
 	s.seen[r.key] = true
-	if s.mode == modeBest {
-		i := sort.Search(len(s.best), func(i int) bool { return s.less(r, s.best[i]) })
-		if i >= s.k {
-			return
-		}
-		s.best = slices.Insert(s.best, i, r)
-		if len(s.best) > s.k {
-			s.best = s.best[:s.k]
-		}
+	i := sort.Search(len(s.best), func(i int) bool { return s.less(r, s.best[i]) })
+	if i >= s.k {
 		return
 	}
-	rc, rh := r.vals[dimCost], r.vals[dimHours]
-	for i, f := range s.front {
-		fc, fh := f.vals[dimCost], f.vals[dimHours]
-		if fc <= rc && fh <= rh {
-			if fc < rc || fh < rh || !lessAtPoint(r, f) {
-				return
-			}
-			s.front[i] = r
-			return
-		}
+	s.best = slices.Insert(s.best, i, r)
+	if len(s.best) > s.k {
+		s.best = s.best[:s.k]
 	}
-	kept := s.front[:0]
-	for _, f := range s.front {
-		if !(rc <= f.vals[dimCost] && rh <= f.vals[dimHours]) {
-			kept = append(kept, f)
-		}
-	}
-	s.front = append(kept, r)
 }
 
-// greedy finds a first plan: it adds the option of an open clause with the
-// least weight per open clause it meets until the steps are complete, drops
-// steps while that helps, and records the plan if it keeps within the
-// limits.
-func (s *search) greedy() {
+// greedy completes the current steps into a plan: it adds the option of
+// an open clause with the least weight per open clause it meets until the
+// steps are complete, drops steps while that helps, and records the plan if
+// it keeps within the limits. The steps are restored afterwards. The
+// weights are the static ones for the first plan, and a node's reduced
+// costs for the dives during the search (a Lagrangian heuristic).
+func (s *search) greedy(w func(x int) float64) {
 	p := s.p
-	var added []int
+	orig := slices.Clone(s.members)
 	defer func() {
-		for _, x := range added {
-			s.remove(x)
+		for _, x := range slices.Clone(s.members) {
+			if !slices.Contains(orig, x) {
+				s.remove(x)
+			}
+		}
+		for _, x := range orig {
+			if !s.inS[x] {
+				s.add(x)
+			}
 		}
 	}()
-	w := p.wmin[s.obj]
-	var count []int
+	if s.count == nil {
+		s.count = make([]int, p.n)
+	}
+	count := s.count
 	for {
 		open := s.openClauses()
 		pick := -1
+		// Keep to the limits as far as the least values tell.
+		var room [numDims]float64
+		for e := range numDims {
+			room[e] = math.Inf(1)
+			if p.limited[e] {
+				room[e] = p.limit[e] + tol(p.limit[e]) - s.memberLB(e)
+			}
+		}
+		fits := func(x int) bool {
+			for e := range numDims {
+				if p.wmin[e][x] > room[e] {
+					return false
+				}
+			}
+			return true
+		}
 		if len(open) == 0 {
 			stuck, list := s.placeable()
 			if len(stuck) == 0 {
@@ -1127,20 +1131,17 @@ func (s *search) greedy() {
 						continue
 					}
 					for _, y := range p.clauses[ci].opts {
-						if s.avail(y) && (pick < 0 || w[y] < w[pick]) {
+						if s.avail(y) && fits(y) && (pick < 0 || w(y) < w(pick)) {
 							pick = y
 						}
 					}
 				}
 			}
 		} else {
-			if count == nil {
-				count = make([]int, p.n)
-			}
 			var xs []int
 			for _, ci := range open {
 				for _, x := range p.clauses[ci].opts {
-					if s.avail(x) {
+					if s.avail(x) && fits(x) {
 						if count[x] == 0 {
 							xs = append(xs, x)
 						}
@@ -1151,7 +1152,8 @@ func (s *search) greedy() {
 			slices.Sort(xs)
 			best := math.Inf(1)
 			for _, x := range xs {
-				if ratio := w[x] / float64(count[x]); ratio < best {
+				ratio := w(x) / float64(count[x])
+				if ratio < best || (ratio == best && count[x] > count[pick]) {
 					best, pick = ratio, x
 				}
 			}
@@ -1163,7 +1165,6 @@ func (s *search) greedy() {
 			return
 		}
 		s.add(pick)
-		added = append(added, pick)
 	}
 	for changed := true; changed; {
 		changed = false
@@ -1172,14 +1173,13 @@ func (s *search) greedy() {
 			return
 		}
 		drop := slices.Clone(r.order)
-		sort.SliceStable(drop, func(i, j int) bool { return w[drop[i]] > w[drop[j]] })
+		sort.SliceStable(drop, func(i, j int) bool { return p.wmin[s.obj][drop[i]] > p.wmin[s.obj][drop[j]] })
 		for _, m := range drop {
 			if s.needed(m) {
 				continue
 			}
 			s.remove(m)
 			if t := s.evaluate(); t != nil && s.beats(t.vals, r.vals) {
-				added = slices.DeleteFunc(added, func(x int) bool { return x == m })
 				changed = true
 				break
 			}
@@ -1195,16 +1195,6 @@ func (s *search) greedy() {
 func (s *search) plans() []Plan {
 	p := s.p
 	found := s.best
-	if s.mode == modePareto {
-		found = slices.Clone(s.front)
-		sort.Slice(found, func(i, j int) bool {
-			a, b := found[i], found[j]
-			if a.vals[dimCost] != b.vals[dimCost] {
-				return a.vals[dimCost] < b.vals[dimCost]
-			}
-			return a.vals[dimHours] < b.vals[dimHours]
-		})
-	}
 	if len(found) == 0 {
 		if s.stopped {
 			lb := s.openLB
