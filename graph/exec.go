@@ -107,6 +107,22 @@ type ComplexityRoot struct {
 		StacksInto  func(childComplexity int) int
 	}
 
+	ImportKindReport struct {
+		Created   func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Unchanged func(childComplexity int) int
+		Updated   func(childComplexity int) int
+	}
+
+	ImportReport struct {
+		Created   func(childComplexity int) int
+		Format    func(childComplexity int) int
+		Kinds     func(childComplexity int) int
+		Notes     func(childComplexity int) int
+		Unchanged func(childComplexity int) int
+		Updated   func(childComplexity int) int
+	}
+
 	Mutation struct {
 		CreateCertification     func(childComplexity int, input model.CertificationInput) int
 		CreateConferral         func(childComplexity int, credentialID string, educationLevelID string) int
@@ -134,6 +150,7 @@ type ComplexityRoot struct {
 		DeleteSkill             func(childComplexity int, id string) int
 		DeleteSkillRelation     func(childComplexity int, input model.SkillRelationInput) int
 		DeleteStacking          func(childComplexity int, fromID string, toID string) int
+		ImportData              func(childComplexity int, format model.ImportFormat, data string) int
 		UpdateCertification     func(childComplexity int, input model.CertificationInput) int
 		UpdateCredential        func(childComplexity int, id string, input model.UpdateCredentialInput) int
 		UpdateEducationLevel    func(childComplexity int, id string, input model.UpdateEducationLevelInput) int
@@ -409,6 +426,7 @@ type MutationResolver interface {
 	DeleteStacking(ctx context.Context, fromID string, toID string) (*model.DeletePayload, error)
 	CreateEducationStacking(ctx context.Context, fromID string, toID string) (*pathway.EducationLevel, error)
 	DeleteEducationStacking(ctx context.Context, fromID string, toID string) (*model.DeletePayload, error)
+	ImportData(ctx context.Context, format model.ImportFormat, data string) (*model.ImportReport, error)
 	CreateSkillRelation(ctx context.Context, input model.SkillRelationInput) (*pathway.Skill, error)
 	DeleteSkillRelation(ctx context.Context, input model.SkillRelationInput) (*model.DeletePayload, error)
 }
@@ -716,6 +734,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EducationLevel.StacksInto(childComplexity), true
 
+	case "ImportKindReport.created":
+		if e.ComplexityRoot.ImportKindReport.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindReport.Created(childComplexity), true
+	case "ImportKindReport.kind":
+		if e.ComplexityRoot.ImportKindReport.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindReport.Kind(childComplexity), true
+	case "ImportKindReport.unchanged":
+		if e.ComplexityRoot.ImportKindReport.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindReport.Unchanged(childComplexity), true
+	case "ImportKindReport.updated":
+		if e.ComplexityRoot.ImportKindReport.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindReport.Updated(childComplexity), true
+
+	case "ImportReport.created":
+		if e.ComplexityRoot.ImportReport.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Created(childComplexity), true
+	case "ImportReport.format":
+		if e.ComplexityRoot.ImportReport.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Format(childComplexity), true
+	case "ImportReport.kinds":
+		if e.ComplexityRoot.ImportReport.Kinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Kinds(childComplexity), true
+	case "ImportReport.notes":
+		if e.ComplexityRoot.ImportReport.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Notes(childComplexity), true
+	case "ImportReport.unchanged":
+		if e.ComplexityRoot.ImportReport.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Unchanged(childComplexity), true
+	case "ImportReport.updated":
+		if e.ComplexityRoot.ImportReport.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Updated(childComplexity), true
+
 	case "Mutation.createCertification":
 		if e.ComplexityRoot.Mutation.CreateCertification == nil {
 			break
@@ -1002,6 +1082,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteStacking(childComplexity, args["fromId"].(string), args["toId"].(string)), true
+	case "Mutation.importData":
+		if e.ComplexityRoot.Mutation.ImportData == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importData_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportData(childComplexity, args["format"].(model.ImportFormat), args["data"].(string)), true
 	case "Mutation.updateCertification":
 		if e.ComplexityRoot.Mutation.UpdateCertification == nil {
 			break
@@ -2312,7 +2403,7 @@ type SkillCategory {
 type RoleOverlap {
   "The other role."
   role: Role!
-  "How ready a person in this role is for the other one, 0 to 1 (higher is closer)."
+  "How related the two skills profiles are, 0 to 1 (higher is closer): the cosine of their importance-weighted skill levels."
   score: Float!
   "How many skills the two roles share."
   sharedSkills: Int!
@@ -2572,6 +2663,14 @@ input ProfileInput {
   credentialIds: [ID!]
   "The highest education level reached."
   educationLevelId: ID
+  """
+  Learning and Employment Records the person holds: Open Badges 3.0 or CLR 2.0
+  credentials, each as its JSON text (at most 20, 1 MB each). Their
+  achievements' alignments count: a CASE item as a held skill, a CTDL
+  credential as a held credential, a CTDL competency as a held skill.
+  Alignments to nodes the graph does not hold are left out.
+  """
+  records: [String!]
 }
 
 "A skill held at a level."
@@ -2614,7 +2713,7 @@ enum ReachOrder {
 type ReachableRole {
   "The role."
   role: Role!
-  "Relatedness: the overlap along the best path, discounted per extra move; higher is closer."
+  "Relatedness: of the profile to the role for one move, the product of the moves' relatedness along the best path for more, so each extra move discounts it; higher is closer."
   score: Float!
   "The share of the role's required skills the profile already meets, 0 to 1."
   overlap: Float!
@@ -2745,6 +2844,15 @@ type Mutation {
   createEducationStacking(fromId: ID!, toId: ID!): EducationLevel!
   "Removes an education stacking edge."
   deleteEducationStacking(fromId: ID!, toId: ID!): DeletePayload!
+
+  """
+  Imports a small file (up to 5 MB) in one transaction: a role table, a
+  credential catalog, a CASE framework or CTDL credentials. A bad row leaves
+  the graph as it was and the error names the line and field. Importing the
+  same data again changes nothing. Large releases (O*NET, ESCO) go through
+  ` + "`" + `lattice import` + "`" + `.
+  """
+  importData(format: ImportFormat!, data: String!): ImportReport!
 
   "Relates two skills: PART_OF (hierarchy), PRECEDES (learning order) or SAME_AS (crosswalk)."
   createSkillRelation(input: SkillRelationInput!): Skill!
@@ -3163,6 +3271,48 @@ type PooledGapSkill {
   "How many members lack it at the level needed."
   members: Int!
 }
+
+"The formats importData takes."
+enum ImportFormat {
+  "A role table as CSV, with the workshop's columns."
+  ROLES_CSV
+  "A credential catalog as CSV."
+  CREDENTIALS_CSV
+  "A credential catalog as JSON."
+  CREDENTIALS_JSON
+  "A 1EdTech CASE CFPackage (JSON)."
+  CASE
+  "Credential Engine CTDL JSON-LD."
+  CTDL
+}
+
+"What an import did."
+type ImportReport {
+  "The format read."
+  format: ImportFormat!
+  "What it did to each kind of node and edge."
+  kinds: [ImportKindReport!]!
+  "Nodes and edges created."
+  created: Int!
+  "Nodes and edges whose properties changed."
+  updated: Int!
+  "Nodes and edges already as the data says."
+  unchanged: Int!
+  "What the data held that was not imported, and why."
+  notes: [String!]!
+}
+
+"What an import did to one kind of node or edge."
+type ImportKindReport {
+  "The kind, e.g. role or role skill (role, skill)."
+  kind: String!
+  "How many were created."
+  created: Int!
+  "How many changed."
+  updated: Int!
+  "How many were already as the data says."
+  unchanged: Int!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3301,6 +3451,38 @@ func (ec *executionContext) childFields_EducationLevel(ctx context.Context, fiel
 		return ec.fieldContext_EducationLevel_conferredBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EducationLevel", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportKindReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ImportKindReport_kind(ctx, field)
+	case "created":
+		return ec.fieldContext_ImportKindReport_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_ImportKindReport_updated(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_ImportKindReport_unchanged(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportKindReport", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "format":
+		return ec.fieldContext_ImportReport_format(ctx, field)
+	case "kinds":
+		return ec.fieldContext_ImportReport_kinds(ctx, field)
+	case "created":
+		return ec.fieldContext_ImportReport_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_ImportReport_updated(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_ImportReport_unchanged(ctx, field)
+	case "notes":
+		return ec.fieldContext_ImportReport_notes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportReport", field.Name)
 }
 
 func (ec *executionContext) childFields_OpenedRole(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4264,6 +4446,28 @@ func (ec *executionContext) field_Mutation_deleteStacking_args(ctx context.Conte
 		return nil, err
 	}
 	args["toId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importData_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "format",
+		func(ctx context.Context, v any) (model.ImportFormat, error) {
+			return ec.unmarshalNImportFormat2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportFormat(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["format"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "data",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["data"] = arg1
 	return args, nil
 }
 
@@ -5904,6 +6108,245 @@ func (ec *executionContext) fieldContext_EducationLevel_conferredBy(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _ImportKindReport_kind(ctx context.Context, field graphql.CollectedField, obj *model.ImportKindReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindReport_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindReport_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindReport", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ImportKindReport_created(ctx context.Context, field graphql.CollectedField, obj *model.ImportKindReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindReport_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindReport_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindReport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportKindReport_updated(ctx context.Context, field graphql.CollectedField, obj *model.ImportKindReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindReport_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindReport_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindReport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportKindReport_unchanged(ctx context.Context, field graphql.CollectedField, obj *model.ImportKindReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindReport_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindReport_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindReport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportReport_format(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ImportFormat) graphql.Marshaler {
+			return ec.marshalNImportFormat2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportFormat(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, errors.New("field of type ImportFormat does not have child fields"))
+}
+
+func (ec *executionContext) _ImportReport_kinds(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_kinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ImportKindReport) graphql.Marshaler {
+			return ec.marshalNImportKindReport2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportKindReportᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_kinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportKindReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportReport_created(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportReport_updated(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportReport_unchanged(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportReport_notes(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Mutation_createRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7350,6 +7793,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteEducationStacking(ctx co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteEducationStacking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importData(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importData(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportData(ctx, fc.Args["format"].(model.ImportFormat), fc.Args["data"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportReport) graphql.Marshaler {
+			return ec.marshalNImportReport2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importData(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importData_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13144,7 +13631,7 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"roleId", "skills", "credentialIds", "educationLevelId"}
+	fieldsInOrder := [...]string{"roleId", "skills", "credentialIds", "educationLevelId", "records"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13179,6 +13666,13 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.EducationLevelID = data
+		case "records":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("records"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Records = data
 		}
 	}
 	return it, nil
@@ -14607,6 +15101,122 @@ func (ec *executionContext) _EducationLevel(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var importKindReportImplementors = []string{"ImportKindReport"}
+
+func (ec *executionContext) _ImportKindReport(ctx context.Context, sel ast.SelectionSet, obj *model.ImportKindReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importKindReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportKindReport")
+		case "kind":
+			out.Values[i] = ec._ImportKindReport_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._ImportKindReport_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._ImportKindReport_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._ImportKindReport_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var importReportImplementors = []string{"ImportReport"}
+
+func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.SelectionSet, obj *model.ImportReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportReport")
+		case "format":
+			out.Values[i] = ec._ImportReport_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kinds":
+			out.Values[i] = ec._ImportReport_kinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._ImportReport_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._ImportReport_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._ImportReport_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notes":
+			out.Values[i] = ec._ImportReport_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -14854,6 +15464,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteEducationStacking":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteEducationStacking(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importData":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importData(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -17477,6 +18094,46 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNImportFormat2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportFormat(ctx context.Context, v any) (model.ImportFormat, error) {
+	var res model.ImportFormat
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportFormat2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportFormat(ctx context.Context, sel ast.SelectionSet, v model.ImportFormat) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNImportKindReport2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportKindReport(ctx context.Context, sel ast.SelectionSet, v model.ImportKindReport) graphql.Marshaler {
+	return ec._ImportKindReport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNImportKindReport2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportKindReportᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ImportKindReport) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportKindReport2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportKindReport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportReport2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐImportReport(ctx context.Context, sel ast.SelectionSet, v *model.ImportReport) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ImportReport(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -18451,6 +19108,41 @@ func (ec *executionContext) marshalORoleLevel2ᚖgithubᚗcomᚋlatticeᚑpathwa
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

@@ -64,12 +64,39 @@ func TestCoverageAndReadiness(t *testing.T) {
 			}
 		})
 	}
-	// A person whose skills the target barely uses is less ready than one
-	// whose skills it uses fully, at the same coverage of the target.
-	narrow := []Requirement{req("a", 4, true), req("b", 2, true)}
-	broad := append(append([]Requirement{}, narrow...), req("x", 3, true), req("y", 3, true), req("z", 3, true))
-	if Readiness(HeldByRole(narrow), narrow, target) <= Readiness(HeldByRole(broad), broad, target) {
-		t.Error("Readiness does not favour the profile the target uses fully")
+}
+
+func TestRelatedness(t *testing.T) {
+	nurse := []Requirement{req("patient-care", 4, true), req("medication", 4, true), req("charting", 3, true)}
+	lpn := []Requirement{req("patient-care", 3, true), req("medication", 3, true), req("charting", 2, false)}
+	welder := []Requirement{req("welding", 4, true), req("blueprints", 3, true)}
+	generic := []Requirement{req("patient-care", 5, true)}
+	tests := []struct {
+		name       string
+		a, b       []Requirement
+		atLeast    float64
+		atMost     float64
+		symmetric  bool
+		closerThan []Requirement
+	}{
+		{"the same profile", nurse, nurse, 1, 1, true, nil},
+		{"nothing shared", nurse, welder, 0, 0, true, nil},
+		{"a lower rung of the same ladder is close", nurse, lpn, 0.8, 1, true, nil},
+		{"one shared skill is not a whole profile", nurse, generic, 0.3, 0.7, true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Relatedness(tt.a, tt.b)
+			if got < tt.atLeast-1e-9 || got > tt.atMost+1e-9 {
+				t.Errorf("Relatedness = %v, want %v to %v", got, tt.atLeast, tt.atMost)
+			}
+			if back := Relatedness(tt.b, tt.a); math.Abs(back-got) > 1e-12 {
+				t.Errorf("not symmetric: %v and %v", got, back)
+			}
+		})
+	}
+	if Relatedness(nurse, lpn) <= Relatedness(nurse, generic) {
+		t.Error("a role that shares the whole profile is not closer than one that shares one skill")
 	}
 }
 
@@ -95,8 +122,13 @@ func TestOverlaps(t *testing.T) {
 			t.Errorf("edge %s between roles that share no skill", k)
 		}
 	}
-	if got["it-support>help-desk"] <= got["help-desk>it-support"] {
-		t.Errorf("moving down (%v) should be easier than moving up (%v)", got["it-support>help-desk"], got["help-desk>it-support"])
+	if got["it-support>help-desk"] != got["help-desk>it-support"] {
+		t.Errorf("relatedness is symmetric, but the edges differ: %v and %v", got["it-support>help-desk"], got["help-desk>it-support"])
+	}
+	for i := 1; i < len(edges); i++ {
+		if edges[i].FromID == edges[i-1].FromID && edges[i].Score > edges[i-1].Score {
+			t.Errorf("edges of %s not closest first", edges[i].FromID)
+		}
 	}
 }
 

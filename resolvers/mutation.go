@@ -2,8 +2,14 @@ package resolvers
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/cypher/imports"
 	"github.com/lattice-pathways/lattice/graph/model"
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -240,4 +246,60 @@ func (r *mutationResolver) CreateSkillRelation(ctx context.Context, input model.
 
 func (r *mutationResolver) DeleteSkillRelation(ctx context.Context, input model.SkillRelationInput) (*model.DeletePayload, error) {
 	return deleted(input.FromID, r.store.DeleteSkillRelation(ctx, input.FromID, input.ToID, cypher.SkillRelation(input.Kind)))
+}
+
+// maxImportBytes bounds importData: larger releases go through `lattice import`.
+const maxImportBytes = 5 << 20
+
+// importFormats maps the API's formats to the readers' names and the file
+// extension the reader expects.
+var importFormats = map[model.ImportFormat]struct{ format, ext string }{
+	model.ImportFormatRolesCSV:        {"roles", ".csv"},
+	model.ImportFormatCredentialsCSV:  {"credentials", ".csv"},
+	model.ImportFormatCredentialsJSON: {"credentials", ".json"},
+	model.ImportFormatCase:            {"case", ".json"},
+	model.ImportFormatCtdl:            {"ctdl", ".json"},
+}
+
+func (r *mutationResolver) ImportData(ctx context.Context, format model.ImportFormat, data string) (*model.ImportReport, error) {
+	f, ok := importFormats[format]
+	if !ok {
+		return nil, fmt.Errorf("format %s cannot be imported through the API: %w", format, pathway.ErrInvalid)
+	}
+	if len(data) > maxImportBytes {
+		return nil, fmt.Errorf("data is %d bytes; importData takes at most %d (use lattice import for more): %w", len(data), maxImportBytes, pathway.ErrInvalid)
+	}
+	// The readers read files: the data goes to a private temporary one, named
+	// for the format so errors point at "data".
+	dir, err := os.MkdirTemp("", "lattice-import-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "data"+f.ext)
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		return nil, err
+	}
+	imp, err := imports.Read(f.format, path)
+	if err != nil {
+		if !errors.Is(err, pathway.ErrInvalid) {
+			return nil, err
+		}
+		// The message names the line and field; the server's paths stay private.
+		msg := strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "")
+		return nil, fmt.Errorf("%s: %w", msg, pathway.ErrInvalid)
+	}
+	rep, err := r.store.ImportGraph(ctx, imp.Graph, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.ImportReport{Format: format, Kinds: []model.ImportKindReport{}, Notes: imp.Notes}
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	for _, k := range rep.Kinds {
+		out.Kinds = append(out.Kinds, model.ImportKindReport{Kind: k.Kind, Created: k.Created, Updated: k.Updated, Unchanged: k.Unchanged})
+	}
+	out.Created, out.Updated, out.Unchanged = rep.Totals()
+	return out, nil
 }

@@ -382,7 +382,8 @@ func TestMutationRoundTrips(t *testing.T) {
 		{"role with edges", []writeStep{
 			{query: `mutation { deleteRole(id: "network-admin") { deleted } }`},
 			{query: `{ credential(id: "network-plus") { requiredBy { id } } }`, want: `{"credential": {"requiredBy": []}}`},
-			{query: `{ role(id: "help-desk") { overlaps { role { id } } } }`, want: `{"role": {"overlaps": [{"role": {"id": "security-analyst"}}]}}`},
+			// Help desk and security analyst share too little (relatedness below 0.2) for an edge.
+			{query: `{ role(id: "help-desk") { overlaps { role { id } } } }`, want: `{"role": {"overlaps": []}}`},
 		}},
 		{"skill", []writeStep{
 			{query: `mutation { createSkill(input: {id: "cloud", name: "Cloud computing", category: "Infrastructure", type: "KNOWLEDGE",
@@ -623,6 +624,7 @@ var everyMutation = []struct {
 	{"deleteEducationStacking", `mutation { deleteEducationStacking(fromId: "high-school", toId: "associate") { id } }`, false},
 	{"createSkillRelation", `mutation { createSkillRelation(input: {fromId: "troubleshooting", toId: "networking", kind: PART_OF}) { id } }`, true},
 	{"deleteSkillRelation", `mutation { deleteSkillRelation(input: {fromId: "networking", toId: "security", kind: PRECEDES}) { id } }`, true},
+	{"importData", `mutation { importData(format: ROLES_CSV, data: "Role,Level\nImported Role,Entry\n") { created } }`, false},
 }
 
 // TestMutationListCoversSchema keeps everyMutation in step with the schema,

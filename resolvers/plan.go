@@ -114,7 +114,7 @@ func planRequest(held *pathway.Held, g *cypher.PlanGraph) pathway.PlanRequest {
 }
 
 func (r *queryResolver) UpskillingPath(ctx context.Context, from model.ProfileInput, to string, options *model.PlanOptions) (*model.UpskillingPlan, error) {
-	profile, err := profileFrom(from)
+	profile, err := r.profile(ctx, from)
 	if err != nil {
 		return nil, err
 	}
@@ -435,13 +435,9 @@ func (r *queryResolver) CohortPlan(ctx context.Context, members []model.ProfileI
 	if len(members) == 0 || len(members) > maxCohort {
 		return nil, fmt.Errorf("members must list 1 to %d profiles, got %d: %w", maxCohort, len(members), pathway.ErrInvalid)
 	}
-	profiles := make([]pathway.Profile, len(members))
-	for i, m := range members {
-		p, err := profileFrom(m)
-		if err != nil {
-			return nil, fmt.Errorf("members[%d]: %w", i, err)
-		}
-		profiles[i] = p
+	profiles, err := r.profiles(ctx, members)
+	if err != nil {
+		return nil, err
 	}
 	if err := pathway.ValidateID("to", to); err != nil {
 		return nil, err

@@ -1,6 +1,8 @@
 package resolvers
 
 import (
+	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"testing"
@@ -494,13 +496,22 @@ func TestRolesRoundTrips(t *testing.T) {
 		skills { level skill { id name certifiedBy { credential { id } } } }
 		credentials { id name stacksInto { credential { id } } }
 		education { id } } } } }`
+	// The loaders batch the keys that arrive within their wait; a garbage
+	// collection or a busy machine can delay a few resolvers past it. The
+	// fewest trips of three runs is the cost of the query's shape: an N+1
+	// would cost about N trips every time.
+	runtime.GC()
 	trips := func(first int) (int64, int) {
-		var resp struct {
-			Roles struct{ Edges []map[string]any }
+		best, n := int64(math.MaxInt64), 0
+		for range 3 {
+			var resp struct {
+				Roles struct{ Edges []map[string]any }
+			}
+			before := store.RoundTrips()
+			c.MustPost(query, &resp, client.Var("first", first))
+			best, n = min(best, store.RoundTrips()-before), len(resp.Roles.Edges)
 		}
-		before := store.RoundTrips()
-		c.MustPost(query, &resp, client.Var("first", first))
-		return store.RoundTrips() - before, len(resp.Roles.Edges)
+		return best, n
 	}
 	// One trip for the page and one per nested list field: skills, their
 	// certifications, credentials, their stacks, education. A level with no

@@ -13,8 +13,8 @@ import (
 // profileFrom checks a profile input and turns it into the domain's profile.
 func profileFrom(in model.ProfileInput) (pathway.Profile, error) {
 	var p pathway.Profile
-	if in.RoleID == nil && len(in.Skills) == 0 && len(in.CredentialIds) == 0 && in.EducationLevelID == nil {
-		return p, fmt.Errorf("the profile is empty: give a roleId, skills, credentialIds or an educationLevelId: %w", pathway.ErrInvalid)
+	if in.RoleID == nil && len(in.Skills) == 0 && len(in.CredentialIds) == 0 && in.EducationLevelID == nil && len(in.Records) == 0 {
+		return p, fmt.Errorf("the profile is empty: give a roleId, skills, credentialIds, an educationLevelId or records: %w", pathway.ErrInvalid)
 	}
 	if in.RoleID != nil {
 		if err := pathway.ValidateID("roleId", *in.RoleID); err != nil {
@@ -98,7 +98,7 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileIn
 	if err != nil {
 		return nil, err
 	}
-	profile, err := profileFrom(from)
+	profile, err := r.profile(ctx, from)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +156,7 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileIn
 		if id == held.RoleID {
 			continue
 		}
-		score := round4(pathway.Readiness(held.Skills, held.Profile, requirements(profiles[id])))
+		score := round4(pathway.Relatedness(held.Profile, requirements(profiles[id])))
 		if score <= 0 {
 			continue
 		}

@@ -3,6 +3,7 @@
 //	lattice serve    serve GraphQL (and GraphiQL, /healthz, /readyz)
 //	lattice schema   create the constraints and indexes
 //	lattice sample   load the sample graph when the database holds none of it
+//	lattice import   import a file or folder (O*NET, ESCO, CSV, CASE, CTDL)
 //
 // Without NEO4J_URI every subcommand uses the local Neo4j that `make neo4j`
 // (and `make run`) starts.
@@ -40,6 +41,7 @@ commands:
   serve    serve GraphQL on -addr (default :8080)
   schema   create the constraints and indexes (idempotent)
   sample   load the sample graph unless the database holds some of it
+  import   import FORMAT PATH: onet, esco, roles, credentials, case or ctdl
 
 Run "lattice COMMAND -h" for a command's flags.`
 
@@ -65,6 +67,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log zerolog.Logge
 		return runSchema(ctx, args[1:], stdout, log)
 	case "sample":
 		return runSample(ctx, args[1:], stdout, log)
+	case "import":
+		return runImport(ctx, args[1:], stdout, log)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprintln(stdout, usage)
 		return nil

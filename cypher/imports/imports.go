@@ -11,7 +11,8 @@
 //	onet:2.A.1.a              an O*NET skill or knowledge element
 //	onet:tech:<slug>          an O*NET technology (its example name, slugged)
 //	esco:occupation/<uuid>    an ESCO occupation
-//	esco:skill/<uuid>         an ESCO skill or knowledge concept
+//	esco:skill/<uuid>         an ESCO skill, knowledge concept or skill group
+//	esco:isced-f/<code>       an ESCO education-field group (ISCED-F)
 //	case:<identifier>         a CASE item
 //	ctdl:<ctid>               a CTDL credential, program or course
 //

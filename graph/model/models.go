@@ -173,6 +173,34 @@ type HeldSkillInput struct {
 	Level int `json:"level"`
 }
 
+// What an import did to one kind of node or edge.
+type ImportKindReport struct {
+	// The kind, e.g. role or role skill (role, skill).
+	Kind string `json:"kind"`
+	// How many were created.
+	Created int `json:"created"`
+	// How many changed.
+	Updated int `json:"updated"`
+	// How many were already as the data says.
+	Unchanged int `json:"unchanged"`
+}
+
+// What an import did.
+type ImportReport struct {
+	// The format read.
+	Format ImportFormat `json:"format"`
+	// What it did to each kind of node and edge.
+	Kinds []ImportKindReport `json:"kinds"`
+	// Nodes and edges created.
+	Created int `json:"created"`
+	// Nodes and edges whose properties changed.
+	Updated int `json:"updated"`
+	// Nodes and edges already as the data says.
+	Unchanged int `json:"unchanged"`
+	// What the data held that was not imported, and why.
+	Notes []string `json:"notes"`
+}
+
 // The writes. Each needs `Authorization: Bearer <token>` with the token the
 // service was started with (LATTICE_API_TOKEN); without a configured token every
 // write is refused. A refused or invalid write changes nothing. Writes that change
@@ -282,6 +310,12 @@ type ProfileInput struct {
 	CredentialIds []string `json:"credentialIds,omitempty"`
 	// The highest education level reached.
 	EducationLevelID *string `json:"educationLevelId,omitempty"`
+	// Learning and Employment Records the person holds: Open Badges 3.0 or CLR 2.0
+	// credentials, each as its JSON text (at most 20, 1 MB each). Their
+	// achievements' alignments count: a CASE item as a held skill, a CTDL
+	// credential as a held credential, a CTDL competency as a held skill.
+	// Alignments to nodes the graph does not hold are left out.
+	Records []string `json:"records,omitempty"`
 }
 
 // The reads: lookups, lists, search and the career questions.
@@ -308,7 +342,7 @@ type ReachLimits struct {
 type ReachableRole struct {
 	// The role.
 	Role *pathway.Role `json:"role"`
-	// Relatedness: the overlap along the best path, discounted per extra move; higher is closer.
+	// Relatedness: of the profile to the role for one move, the product of the moves' relatedness along the best path for more, so each extra move discounts it; higher is closer.
 	Score float64 `json:"score"`
 	// The share of the role's required skills the profile already meets, 0 to 1.
 	Overlap float64 `json:"overlap"`
@@ -637,6 +671,73 @@ type UpskillingPlan struct {
 	Alternatives []UpskillingPlan `json:"alternatives"`
 	// The cost-versus-hours trade-off front, cheapest first (with options.tradeOffFront).
 	TradeOffFront []UpskillingPlan `json:"tradeOffFront"`
+}
+
+// The formats importData takes.
+type ImportFormat string
+
+const (
+	// A role table as CSV, with the workshop's columns.
+	ImportFormatRolesCSV ImportFormat = "ROLES_CSV"
+	// A credential catalog as CSV.
+	ImportFormatCredentialsCSV ImportFormat = "CREDENTIALS_CSV"
+	// A credential catalog as JSON.
+	ImportFormatCredentialsJSON ImportFormat = "CREDENTIALS_JSON"
+	// A 1EdTech CASE CFPackage (JSON).
+	ImportFormatCase ImportFormat = "CASE"
+	// Credential Engine CTDL JSON-LD.
+	ImportFormatCtdl ImportFormat = "CTDL"
+)
+
+var AllImportFormat = []ImportFormat{
+	ImportFormatRolesCSV,
+	ImportFormatCredentialsCSV,
+	ImportFormatCredentialsJSON,
+	ImportFormatCase,
+	ImportFormatCtdl,
+}
+
+func (e ImportFormat) IsValid() bool {
+	switch e {
+	case ImportFormatRolesCSV, ImportFormatCredentialsCSV, ImportFormatCredentialsJSON, ImportFormatCase, ImportFormatCtdl:
+		return true
+	}
+	return false
+}
+
+func (e ImportFormat) String() string {
+	return string(e)
+}
+
+func (e *ImportFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportFormat", str)
+	}
+	return nil
+}
+
+func (e ImportFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // The kind of a node.
