@@ -20,6 +20,14 @@ type Graph struct {
 	Credentials     []GraphCredential     `json:"credentials"`
 	Roles           []GraphRole           `json:"roles"`
 	SkillRelations  []GraphSkillRelation  `json:"skillRelations,omitempty"`
+	RoleRelations   []GraphRoleRelation   `json:"roleRelations,omitempty"`
+}
+
+// GraphRoleRelation places a role under a broader one in an occupation
+// hierarchy: (:Role)-[:PART_OF]->(:Role), as ESCO's occupation pillar does.
+type GraphRoleRelation struct {
+	From string `json:"from"` // the narrower role
+	To   string `json:"to"`   // the broader role
 }
 
 // GraphSkillRelation is an edge between two skills.
@@ -228,6 +236,10 @@ func (g *Graph) rows() []graphRows {
 	for _, rel := range g.SkillRelations {
 		relations[rel.Kind] = append(relations[rel.Kind], edgeRow(rel.From, rel.To))
 	}
+	var roleParts []map[string]any
+	for _, rel := range g.RoleRelations {
+		roleParts = append(roleParts, edgeRow(rel.From, rel.To))
+	}
 	return []graphRows{
 		{"merge_education_levels", edu, "education level"},
 		{"merge_skills", skills, "skill"},
@@ -244,6 +256,7 @@ func (g *Graph) rows() []graphRows {
 		{"merge_skill_part_of", relations[PartOf], "skill part of (skill, broader skill)"},
 		{"merge_skill_precedes", relations[Precedes], "skill precedes (skill, later skill)"},
 		{"merge_skill_same_as", relations[SameAs], "skill same as (skill, skill)"},
+		{"merge_role_part_of", roleParts, "role part of (role, broader role)"},
 	}
 }
 
@@ -309,6 +322,11 @@ func (g *Graph) Validate() error {
 		}
 		if rel.From == rel.To {
 			return fmt.Errorf("skill relation %s %s itself: %w", rel.From, rel.Kind, pathway.ErrInvalid)
+		}
+	}
+	for _, rel := range g.RoleRelations {
+		if rel.From == rel.To {
+			return fmt.Errorf("role %s is part of itself: %w", rel.From, pathway.ErrInvalid)
 		}
 	}
 	for _, r := range g.Roles {

@@ -309,3 +309,28 @@ func searchQuery(text string) string {
 	}
 	return strings.Join(parts, " AND ")
 }
+
+// RoleBroader returns the broader roles of roles in an occupation hierarchy.
+func (s *Store) RoleBroader(ctx context.Context, ids []string) (map[string][]pathway.Role, error) {
+	return grouped(ctx, s, "role_broader", ids, nil, roleRow)
+}
+
+// RoleNarrower returns the narrower roles of roles.
+func (s *Store) RoleNarrower(ctx context.Context, ids []string) (map[string][]pathway.Role, error) {
+	return grouped(ctx, s, "role_narrower", ids, nil, roleRow)
+}
+
+// SkillBroader returns the broader skills of skills in a taxonomy.
+func (s *Store) SkillBroader(ctx context.Context, ids []string) (map[string][]pathway.Skill, error) {
+	return grouped(ctx, s, "skill_broader", ids, nil, skillRow)
+}
+
+// SkillNarrower returns the narrower skills of skills.
+func (s *Store) SkillNarrower(ctx context.Context, ids []string) (map[string][]pathway.Skill, error) {
+	return grouped(ctx, s, "skill_narrower", ids, nil, skillRow)
+}
+
+// SkillSameAs returns the skills crosswalked to skills, either way.
+func (s *Store) SkillSameAs(ctx context.Context, ids []string) (map[string][]pathway.Skill, error) {
+	return grouped(ctx, s, "skill_same_as", ids, nil, skillRow)
+}

@@ -242,6 +242,7 @@ type ComplexityRoot struct {
 
 	Role struct {
 		AdvancementPotential func(childComplexity int) int
+		Broader              func(childComplexity int) int
 		Credentials          func(childComplexity int) int
 		DegreeRequired       func(childComplexity int) int
 		Description          func(childComplexity int) int
@@ -250,6 +251,7 @@ type ComplexityRoot struct {
 		Industry             func(childComplexity int) int
 		JobZone              func(childComplexity int) int
 		Level                func(childComplexity int) int
+		Narrower             func(childComplexity int) int
 		OccupationCode       func(childComplexity int) int
 		Overlaps             func(childComplexity int, first *int) int
 		Skills               func(childComplexity int, required *bool) int
@@ -292,12 +294,15 @@ type ComplexityRoot struct {
 	}
 
 	Skill struct {
+		Broader       func(childComplexity int) int
 		Category      func(childComplexity int) int
 		CertifiedBy   func(childComplexity int) int
 		Description   func(childComplexity int) int
 		HalfLifeYears func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Name          func(childComplexity int) int
+		Narrower      func(childComplexity int) int
+		SameAs        func(childComplexity int) int
 		Type          func(childComplexity int) int
 	}
 
@@ -451,9 +456,14 @@ type RoleResolver interface {
 	SkillsProfile(ctx context.Context, obj *pathway.Role) ([]model.SkillCategory, error)
 	Credentials(ctx context.Context, obj *pathway.Role) ([]pathway.Credential, error)
 	Overlaps(ctx context.Context, obj *pathway.Role, first *int) ([]pathway.RoleOverlap, error)
+	Broader(ctx context.Context, obj *pathway.Role) ([]pathway.Role, error)
+	Narrower(ctx context.Context, obj *pathway.Role) ([]pathway.Role, error)
 }
 type SkillResolver interface {
 	CertifiedBy(ctx context.Context, obj *pathway.Skill) ([]pathway.CertifiedSkill, error)
+	Broader(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error)
+	Narrower(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error)
+	SameAs(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1570,6 +1580,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.AdvancementPotential(childComplexity), true
+	case "Role.broader":
+		if e.ComplexityRoot.Role.Broader == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.Broader(childComplexity), true
 	case "Role.credentials":
 		if e.ComplexityRoot.Role.Credentials == nil {
 			break
@@ -1618,6 +1634,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Level(childComplexity), true
+	case "Role.narrower":
+		if e.ComplexityRoot.Role.Narrower == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.Narrower(childComplexity), true
 	case "Role.occupationCode":
 		if e.ComplexityRoot.Role.OccupationCode == nil {
 			break
@@ -1778,6 +1800,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "Skill.broader":
+		if e.ComplexityRoot.Skill.Broader == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Skill.Broader(childComplexity), true
 	case "Skill.category":
 		if e.ComplexityRoot.Skill.Category == nil {
 			break
@@ -1814,6 +1842,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Skill.Name(childComplexity), true
+	case "Skill.narrower":
+		if e.ComplexityRoot.Skill.Narrower == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Skill.Narrower(childComplexity), true
+	case "Skill.sameAs":
+		if e.ComplexityRoot.Skill.SameAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Skill.SameAs(childComplexity), true
 	case "Skill.type":
 		if e.ComplexityRoot.Skill.Type == nil {
 			break
@@ -2353,6 +2393,10 @@ type Role {
   credentials: [Credential!]!
   "The derived overlap edges from this role, closest first; at most ` + "`" + `first` + "`" + ` (default 10, at most 100)."
   overlaps(first: Int = 10): [RoleOverlap!]!
+  "The broader roles this one is part of in an occupation hierarchy (ESCO's occupation pillar)."
+  broader: [Role!]!
+  "The narrower roles part of this one."
+  narrower: [Role!]!
 }
 
 "A role level on the career ladder."
@@ -2425,6 +2469,12 @@ type Skill {
   description: String
   "Credentials that certify this skill, by the level they certify (highest first)."
   certifiedBy: [CertifiedSkill!]!
+  "The broader skills this one is part of in a taxonomy (ESCO's skill pillar, a CASE framework)."
+  broader: [Skill!]!
+  "The narrower skills part of this one."
+  narrower: [Skill!]!
+  "The same skill in other sources: explicit crosswalks (SAME_AS), either way."
+  sameAs: [Skill!]!
 }
 
 "A credential: certification, license, certificate, badge, course, program or degree."
@@ -3647,6 +3697,10 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 		return ec.fieldContext_Role_credentials(ctx, field)
 	case "overlaps":
 		return ec.fieldContext_Role_overlaps(ctx, field)
+	case "broader":
+		return ec.fieldContext_Role_broader(ctx, field)
+	case "narrower":
+		return ec.fieldContext_Role_narrower(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Role", field.Name)
 }
@@ -3729,6 +3783,12 @@ func (ec *executionContext) childFields_Skill(ctx context.Context, field graphql
 		return ec.fieldContext_Skill_description(ctx, field)
 	case "certifiedBy":
 		return ec.fieldContext_Skill_certifiedBy(ctx, field)
+	case "broader":
+		return ec.fieldContext_Skill_broader(ctx, field)
+	case "narrower":
+		return ec.fieldContext_Skill_narrower(ctx, field)
+	case "sameAs":
+		return ec.fieldContext_Skill_sameAs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Skill", field.Name)
 }
@@ -10042,6 +10102,70 @@ func (ec *executionContext) fieldContext_Role_overlaps(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Role_broader(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_broader(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Role().Broader(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_broader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Role_narrower(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_narrower(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Role().Narrower(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_narrower(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RoleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RoleConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10620,6 +10744,102 @@ func (ec *executionContext) fieldContext_Skill_certifiedBy(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CertifiedSkill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Skill_broader(ctx context.Context, field graphql.CollectedField, obj *pathway.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_broader(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Skill().Broader(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_broader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Skill_narrower(ctx context.Context, field graphql.CollectedField, obj *pathway.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_narrower(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Skill().Narrower(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_narrower(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Skill_sameAs(ctx context.Context, field graphql.CollectedField, obj *pathway.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_sameAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Skill().SameAs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_sameAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
 		},
 	}
 	return fc, nil
@@ -16583,6 +16803,82 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "broader":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Role_broader(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "narrower":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Role_narrower(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16901,6 +17197,120 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Skill_certifiedBy(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "broader":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Skill_broader(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "narrower":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Skill_narrower(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "sameAs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Skill_sameAs(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

@@ -37,6 +37,11 @@ type Loaders struct {
 	educationStacks   *dataloadgen.Loader[string, []pathway.EducationLevel]
 	educationConferer *dataloadgen.Loader[string, []pathway.Credential]
 	educationRoles    *dataloadgen.Loader[string, []pathway.Role]
+	roleBroader       *dataloadgen.Loader[string, []pathway.Role]
+	roleNarrower      *dataloadgen.Loader[string, []pathway.Role]
+	skillBroader      *dataloadgen.Loader[string, []pathway.Skill]
+	skillNarrower     *dataloadgen.Loader[string, []pathway.Skill]
+	skillSameAs       *dataloadgen.Loader[string, []pathway.Skill]
 }
 
 // maxOverlaps is the most overlap edges a role field returns.
@@ -72,6 +77,11 @@ func New(s *cypher.Store) *Loaders {
 		educationStacks:   dataloadgen.NewMappedLoader(s.EducationStacksInto, opt),
 		educationConferer: dataloadgen.NewMappedLoader(s.EducationConferredBy, opt),
 		educationRoles:    dataloadgen.NewMappedLoader(s.EducationRequiredBy, opt),
+		roleBroader:       dataloadgen.NewMappedLoader(s.RoleBroader, opt),
+		roleNarrower:      dataloadgen.NewMappedLoader(s.RoleNarrower, opt),
+		skillBroader:      dataloadgen.NewMappedLoader(s.SkillBroader, opt),
+		skillNarrower:     dataloadgen.NewMappedLoader(s.SkillNarrower, opt),
+		skillSameAs:       dataloadgen.NewMappedLoader(s.SkillSameAs, opt),
 	}
 }
 
@@ -221,4 +231,29 @@ func ConferredBy(ctx context.Context, levelID string) ([]pathway.Credential, err
 // RolesRequiringEducation returns the roles that require an education level.
 func RolesRequiringEducation(ctx context.Context, levelID string) ([]pathway.Role, error) {
 	return many(ctx, For(ctx).educationRoles, levelID)
+}
+
+// BroaderRoles returns the roles a role is part of.
+func BroaderRoles(ctx context.Context, roleID string) ([]pathway.Role, error) {
+	return many(ctx, For(ctx).roleBroader, roleID)
+}
+
+// NarrowerRoles returns the roles part of a role.
+func NarrowerRoles(ctx context.Context, roleID string) ([]pathway.Role, error) {
+	return many(ctx, For(ctx).roleNarrower, roleID)
+}
+
+// BroaderSkills returns the skills a skill is part of.
+func BroaderSkills(ctx context.Context, skillID string) ([]pathway.Skill, error) {
+	return many(ctx, For(ctx).skillBroader, skillID)
+}
+
+// NarrowerSkills returns the skills part of a skill.
+func NarrowerSkills(ctx context.Context, skillID string) ([]pathway.Skill, error) {
+	return many(ctx, For(ctx).skillNarrower, skillID)
+}
+
+// SameSkills returns the skills crosswalked to a skill.
+func SameSkills(ctx context.Context, skillID string) ([]pathway.Skill, error) {
+	return many(ctx, For(ctx).skillSameAs, skillID)
 }

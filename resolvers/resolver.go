@@ -162,3 +162,23 @@ func (r *educationLevelResolver) StacksInto(ctx context.Context, obj *pathway.Ed
 func (r *educationLevelResolver) ConferredBy(ctx context.Context, obj *pathway.EducationLevel) ([]pathway.Credential, error) {
 	return loaders.ConferredBy(ctx, obj.ID)
 }
+
+func (r *roleResolver) Broader(ctx context.Context, obj *pathway.Role) ([]pathway.Role, error) {
+	return loaders.BroaderRoles(ctx, obj.ID)
+}
+
+func (r *roleResolver) Narrower(ctx context.Context, obj *pathway.Role) ([]pathway.Role, error) {
+	return loaders.NarrowerRoles(ctx, obj.ID)
+}
+
+func (r *skillResolver) Broader(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error) {
+	return loaders.BroaderSkills(ctx, obj.ID)
+}
+
+func (r *skillResolver) Narrower(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error) {
+	return loaders.NarrowerSkills(ctx, obj.ID)
+}
+
+func (r *skillResolver) SameAs(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error) {
+	return loaders.SameSkills(ctx, obj.ID)
+}

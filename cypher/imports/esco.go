@@ -54,10 +54,11 @@ package imports
 //     only essential and optional: essential -> required, level 3 (working),
 //     importance 4; optional -> preferred (required = false), level 2 (basic),
 //     importance 2.
-//   - broaderRelationsOccPillar.csv (occupation -> broader occupation or ISCO
-//     group, ISCO group -> ISCO group) is not stored: the graph has no
-//     role-to-role hierarchy edge. The ISCO group lives on in each role's
-//     occupationCode; a note counts the links left out, kind by kind.
+//   - broaderRelationsOccPillar.csv: occupation -> broader occupation becomes
+//     (:Role)-[:PART_OF]->(:Role). ISCO groups are not roles: an occupation's
+//     ISCO group is its occupationCode, and the ISCO hierarchy is in the
+//     code itself (2512 is part of 251, of 25, of 2), so those links are
+//     counted in a note rather than stored twice.
 //   - skillSkillRelations.csv is not stored: "skill A is essential/optional
 //     for skill B" is neither a part-of hierarchy, a learning order
 //     (PRECEDES) nor an equivalence (SAME_AS); a note counts its rows.
@@ -190,8 +191,9 @@ type escoReader struct {
 	iscoURI map[string]bool
 	hasISCO bool
 
-	relations []cypher.GraphSkillRelation
-	trimmed   int
+	relations     []cypher.GraphSkillRelation
+	roleRelations []cypher.GraphRoleRelation
+	trimmed       int
 }
 
 func (r *escoReader) note(format string, args ...any) {
@@ -772,12 +774,18 @@ func (r *escoReader) occupationBroader(t *escoTable) error {
 		}
 		counts[types]++
 		total++
+		if types == [2]string{"Occupation", "Occupation"} {
+			child, broader := r.roles[t.get("conceptUri")], r.roles[t.get("broaderUri")]
+			if child != nil && broader != nil {
+				r.roleRelations = append(r.roleRelations, cypher.GraphRoleRelation{From: child.ID, To: broader.ID})
+			}
+		}
 	}
 	if t.err != nil {
 		return t.err
 	}
 	if total > 0 {
-		r.note("%s: %d hierarchy links not stored, since the graph has no role-to-role hierarchy edge: %d occupation -> broader occupation, %d occupation -> ISCO group (each role keeps its ISCO group as occupationCode), %d ISCO group -> ISCO group",
+		r.note("%s: %d hierarchy links: %d occupation -> broader occupation stored as role PART_OF edges; %d occupation -> ISCO group and %d ISCO group -> ISCO group not stored, since each role keeps its ISCO group as occupationCode and ISCO codes nest by their digits",
 			t.name, total, counts[[2]string{"Occupation", "Occupation"}], counts[[2]string{"Occupation", "ISCOGroup"}], counts[[2]string{"ISCOGroup", "ISCOGroup"}])
 	}
 	r.noteMissing(t, &missing, "")
@@ -855,6 +863,14 @@ func (r *escoReader) graph() *cypher.Graph {
 	}
 	sort.Slice(g.Roles, func(i, j int) bool { return g.Roles[i].ID < g.Roles[j].ID })
 	g.SkillRelations = r.relations
+	g.RoleRelations = r.roleRelations
+	sort.Slice(g.RoleRelations, func(i, j int) bool {
+		a, b := g.RoleRelations[i], g.RoleRelations[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.To < b.To
+	})
 	sort.Slice(g.SkillRelations, func(i, j int) bool {
 		a, b := g.SkillRelations[i], g.SkillRelations[j]
 		if a.From != b.From {

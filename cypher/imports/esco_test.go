@@ -169,6 +169,18 @@ func TestESCOFixtureRelations(t *testing.T) {
 	imp := readFixture(t, escoFixture)
 	g := imp.Graph
 	checkESCOEnds(t, g)
+	roles := map[string]bool{}
+	for _, r := range g.Roles {
+		roles[r.ID] = true
+	}
+	if len(g.RoleRelations) != 1 {
+		t.Errorf("%d occupation hierarchy edges, want 1 (2 occupation -> occupation links, one naming an occupation no label file describes)", len(g.RoleRelations))
+	}
+	for _, r := range g.RoleRelations {
+		if !roles[r.From] || !roles[r.To] {
+			t.Errorf("occupation hierarchy edge %s -> %s names a role the import lacks", r.From, r.To)
+		}
+	}
 	rels := map[[2]string]bool{}
 	for _, r := range g.SkillRelations {
 		if r.Kind != cypher.PartOf {
@@ -203,7 +215,7 @@ func TestESCOFixtureRelations(t *testing.T) {
 		"occupationSkillRelations.csv: 1 row repeated an earlier row word for word; kept once",
 		"broaderRelationsSkillPillar.csv: 1 broader link left out, naming 1 concept",
 		"broaderRelationsSkillPillar.csv: 1 row repeated an earlier row",
-		"broaderRelationsOccPillar.csv: 10 hierarchy links not stored, since the graph has no role-to-role hierarchy edge: 2 occupation -> broader occupation, 2 occupation -> ISCO group (each role keeps its ISCO group as occupationCode), 6 ISCO group -> ISCO group",
+		"broaderRelationsOccPillar.csv: 10 hierarchy links: 2 occupation -> broader occupation stored as role PART_OF edges; 2 occupation -> ISCO group and 6 ISCO group -> ISCO group not stored, since each role keeps its ISCO group as occupationCode and ISCO codes nest by their digits",
 		"broaderRelationsOccPillar.csv: 1 row among them naming 1 concept",
 		"skillSkillRelations.csv: 4 relations not stored (1 essential, 3 optional)",
 		"skills_en.csv: 1 skill without a skillType",
