@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // This file holds the planner's random instance generator, a brute-force
@@ -138,7 +139,8 @@ func genRequest(r *rand.Rand, cfg genConfig) PlanRequest {
 }
 
 func genOptions(r *rand.Rand, req PlanRequest) PlanOptions {
-	opt := PlanOptions{Objective: Objective(r.IntN(4)), Alternatives: 1 + r.IntN(4)}
+	// The oracle checks optimality, not speed: a busy machine must not hit the cap.
+	opt := PlanOptions{Objective: Objective(r.IntN(4)), Alternatives: 1 + r.IntN(4), TimeCap: time.Minute}
 	f := func(v float64) *float64 { return &v }
 	if r.IntN(5) == 0 {
 		opt.MaxCost = f(float64(50 * r.IntN(40)))
