@@ -16,7 +16,7 @@ import (
 const testToken = "test-token-0123456789"
 
 // newClient serves the real handler on store and returns a client for it.
-func newClient(t *testing.T, store *cypher.Store) *client.Client {
+func newClient(t testing.TB, store *cypher.Store) *client.Client {
 	t.Helper()
 	h, err := NewHandler(Config{Store: store, Log: zerolog.Nop(), APIToken: testToken})
 	if err != nil {
@@ -26,7 +26,7 @@ func newClient(t *testing.T, store *cypher.Store) *client.Client {
 }
 
 // sampleClient is a client on a database holding exactly the sample graph.
-func sampleClient(t *testing.T) (*client.Client, *cypher.Store) {
+func sampleClient(t testing.TB) (*client.Client, *cypher.Store) {
 	t.Helper()
 	s := cyphertest.Sample(t)
 	return newClient(t, s), s

@@ -15,7 +15,7 @@ import (
 
 // sharedData is the path of a folder of ../shared/data: skipped with a
 // message when absent outside CI, a failure in CI.
-func sharedData(t *testing.T, sub string) string {
+func sharedData(t testing.TB, sub string) string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "shared", "data", sub)
 	if _, err := os.Stat(dir); err != nil {

@@ -124,19 +124,39 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileIn
 
 	// The first move: the start role's overlap edges, and for a profile with
 	// skills of its own, every role that lists one of them; each scored by
-	// the profile's readiness for it.
+	// the relatedness of the profile to it.
 	best := map[string]pathway.Reach{}
-	var firstIDs []string
+	var frontier []pathway.Reach
+	addFirst := func(id string, score float64) {
+		if id == held.RoleID || score <= 0 {
+			return
+		}
+		if b, ok := best[id]; ok && b.Score >= score {
+			return
+		}
+		best[id] = pathway.Reach{RoleID: id, Score: score, Steps: 1, Path: []string{id}}
+	}
+	roleOnly := len(profile.Skills) == 0 && len(profile.CredentialIDs) == 0
 	if startRole != nil {
 		edges, err := r.store.RoleOverlaps(ctx, []string{startRole.ID}, pathway.MaxOverlapsPerRole)
 		if err != nil {
 			return nil, err
 		}
+		var ids []string
 		for _, e := range edges[startRole.ID] {
-			firstIDs = append(firstIDs, e.Role.ID)
+			if roleOnly {
+				// A person who is just their role moves along its overlap
+				// edges: their score is the edge's, no profile to fetch.
+				addFirst(e.Role.ID, e.Score)
+			} else {
+				ids = append(ids, e.Role.ID)
+			}
+		}
+		if err := r.scoreFirstMoves(ctx, held, ids, addFirst); err != nil {
+			return nil, err
 		}
 	}
-	if len(profile.Skills) > 0 || len(profile.CredentialIDs) > 0 || startRole == nil {
+	if !roleOnly || startRole == nil {
 		ids := make([]string, 0, len(held.Skills))
 		for id := range held.Skills {
 			ids = append(ids, id)
@@ -145,24 +165,12 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileIn
 		if err != nil {
 			return nil, err
 		}
-		firstIDs = append(firstIDs, sharing...)
-	}
-	profiles, err := r.store.RoleSkills(ctx, unique(firstIDs))
-	if err != nil {
-		return nil, err
-	}
-	var frontier []pathway.Reach
-	for _, id := range unique(firstIDs) {
-		if id == held.RoleID {
-			continue
+		if err := r.scoreFirstMoves(ctx, held, sharing, addFirst); err != nil {
+			return nil, err
 		}
-		score := round4(pathway.Relatedness(held.Profile, requirements(profiles[id])))
-		if score <= 0 {
-			continue
-		}
-		reach := pathway.Reach{RoleID: id, Score: score, Steps: 1, Path: []string{id}}
-		best[id] = reach
-		frontier = append(frontier, reach)
+	}
+	for _, id := range sortedKeys(best) {
+		frontier = append(frontier, best[id])
 	}
 	// Further moves follow the derived overlap edges, one round trip a move.
 	for step := 2; step <= lim.maxSteps && len(frontier) > 0; step++ {
@@ -185,6 +193,31 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileIn
 	return r.reachPage(ctx, held, startRole, best, lim, orderBy, n)
 }
 
+// scoreFirstMoves scores a first move to each role by the relatedness of the
+// profile to the role's, in one round trip.
+func (r *queryResolver) scoreFirstMoves(ctx context.Context, held *pathway.Held, ids []string, first func(string, float64)) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	profiles, err := r.store.RoleSkills(ctx, unique(ids))
+	if err != nil {
+		return err
+	}
+	for _, id := range unique(ids) {
+		first(id, round4(pathway.Relatedness(held.Profile, requirements(profiles[id]))))
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // reachPage filters the reached roles by the limits, orders them and builds
 // the page, fetching the reached roles, their profiles and education in a
 // fixed number of round trips.
@@ -196,10 +229,6 @@ func (r *queryResolver) reachPage(ctx context.Context, held *pathway.Held, start
 	}
 	ids = unique(ids)
 	roles, err := r.store.RolesByIDs(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	profiles, err := r.store.RoleSkills(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -226,11 +255,7 @@ func (r *queryResolver) reachPage(ctx context.Context, held *pathway.Held, start
 		if e, ok := education[id]; ok && lim.maxEducation != nil && e.Rank > *lim.maxEducation {
 			continue
 		}
-		overlap := round4(pathway.Coverage(held.Skills, pathway.RequiredOnly(requirements(profiles[id]))))
-		if overlap < lim.minOverlap {
-			continue
-		}
-		c := candidate{reach: reach, role: role, overlap: overlap}
+		c := candidate{reach: reach, role: role}
 		if startRole != nil && startRole.WageMedian != nil && role.WageMedian != nil {
 			g := *role.WageMedian - *startRole.WageMedian
 			c.gain = &g
@@ -259,11 +284,12 @@ func (r *queryResolver) reachPage(ctx context.Context, held *pathway.Held, start
 		}
 		return a.role.ID < b.role.ID
 	})
-	// The cheapest plan into each role, for the returned page only: roles
-	// are planned in order, a chunk per round trip, until the page is full
-	// of roles whose plans keep to the limits (all of them when the order is
-	// the plan's cost).
+	// Profiles and the cheapest plan into each role, for the returned page
+	// only: roles are taken in order, a chunk per two round trips, until the
+	// page is full of roles whose overlap and plan keep to the limits (all
+	// of them when the order is the plan's cost).
 	planned := make([]candidate, 0, n)
+	profiles := map[string][]pathway.RoleSkill{}
 	chunk := max(2*n, 20)
 	if order == model.ReachOrderPlanCost {
 		chunk = len(cands)
@@ -279,9 +305,18 @@ func (r *queryResolver) reachPage(ctx context.Context, held *pathway.Held, start
 		if err != nil {
 			return nil, err
 		}
+		chunkProfiles, err := r.store.RoleSkills(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
 		for _, c := range part {
 			g := graphs[c.role.ID]
 			if g == nil {
+				continue
+			}
+			profiles[c.role.ID] = chunkProfiles[c.role.ID]
+			c.overlap = round4(pathway.Coverage(held.Skills, pathway.RequiredOnly(requirements(profiles[c.role.ID]))))
+			if c.overlap < lim.minOverlap {
 				continue
 			}
 			plans, err := pathway.Solve(planRequest(held, g), opt)
