@@ -353,6 +353,35 @@ func (t tx) deleteEdge(ctx context.Context, name string, params map[string]any, 
 	return nil
 }
 
+// nodeFields are the fields of one node kind's create or update.
+type nodeFields interface {
+	validate() error
+	props() map[string]any
+}
+
+// writeNode validates a node's fields and creates or updates it (op) in one
+// transaction, reading it back through from; check, when given, vets the
+// node as it ends up (a role's wage range, say) before the write commits.
+func writeNode[T any](ctx context.Context, s *Store, op func(tx, context.Context, string, string, map[string]any) (map[string]any, error),
+	label, id string, f nodeFields, from func(map[string]any) T, check func(T) error) (T, error) {
+	var out T
+	if err := firstError(checkID("id", id), f.validate()); err != nil {
+		return out, err
+	}
+	err := s.write(ctx, func(t tx) error {
+		node, err := op(t, ctx, label, id, f.props())
+		if err != nil {
+			return err
+		}
+		out = from(node)
+		if check != nil {
+			return check(out)
+		}
+		return nil
+	})
+	return out, err
+}
+
 // Roles.
 
 // CreateRole creates a role. It returns ErrInvalid when the id is taken or a
@@ -362,15 +391,7 @@ func (s *Store) CreateRole(ctx context.Context, id string, f RoleFields) (r path
 	if f.Title == nil {
 		return r, invalid("title is required")
 	}
-	if err := firstError(checkID("id", id), f.validate(), checkWages(pathway.Role{WageMin: f.WageMin, WageMax: f.WageMax})); err != nil {
-		return r, err
-	}
-	err = s.write(ctx, func(t tx) error {
-		node, err := t.createNode(ctx, labelRole, id, f.props())
-		r = roleFrom(node)
-		return err
-	})
-	return r, err
+	return writeNode(ctx, s, tx.createNode, labelRole, id, f, roleFrom, checkWages)
 }
 
 // UpdateRole sets the given fields of a role. It returns ErrNotFound when
@@ -378,18 +399,7 @@ func (s *Store) CreateRole(ctx context.Context, id string, f RoleFields) (r path
 // range the role ends up with included.
 func (s *Store) UpdateRole(ctx context.Context, id string, f RoleFields) (r pathway.Role, err error) {
 	defer wrap(&err, "cypher.UpdateRole(%s)", id)
-	if err := firstError(checkID("id", id), f.validate()); err != nil {
-		return r, err
-	}
-	err = s.write(ctx, func(t tx) error {
-		node, err := t.updateNode(ctx, labelRole, id, f.props())
-		if err != nil {
-			return err
-		}
-		r = roleFrom(node)
-		return checkWages(r)
-	})
-	return r, err
+	return writeNode(ctx, s, tx.updateNode, labelRole, id, f, roleFrom, checkWages)
 }
 
 // DeleteRole deletes a role and its edges, and re-derives the overlaps when
@@ -420,30 +430,14 @@ func (s *Store) CreateSkill(ctx context.Context, id string, f SkillFields) (sk p
 	if f.Name == nil {
 		return sk, invalid("name is required")
 	}
-	if err := firstError(checkID("id", id), f.validate()); err != nil {
-		return sk, err
-	}
-	err = s.write(ctx, func(t tx) error {
-		node, err := t.createNode(ctx, labelSkill, id, f.props())
-		sk = skillFrom(node)
-		return err
-	})
-	return sk, err
+	return writeNode(ctx, s, tx.createNode, labelSkill, id, f, skillFrom, nil)
 }
 
 // UpdateSkill sets the given fields of a skill. It returns ErrNotFound when
 // there is no such skill.
 func (s *Store) UpdateSkill(ctx context.Context, id string, f SkillFields) (sk pathway.Skill, err error) {
 	defer wrap(&err, "cypher.UpdateSkill(%s)", id)
-	if err := firstError(checkID("id", id), f.validate()); err != nil {
-		return sk, err
-	}
-	err = s.write(ctx, func(t tx) error {
-		node, err := t.updateNode(ctx, labelSkill, id, f.props())
-		sk = skillFrom(node)
-		return err
-	})
-	return sk, err
+	return writeNode(ctx, s, tx.updateNode, labelSkill, id, f, skillFrom, nil)
 }
 
 // DeleteSkill deletes a skill and its edges, and re-derives the overlaps when
@@ -477,30 +471,14 @@ func (s *Store) CreateCredential(ctx context.Context, id string, f CredentialFie
 	if f.Kind == nil {
 		return c, invalid("kind is required")
 	}
-	if err := firstError(checkID("id", id), f.validate()); err != nil {
-		return c, err
-	}
-	err = s.write(ctx, func(t tx) error {
-		node, err := t.createNode(ctx, labelCredential, id, f.props())
-		c = credentialFrom(node)
-		return err
-	})
-	return c, err
+	return writeNode(ctx, s, tx.createNode, labelCredential, id, f, credentialFrom, nil)
 }
 
 // UpdateCredential sets the given fields of a credential. It returns
 // ErrNotFound when there is no such credential.
 func (s *Store) UpdateCredential(ctx context.Context, id string, f CredentialFields) (c pathway.Credential, err error) {
 	defer wrap(&err, "cypher.UpdateCredential(%s)", id)
-	if err := firstError(checkID("id", id), f.validate()); err != nil {
-		return c, err
-	}
-	err = s.write(ctx, func(t tx) error {
-		node, err := t.updateNode(ctx, labelCredential, id, f.props())
-		c = credentialFrom(node)
-		return err
-	})
-	return c, err
+	return writeNode(ctx, s, tx.updateNode, labelCredential, id, f, credentialFrom, nil)
 }
 
 // DeleteCredential deletes a credential and its edges. It returns
@@ -528,30 +506,14 @@ func (s *Store) CreateEducationLevel(ctx context.Context, id string, f Education
 	if f.Rank == nil {
 		return l, invalid("rank is required")
 	}
-	if err := firstError(checkID("id", id), f.validate()); err != nil {
-		return l, err
-	}
-	err = s.write(ctx, func(t tx) error {
-		node, err := t.createNode(ctx, labelEducation, id, f.props())
-		l = educationFrom(node)
-		return err
-	})
-	return l, err
+	return writeNode(ctx, s, tx.createNode, labelEducation, id, f, educationFrom, nil)
 }
 
 // UpdateEducationLevel sets the given fields of an education level. It
 // returns ErrNotFound when there is no such level.
 func (s *Store) UpdateEducationLevel(ctx context.Context, id string, f EducationFields) (l pathway.EducationLevel, err error) {
 	defer wrap(&err, "cypher.UpdateEducationLevel(%s)", id)
-	if err := firstError(checkID("id", id), f.validate()); err != nil {
-		return l, err
-	}
-	err = s.write(ctx, func(t tx) error {
-		node, err := t.updateNode(ctx, labelEducation, id, f.props())
-		l = educationFrom(node)
-		return err
-	})
-	return l, err
+	return writeNode(ctx, s, tx.updateNode, labelEducation, id, f, educationFrom, nil)
 }
 
 // DeleteEducationLevel deletes an education level and its edges (role
