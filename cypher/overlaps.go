@@ -3,8 +3,6 @@ package cypher
 import (
 	"context"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
@@ -56,17 +54,4 @@ func (t tx) refreshOverlaps(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// RefreshOverlaps re-derives every OVERLAPS edge in its own transaction.
-func (s *Store) RefreshOverlaps(ctx context.Context) error {
-	return s.write(ctx, func(t tx) error { return t.refreshOverlaps(ctx) })
-}
-
-// written reads the "written" count of a write statement.
-func written(recs []*neo4j.Record) int {
-	if len(recs) == 0 {
-		return 0
-	}
-	return intOf(get(recs[0], "written"))
 }

@@ -36,7 +36,6 @@ type Loaders struct {
 	requiredBy        *dataloadgen.Loader[string, []pathway.Role]
 	educationStacks   *dataloadgen.Loader[string, []pathway.EducationLevel]
 	educationConferer *dataloadgen.Loader[string, []pathway.Credential]
-	educationRoles    *dataloadgen.Loader[string, []pathway.Role]
 	roleBroader       *dataloadgen.Loader[string, []pathway.Role]
 	roleNarrower      *dataloadgen.Loader[string, []pathway.Role]
 	skillBroader      *dataloadgen.Loader[string, []pathway.Skill]
@@ -76,7 +75,6 @@ func New(s *cypher.Store) *Loaders {
 		requiredBy:        dataloadgen.NewMappedLoader(s.CredentialRequiredBy, opt),
 		educationStacks:   dataloadgen.NewMappedLoader(s.EducationStacksInto, opt),
 		educationConferer: dataloadgen.NewMappedLoader(s.EducationConferredBy, opt),
-		educationRoles:    dataloadgen.NewMappedLoader(s.EducationRequiredBy, opt),
 		roleBroader:       dataloadgen.NewMappedLoader(s.RoleBroader, opt),
 		roleNarrower:      dataloadgen.NewMappedLoader(s.RoleNarrower, opt),
 		skillBroader:      dataloadgen.NewMappedLoader(s.SkillBroader, opt),
@@ -226,11 +224,6 @@ func EducationStacksInto(ctx context.Context, levelID string) ([]pathway.Educati
 // ConferredBy returns the credentials that confer an education level.
 func ConferredBy(ctx context.Context, levelID string) ([]pathway.Credential, error) {
 	return many(ctx, For(ctx).educationConferer, levelID)
-}
-
-// RolesRequiringEducation returns the roles that require an education level.
-func RolesRequiringEducation(ctx context.Context, levelID string) ([]pathway.Role, error) {
-	return many(ctx, For(ctx).educationRoles, levelID)
 }
 
 // BroaderRoles returns the roles a role is part of.

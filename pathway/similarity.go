@@ -82,18 +82,6 @@ func vector(reqs []Requirement) map[string]float64 {
 	return v
 }
 
-// HeldByRole is what a person in a role holds: its required skills at their
-// levels (DESIGN: a profile naming a role holds its required skills).
-func HeldByRole(reqs []Requirement) map[string]int {
-	held := make(map[string]int, len(reqs))
-	for _, r := range reqs {
-		if r.Required && r.Level > held[r.SkillID] {
-			held[r.SkillID] = r.Level
-		}
-	}
-	return held
-}
-
 // Overlap is a derived overlap edge between two roles.
 type Overlap struct {
 	FromID, ToID string
