@@ -141,23 +141,23 @@ func (r *queryResolver) UpskillingPath(ctx context.Context, from model.ProfileIn
 	if err != nil {
 		return nil, err
 	}
-	var front []pathway.Plan
-	if opt.tradeOffFront {
-		if front, err = pathway.ParetoFront(req, opt.PlanOptions); err != nil {
-			return nil, err
-		}
-	}
 	b, err := r.newPlanBuilder(ctx, held, g, opt)
 	if err != nil {
 		return nil, err
 	}
 	if opt.steppingStones || !plans[0].Feasible {
-		stone, err := r.steppingStone(ctx, held, g, opt, plans[0])
+		stone, err := r.steppingStone(ctx, held, b, opt, plans[0])
 		if err != nil {
 			return nil, err
 		}
 		if stone != nil {
 			return stone, nil
+		}
+	}
+	var front []pathway.Plan
+	if opt.tradeOffFront {
+		if front, err = pathway.ParetoFront(req, opt.PlanOptions); err != nil {
+			return nil, err
 		}
 	}
 	out := b.plan(plans[0])
@@ -303,7 +303,9 @@ const stoneCandidates = 10
 // first leg earned, into the target. Each leg keeps to the limits. It
 // returns nil when no stone gives a feasible plan, or, unless stepping
 // stones were asked for, when the direct plan is feasible.
-func (r *queryResolver) steppingStone(ctx context.Context, held *pathway.Held, g *cypher.PlanGraph, opt planOptions, direct pathway.Plan) (*model.UpskillingPlan, error) {
+// b builds plans into the target; its graph is the target's.
+func (r *queryResolver) steppingStone(ctx context.Context, held *pathway.Held, b *planBuilder, opt planOptions, direct pathway.Plan) (*model.UpskillingPlan, error) {
+	g := b.graph
 	into, err := r.store.OverlapsInto(ctx, []string{g.RoleID}, stoneCandidates)
 	if err != nil {
 		return nil, err
@@ -408,11 +410,7 @@ func (r *queryResolver) steppingStone(ctx context.Context, held *pathway.Held, g
 	}
 	stone := sg.Role
 	b1.stoneRole = &stone
-	b2, err := r.newPlanBuilder(ctx, held, g, opt)
-	if err != nil {
-		return nil, err
-	}
-	out := b2.plan(best.leg2)
+	out := b.plan(best.leg2)
 	first := b1.plan(best.leg1)
 	out.Steps = append(first.Steps, out.Steps...)
 	for i := range out.Steps {

@@ -268,7 +268,11 @@ func (r *queryResolver) RecredentialingCandidates(ctx context.Context, first *in
 	if err != nil {
 		return nil, err
 	}
-	opened, err := r.rolesOpened(ctx, ids)
+	page := make(map[string]pathway.Role, len(all))
+	for _, sc := range all {
+		page[sc.role.ID] = sc.role
+	}
+	opened, err := r.rolesOpened(ctx, ids, page)
 	if err != nil {
 		return nil, err
 	}
@@ -295,17 +299,14 @@ const openedWithin = 2000.0
 // rolesOpened counts, for each role, the roles below it (a lower level, with
 // an overlap edge into it) whose people can plan their way into it within
 // openedWithin hours in skills-first mode but not with its degree
-// requirement. Four round trips for the whole page.
-func (r *queryResolver) rolesOpened(ctx context.Context, ids []string) (map[string]int, error) {
+// requirement. Three round trips for the whole page; roles holds the page's
+// roles by id.
+func (r *queryResolver) rolesOpened(ctx context.Context, ids []string, roles map[string]pathway.Role) (map[string]int, error) {
 	into, err := r.store.OverlapsInto(ctx, ids, pathway.MaxOverlapsPerRole)
 	if err != nil {
 		return nil, err
 	}
 	graphs, err := r.store.PlanGraphs(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	roles, err := r.store.RolesByIDs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
