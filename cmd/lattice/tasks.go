@@ -11,18 +11,27 @@ import (
 	"github.com/lattice-pathways/lattice/cypher"
 )
 
-// runSchema creates the constraints and indexes.
-func runSchema(ctx context.Context, args []string, stdout io.Writer, log zerolog.Logger) error {
+// openFromArgs parses a task's Neo4j flags (it takes no others) and opens
+// the store with the schema applied.
+func openFromArgs(ctx context.Context, name string, args []string, log zerolog.Logger) (*cypher.Store, error) {
 	var cfg cypher.Config
-	fs := flag.NewFlagSet("lattice schema", flag.ContinueOnError)
+	fs := flag.NewFlagSet("lattice "+name, flag.ContinueOnError)
 	neo4jFlags(fs, &cfg)
 	if err := fs.Parse(args); err != nil {
-		return err
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("%s takes no arguments, got %q", name, fs.Args())
 	}
 	if err := resolveLocal(&cfg); err != nil {
-		return err
+		return nil, err
 	}
-	store, err := openStore(ctx, cfg, log)
+	return openStore(ctx, cfg, log)
+}
+
+// runSchema creates the constraints and indexes.
+func runSchema(ctx context.Context, args []string, stdout io.Writer, log zerolog.Logger) error {
+	store, err := openFromArgs(ctx, "schema", args, log)
 	if err != nil {
 		return err
 	}
@@ -33,16 +42,7 @@ func runSchema(ctx context.Context, args []string, stdout io.Writer, log zerolog
 
 // runSample loads the sample graph unless some of it is there already.
 func runSample(ctx context.Context, args []string, stdout io.Writer, log zerolog.Logger) error {
-	var cfg cypher.Config
-	fs := flag.NewFlagSet("lattice sample", flag.ContinueOnError)
-	neo4jFlags(fs, &cfg)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := resolveLocal(&cfg); err != nil {
-		return err
-	}
-	store, err := openStore(ctx, cfg, log)
+	store, err := openFromArgs(ctx, "sample", args, log)
 	if err != nil {
 		return err
 	}
