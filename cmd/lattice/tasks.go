@@ -11,7 +11,7 @@ import (
 	"github.com/lattice-pathways/lattice/cypher"
 )
 
-// openFromArgs parses a task's Neo4j flags (it takes no others) and opens
+// openFromArgs parses a task's Neo4j flags and opens
 // the store with the schema applied.
 func openFromArgs(ctx context.Context, name string, args []string, log zerolog.Logger) (*cypher.Store, error) {
 	var cfg cypher.Config
@@ -19,9 +19,6 @@ func openFromArgs(ctx context.Context, name string, args []string, log zerolog.L
 	neo4jFlags(fs, &cfg)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
-	}
-	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("%s takes no arguments, got %q", name, fs.Args())
 	}
 	if err := resolveLocal(&cfg); err != nil {
 		return nil, err
