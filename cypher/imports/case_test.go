@@ -97,7 +97,7 @@ func TestCASEErrors(t *testing.T) {
 // TestCASESharedData reads every file of the shared CASE data: each imports
 // or is refused as the table says, and no file goes unclassified.
 func TestCASESharedData(t *testing.T) {
-	dir := sharedFixtureDir(t, "case")
+	dir := sharedData(t, "case")
 	type outcome struct {
 		skills, partOf int
 		name           string // the name of the first skill, to check verbatim

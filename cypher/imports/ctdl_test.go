@@ -162,7 +162,7 @@ func TestCTDLLanguageMap(t *testing.T) {
 // examples): each imports or is refused as the table says, and no file
 // goes unclassified.
 func TestCTDLSharedData(t *testing.T) {
-	dir := sharedFixtureDir(t, "ctdl")
+	dir := sharedData(t, "ctdl")
 	type outcome struct {
 		kinds   map[string]string // ctid -> kind of every credential
 		cost    map[string]float64

@@ -530,19 +530,6 @@ func TestESCONotARelease(t *testing.T) {
 	}
 }
 
-// escoData is where the shared data sets live, beside the checkout.
-func escoData(t *testing.T, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "data", "esco", name)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: CI needs ../shared/data beside the checkout (%v)", p, err)
-		}
-		t.Skipf("%s is absent (%v): skipping the test on real ESCO data", p, err)
-	}
-	return p
-}
-
 type escoTally struct {
 	roles, skills, required, preferred, partOf int
 	types                                      map[string]int
@@ -571,7 +558,7 @@ func tallyESCO(g *cypher.Graph) escoTally {
 }
 
 func TestESCOFullRelease(t *testing.T) {
-	path := escoData(t, "full")
+	path := sharedData(t, filepath.Join("esco", "full"))
 	start := time.Now()
 	imp, counts, err := readESCO(path)
 	if err != nil {
@@ -615,7 +602,7 @@ func TestESCOFullRelease(t *testing.T) {
 }
 
 func TestESCOSubsetICT(t *testing.T) {
-	path := escoData(t, "subset_ict")
+	path := sharedData(t, filepath.Join("esco", "subset_ict"))
 	imp, counts, err := readESCO(path)
 	if err != nil {
 		t.Fatal(err)

@@ -117,7 +117,7 @@ func TestLERLevels(t *testing.T) {
 
 // TestLERSharedData reads every Open Badges example of the shared data.
 func TestLERSharedData(t *testing.T) {
-	dir := sharedFixtureDir(t, filepath.Join("ctdl", "ob3"))
+	dir := sharedData(t, filepath.Join("ctdl", "ob3"))
 	type outcome struct {
 		skills []pathway.HeldSkill
 		creds  []string

@@ -610,12 +610,7 @@ var onetParseTime time.Duration
 
 func onetFull(t *testing.T) *Import {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(onetRelease, "Occupation Data.txt")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the O*NET release must be in %s in CI: %v", onetRelease, err)
-		}
-		t.Skipf("no O*NET release in %s (see ../shared/data/README.md): %v", onetRelease, err)
-	}
+	sharedData(t, "onet")
 	imp, err := onetFullRelease()
 	if err != nil {
 		t.Fatal(err)
@@ -698,9 +693,7 @@ func TestONETFullRelease(t *testing.T) {
 }
 
 func BenchmarkONET(b *testing.B) {
-	if _, err := os.Stat(onetRelease); err != nil {
-		b.Skip("no O*NET release")
-	}
+	sharedData(b, "onet")
 	for b.Loop() {
 		if _, err := ONET(onetRelease); err != nil {
 			b.Fatal(err)

@@ -11,20 +11,6 @@ import (
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
-// sharedFixtureDir is a folder of ../shared/data: the test is skipped with a
-// message when it is absent, and fails when CI=true.
-func sharedFixtureDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "data", sub)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: CI needs ../shared/data beside the checkout", dir)
-		}
-		t.Skipf("%s is absent; these tests read the shared data sets", dir)
-	}
-	return dir
-}
-
 // wantError checks that err is an *Error naming file, line and field, whose
 // message has msg in it, and that it is a pathway.ErrInvalid.
 func wantError(t *testing.T, err error, file string, line int, field, msg string) {
