@@ -9,31 +9,19 @@ import (
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
-// PlanGraph is what planning to one role needs: the role's requirements and
-// the candidate credentials, as the planner sees them and as stored.
-type PlanGraph struct {
-	RoleID              string
-	Role                pathway.Role
-	Target              []pathway.Requirement
-	TargetCredentials   []string
-	TargetEducationRank int // -1 for none
-	Candidates          []pathway.PlanCredential
-	Credentials         map[string]pathway.Credential
-}
-
 // PlanGraphs fetches the candidate subgraphs of plans to roles in one round
 // trip: every credential that certifies a skill of the role, is required by
 // it or confers an education level, with their prerequisites 8 deep. Roles
 // that do not exist are absent from the result.
-func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (out map[string]*PlanGraph, err error) {
+func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (out map[string]*pathway.PlanGraph, err error) {
 	defer wrap(&err, "cypher.PlanGraphs(%v)", roleIDs)
 	recs, err := s.read(ctx, "plan_candidates", map[string]any{"ids": nonNil(roleIDs)})
 	if err != nil {
 		return nil, err
 	}
-	out = make(map[string]*PlanGraph, len(recs))
+	out = make(map[string]*pathway.PlanGraph, len(recs))
 	for _, rec := range recs {
-		g := &PlanGraph{RoleID: get(rec, "id").(string), TargetEducationRank: -1, Credentials: map[string]pathway.Credential{}}
+		g := &pathway.PlanGraph{RoleID: get(rec, "id").(string), TargetEducationRank: -1, Credentials: map[string]pathway.Credential{}}
 		g.Role = roleFrom(asMap(get(rec, "role")))
 		g.Target = requirementsFrom(get(rec, "target"))
 		// Required first, then the most important, as role profiles read.

@@ -72,17 +72,12 @@ func heldFrom(rec *neo4j.Record, p pathway.Profile) (held *pathway.Held, role *p
 		}
 		r := roleFrom(m)
 		role = &r
-		held.RoleID = r.ID
 		held.Profile = requirementsFrom(get(rec, "roleSkills"))
-		for _, req := range held.Profile {
-			if req.Required {
-				held.AddSkill(req.SkillID, req.Level)
-			}
-		}
-		held.EducationRank = intOf(get(rec, "roleEducationRank"))
+		var creds []string
 		for _, c := range asList(get(rec, "roleCredentials")) {
-			held.Credentials[c.(string)] = true
+			creds = append(creds, c.(string))
 		}
+		held.TakeRole(r.ID, held.Profile, creds, intOf(get(rec, "roleEducationRank")))
 	}
 	found := map[string]bool{}
 	for _, id := range asList(get(rec, "skills")) {
@@ -131,24 +126,10 @@ func nonNil(ids []string) []string {
 	return ids
 }
 
-// Rung is one rung of a stack as stored: a credential or an education level.
-type Rung struct {
-	ID         string
-	Credential *pathway.Credential
-	Level      *pathway.EducationLevel
-}
-
-// Stack is a credential stack as stored: its rungs and the stacking edges
-// among them, unordered.
-type Stack struct {
-	Rungs []Rung
-	Links []pathway.StackLink
-}
-
 // CredentialStack returns the rungs that stack into the credential or
 // education level id, or that it stacks into, with the edges among them. It
 // returns pathway.ErrNotFound when id names neither.
-func (s *Store) CredentialStack(ctx context.Context, id string) (st Stack, err error) {
+func (s *Store) CredentialStack(ctx context.Context, id string) (st pathway.Stack, err error) {
 	defer wrap(&err, "cypher.CredentialStack(%s)", id)
 	recs, err := s.read(ctx, "credential_stack", map[string]any{"id": id})
 	if err != nil {
@@ -159,7 +140,7 @@ func (s *Store) CredentialStack(ctx context.Context, id string) (st Stack, err e
 	}
 	for _, rec := range recs {
 		m := nodeOf(rec)
-		r := Rung{ID: str(m, "id")}
+		r := pathway.Rung{ID: str(m, "id")}
 		if get(rec, "kind") == "Credential" {
 			c := credentialFrom(m)
 			r.Credential = &c
@@ -177,22 +158,15 @@ func (s *Store) CredentialStack(ctx context.Context, id string) (st Stack, err e
 	return st, nil
 }
 
-// DegreeRole is a role that requires a degree, with the levels of the roles
-// its overlap edges lead to.
-type DegreeRole struct {
-	Role       pathway.Role
-	MoveLevels []pathway.RoleLevel
-}
-
 // DegreeRoles returns every role whose education requirement is a degree, by id.
-func (s *Store) DegreeRoles(ctx context.Context) (out []DegreeRole, err error) {
+func (s *Store) DegreeRoles(ctx context.Context) (out []pathway.DegreeRole, err error) {
 	defer wrap(&err, "cypher.DegreeRoles()")
 	recs, err := s.read(ctx, "recredentialing", map[string]any{"degreeRank": pathway.DegreeRank})
 	if err != nil {
 		return nil, err
 	}
 	for _, rec := range recs {
-		d := DegreeRole{Role: roleFrom(nodeOf(rec))}
+		d := pathway.DegreeRole{Role: roleFrom(nodeOf(rec))}
 		for _, l := range asList(get(rec, "moveLevels")) {
 			if s, ok := l.(string); ok {
 				d.MoveLevels = append(d.MoveLevels, pathway.RoleLevel(s))

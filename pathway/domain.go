@@ -169,3 +169,9 @@ func ValidateLevel(field string, level int) error {
 	}
 	return nil
 }
+
+// RoleOnly says the profile lists no skills or credentials of its own: its
+// skills are its role's, if it names one (an education level adds none).
+func (p Profile) RoleOnly() bool {
+	return len(p.Skills) == 0 && len(p.CredentialIDs) == 0
+}

@@ -2,6 +2,7 @@ package pathway
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -104,6 +105,42 @@ type PlanRequest struct {
 	Candidates          []PlanCredential
 }
 
+// PlanGraph is what planning into one role needs, as the store fetches it in
+// one round trip: the role, its requirements and the candidate credentials,
+// as the planner sees them and as stored.
+type PlanGraph struct {
+	RoleID              string
+	Role                Role
+	Target              []Requirement
+	TargetCredentials   []string
+	TargetEducationRank int // -1 for none
+	Candidates          []PlanCredential
+	Credentials         map[string]Credential
+}
+
+// Request is the planning question from what held holds into g's role.
+func (g *PlanGraph) Request(held *Held) PlanRequest {
+	req := PlanRequest{
+		HeldSkills:          held.Skills,
+		EducationRank:       held.EducationRank,
+		Target:              g.Target,
+		TargetCredentials:   g.TargetCredentials,
+		TargetEducationRank: g.TargetEducationRank,
+		Candidates:          g.Candidates,
+		HeldCredentials:     slices.Sorted(maps.Keys(held.Credentials)),
+	}
+	return req
+}
+
+// Credential is the candidate credential id as stored, or a stand-in named
+// by its id when the graph does not hold it.
+func (g *PlanGraph) Credential(id string) Credential {
+	if c, ok := g.Credentials[id]; ok {
+		return c
+	}
+	return Credential{ID: id, Name: id}
+}
+
 // PlanOptions tune a plan. The zero value minimizes hours with no limits.
 type PlanOptions struct {
 	Objective Objective
@@ -178,42 +215,13 @@ func (p Plan) Objective(o Objective) float64 {
 	return p.TotalHours
 }
 
-// Gap returns the target's skills (its required ones, or all of them when
-// includePreferred) that the request does not hold at the level needed,
-// counting held credentials (found among the candidates) as the skills they
-// certify. A skill listed more than once needs its highest level. The result
-// is sorted by skill id. It is the same set as Gaps.
-func Gap(req PlanRequest, includePreferred bool) []Requirement {
-	held := heldSkills(req)
-	return gapOf(held, req.Target, includePreferred)
-}
-
-func gapOf(held map[string]int, target []Requirement, includePreferred bool) []Requirement {
-	merged := map[string]Requirement{}
-	var ids []string
-	for _, r := range target {
-		if !r.Required && !includePreferred {
-			continue
-		}
-		m, ok := merged[r.SkillID]
-		if !ok {
-			ids = append(ids, r.SkillID)
-			merged[r.SkillID] = r
-			continue
-		}
-		m.Level = max(m.Level, r.Level)
-		m.Importance = max(m.Importance, r.Importance)
-		m.Required = m.Required || r.Required
-		merged[r.SkillID] = m
-	}
-	sort.Strings(ids)
-	out := []Requirement{}
-	for _, id := range ids {
-		if r := merged[id]; held[id] < r.Level {
-			out = append(out, r)
-		}
-	}
-	return out
+// Gap is the request's gap (Gaps), counting held credentials (found among
+// the candidates) as the skills they certify, sorted by skill id so the
+// search's order never depends on the store's.
+func Gap(req PlanRequest, includePreferred bool) []SkillGap {
+	gap := Gaps(heldSkills(req), req.Target, includePreferred)
+	slices.SortFunc(gap, func(a, b SkillGap) int { return strings.Compare(a.SkillID, b.SkillID) })
+	return gap
 }
 
 // heldSkills is what the request holds: its skills, and the skills its held
@@ -567,7 +575,7 @@ type problem struct {
 	opt    PlanOptions
 	reason string // why no plan exists, when known before the search
 
-	gap       []Requirement
+	gap       []SkillGap
 	uncovered []string
 	heldRank  int
 	eduTarget int // the rank a step must confer; -1 when none

@@ -1,7 +1,10 @@
 package pathway
 
 import (
+	"cmp"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -27,6 +30,41 @@ func (h *Held) AddSkill(id string, level int) {
 	if level > h.Skills[id] {
 		h.Skills[id] = level
 	}
+}
+
+// Clone returns a copy that can grow without changing h.
+func (h *Held) Clone() *Held {
+	c := *h
+	c.Skills, c.Credentials = maps.Clone(h.Skills), maps.Clone(h.Credentials)
+	c.Profile = slices.Clone(h.Profile)
+	return &c
+}
+
+// TakeRole records what holding a role means, the one home of DESIGN's rule:
+// a person in a role holds its required skills at their required levels, the
+// credentials it requires and its education level (educationRank, -1 for
+// none), besides what they held already.
+func (h *Held) TakeRole(roleID string, profile []Requirement, credentialIDs []string, educationRank int) {
+	h.RoleID = roleID
+	for _, r := range profile {
+		if r.Required {
+			h.AddSkill(r.SkillID, r.Level)
+		}
+	}
+	for _, id := range credentialIDs {
+		h.Credentials[id] = true
+	}
+	h.EducationRank = max(h.EducationRank, educationRank)
+}
+
+// Earn records a credential earned: it is held, its skills are held at the
+// levels it certifies and the education rank it confers is reached.
+func (h *Held) Earn(c PlanCredential) {
+	h.Credentials[c.ID] = true
+	for s, l := range c.Certifies {
+		h.AddSkill(s, l)
+	}
+	h.EducationRank = max(h.EducationRank, c.ConfersRank)
 }
 
 // Finish adds the held skills that the profile's requirements do not list
@@ -74,26 +112,42 @@ func SharedSkills(from, to []Requirement) []SharedSkill {
 
 // SkillGap is a skill of a target a person lacks or holds below its level.
 type SkillGap struct {
-	SkillID   string
-	Required  bool
-	Level     int
-	HeldLevel int
+	SkillID    string
+	Required   bool
+	Level      int
+	Importance float64
+	HeldLevel  int
 }
 
-// Gaps lists the target's required skills (and its preferred ones when
-// includePreferred) that held lacks or holds below the level needed, in
-// target's order. This is DESIGN's gap: the skills map and the planner share it.
+// Gaps is DESIGN's gap, the one rule the skills map, reachable roles and the
+// planner share: the target's required skills (and its preferred ones when
+// includePreferred) that held lacks or holds below the level needed. A skill
+// the target lists more than once counts once, at its highest level and
+// importance, required if any listing is. The gaps come in the order the
+// target first lists them.
 func Gaps(held map[string]int, target []Requirement, includePreferred bool) []SkillGap {
+	merged := map[string]int{} // skill id -> index in out
 	out := []SkillGap{}
 	for _, r := range target {
 		if !r.Required && !includePreferred {
 			continue
 		}
-		if h := held[r.SkillID]; h < r.Level {
-			out = append(out, SkillGap{SkillID: r.SkillID, Required: r.Required, Level: r.Level, HeldLevel: h})
+		i, ok := merged[r.SkillID]
+		if !ok {
+			merged[r.SkillID] = len(out)
+			out = append(out, SkillGap{SkillID: r.SkillID, Required: r.Required, Level: r.Level, Importance: r.Importance})
+			continue
+		}
+		g := &out[i]
+		g.Level, g.Importance, g.Required = max(g.Level, r.Level), max(g.Importance, r.Importance), g.Required || r.Required
+	}
+	gaps := out[:0]
+	for _, g := range out {
+		if g.HeldLevel = held[g.SkillID]; g.HeldLevel < g.Level {
+			gaps = append(gaps, g)
 		}
 	}
-	return out
+	return gaps
 }
 
 // RequiredOnly keeps the required skills of a profile.
@@ -104,47 +158,6 @@ func RequiredOnly(reqs []Requirement) []Requirement {
 			out = append(out, r)
 		}
 	}
-	return out
-}
-
-// StackLink is a stacking edge between two rungs.
-type StackLink struct {
-	From, To    string
-	CreditHours float64
-	CreditCost  float64
-}
-
-// StackOrder orders the rungs of a stack from the lowest up: each rung sits
-// one above the highest rung that stacks into it, and rungs at the same height
-// are ordered by id. A cycle (which writes refuse) cannot loop it: rungs on
-// one are placed after the rest.
-func StackOrder(ids []string, links []StackLink) []string {
-	height := make(map[string]int, len(ids))
-	for _, id := range ids {
-		height[id] = 0
-	}
-	// Longest-path layering by relaxation: at most len(ids) rounds on a DAG.
-	for round := 0; round < len(ids); round++ {
-		changed := false
-		for _, l := range links {
-			hf, okF := height[l.From]
-			ht, okT := height[l.To]
-			if okF && okT && hf+1 > ht {
-				height[l.To] = hf + 1
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
-	out := append([]string(nil), ids...)
-	sort.Slice(out, func(i, j int) bool {
-		if height[out[i]] != height[out[j]] {
-			return height[out[i]] < height[out[j]]
-		}
-		return out[i] < out[j]
-	})
 	return out
 }
 
@@ -210,69 +223,25 @@ func LevelRank(l *RoleLevel) int {
 	return 0
 }
 
-// Reach is the best way found to a role: its relatedness score (the product of
-// the readiness of each move, so every extra move discounts it), the moves it
-// takes and the roles passed through, the reached role last.
-type Reach struct {
-	RoleID string
-	Score  float64
-	Steps  int
-	Path   []string
-}
-
-// Move is one overlap edge: a person in From is Score ready for To.
-type Move struct {
-	From, To string
-	Score    float64
-}
-
-// ExtendReach takes the roles reached at the last step (frontier) and the
-// moves out of them, records every role reached better than before in best
-// (never the start role), and returns the new frontier, ordered by id.
-func ExtendReach(best map[string]Reach, frontier []Reach, moves []Move, start string) []Reach {
-	at := make(map[string]Reach, len(frontier))
-	for _, r := range frontier {
-		at[r.RoleID] = r
-	}
-	next := map[string]Reach{}
-	for _, m := range moves {
-		from, ok := at[m.From]
-		if !ok || m.To == start {
-			continue
+// ClosedBy lists the credentials that close a gap: those certifying its
+// skill at the level needed, cheapest first (unknown costs last, then by
+// hours, name and id).
+func ClosedBy(gap SkillGap, certs []CertifiedSkill) []Credential {
+	out := []Credential{}
+	for _, c := range certs {
+		if c.Skill.ID == gap.SkillID && c.Level >= gap.Level {
+			out = append(out, c.Credential)
 		}
-		cand := Reach{RoleID: m.To, Score: round4(from.Score * m.Score), Steps: from.Steps + 1,
-			Path: append(append([]string(nil), from.Path...), m.To)}
-		if b, seen := best[m.To]; seen && !betterReach(cand, b) {
-			continue
+	}
+	unknownLast := func(v *float64) float64 {
+		if v == nil {
+			return math.Inf(1)
 		}
-		best[m.To] = cand
-		next[m.To] = cand
+		return *v
 	}
-	out := make([]Reach, 0, len(next))
-	for _, r := range next {
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].RoleID < out[j].RoleID })
+	slices.SortStableFunc(out, func(a, b Credential) int {
+		return cmp.Or(cmp.Compare(unknownLast(a.Cost), unknownLast(b.Cost)), cmp.Compare(unknownLast(a.Hours), unknownLast(b.Hours)),
+			cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
 	return out
-}
-
-// betterReach prefers the higher score, then fewer moves, then the path that
-// sorts first, so results never depend on map order.
-func betterReach(a, b Reach) bool {
-	if a.Score != b.Score {
-		return a.Score > b.Score
-	}
-	if a.Steps != b.Steps {
-		return a.Steps < b.Steps
-	}
-	return lessPath(a.Path, b.Path)
-}
-
-func lessPath(a, b []string) bool {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			return a[i] < b[i]
-		}
-	}
-	return len(a) < len(b)
 }

@@ -14,23 +14,33 @@ func req(id string, level int, required bool) Requirement {
 
 func TestGaps(t *testing.T) {
 	target := []Requirement{req("a", 3, true), req("b", 2, true), req("c", 4, false), req("d", 1, true)}
+	// A skill listed twice counts once: its highest level and importance,
+	// required when either listing is, where it is first listed.
+	repeated := []Requirement{req("a", 2, true), {SkillID: "b", Level: 2, Importance: 1, Required: true},
+		{SkillID: "a", Level: 4, Importance: 5, Required: false}}
 	tests := []struct {
 		name             string
+		target           []Requirement
 		held             map[string]int
 		includePreferred bool
 		want             []SkillGap
 	}{
-		{"nothing held", nil, false, []SkillGap{
-			{SkillID: "a", Required: true, Level: 3}, {SkillID: "b", Required: true, Level: 2}, {SkillID: "d", Required: true, Level: 1}}},
-		{"held below the level is a gap", map[string]int{"a": 2, "b": 2, "d": 5}, false, []SkillGap{
-			{SkillID: "a", Required: true, Level: 3, HeldLevel: 2}}},
-		{"preferred counts when asked", map[string]int{"a": 3, "b": 2, "d": 1}, true, []SkillGap{
-			{SkillID: "c", Required: false, Level: 4}}},
-		{"all met", map[string]int{"a": 5, "b": 5, "c": 5, "d": 5}, true, []SkillGap{}},
+		{"nothing held", target, nil, false, []SkillGap{
+			{SkillID: "a", Required: true, Level: 3, Importance: 3}, {SkillID: "b", Required: true, Level: 2, Importance: 3},
+			{SkillID: "d", Required: true, Level: 1, Importance: 3}}},
+		{"held below the level is a gap", target, map[string]int{"a": 2, "b": 2, "d": 5}, false, []SkillGap{
+			{SkillID: "a", Required: true, Level: 3, Importance: 3, HeldLevel: 2}}},
+		{"preferred counts when asked", target, map[string]int{"a": 3, "b": 2, "d": 1}, true, []SkillGap{
+			{SkillID: "c", Required: false, Level: 4, Importance: 3}}},
+		{"all met", target, map[string]int{"a": 5, "b": 5, "c": 5, "d": 5}, true, []SkillGap{}},
+		{"a repeated skill needs its highest level", repeated, map[string]int{"a": 3}, true, []SkillGap{
+			{SkillID: "a", Required: true, Level: 4, Importance: 5, HeldLevel: 3}, {SkillID: "b", Required: true, Level: 2, Importance: 1}}},
+		{"a preferred repeat does not raise a required-only gap", repeated, map[string]int{"a": 2}, false, []SkillGap{
+			{SkillID: "b", Required: true, Level: 2, Importance: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Gaps(tt.held, target, tt.includePreferred); !reflect.DeepEqual(got, tt.want) {
+			if got := Gaps(tt.held, tt.target, tt.includePreferred); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Gaps = %+v, want %+v", got, tt.want)
 			}
 		})

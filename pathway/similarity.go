@@ -48,6 +48,13 @@ func Coverage(held map[string]int, target []Requirement) float64 {
 	return met / total
 }
 
+// Readiness is the share of a profile's required skills held at the level
+// needed (Coverage), to four places: the skills map's readiness and a
+// reachable role's overlap.
+func Readiness(held map[string]int, profile []Requirement) float64 {
+	return round4(Coverage(held, RequiredOnly(profile)))
+}
+
 // Relatedness is how alike two skills profiles are, 0 to 1: the cosine of
 // their vectors of weight x level over skills (weight is the importance,
 // halved for preferred skills). It rewards sharing what matters most at the

@@ -3,9 +3,8 @@ package resolvers
 import (
 	"context"
 	"fmt"
-	"sort"
+	"strings"
 
-	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph/model"
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -84,7 +83,7 @@ func (r *queryResolver) checkCredentialsExist(ctx context.Context, field string,
 }
 
 // planGraph fetches the candidate subgraph of plans into one role.
-func (r *queryResolver) planGraph(ctx context.Context, to string) (*cypher.PlanGraph, error) {
+func (r *queryResolver) planGraph(ctx context.Context, to string) (*pathway.PlanGraph, error) {
 	graphs, err := r.store.PlanGraphs(ctx, []string{to})
 	if err != nil {
 		return nil, err
@@ -94,23 +93,6 @@ func (r *queryResolver) planGraph(ctx context.Context, to string) (*cypher.PlanG
 		return nil, fmt.Errorf("no role with id %q: %w", to, pathway.ErrNotFound)
 	}
 	return g, nil
-}
-
-// planRequest is the planner's question: what held holds, towards g.
-func planRequest(held *pathway.Held, g *cypher.PlanGraph) pathway.PlanRequest {
-	req := pathway.PlanRequest{
-		HeldSkills:          held.Skills,
-		EducationRank:       held.EducationRank,
-		Target:              g.Target,
-		TargetCredentials:   g.TargetCredentials,
-		TargetEducationRank: g.TargetEducationRank,
-		Candidates:          g.Candidates,
-	}
-	for id := range held.Credentials {
-		req.HeldCredentials = append(req.HeldCredentials, id)
-	}
-	sort.Strings(req.HeldCredentials)
-	return req
 }
 
 func (r *queryResolver) UpskillingPath(ctx context.Context, from model.ProfileInput, to string, options *model.PlanOptions) (*model.UpskillingPlan, error) {
@@ -136,22 +118,15 @@ func (r *queryResolver) UpskillingPath(ctx context.Context, from model.ProfileIn
 	if err != nil {
 		return nil, err
 	}
-	req := planRequest(held, g)
+	req := g.Request(held)
 	plans, err := pathway.Solve(req, opt.PlanOptions)
 	if err != nil {
 		return nil, err
 	}
-	b, err := r.newPlanBuilder(ctx, held, g, opt)
-	if err != nil {
-		return nil, err
-	}
 	if opt.steppingStones || !plans[0].Feasible {
-		stone, err := r.steppingStone(ctx, held, b, opt, plans[0])
-		if err != nil {
-			return nil, err
-		}
-		if stone != nil {
-			return stone, nil
+		stone, err := r.viaSteppingStone(ctx, held, g, opt)
+		if err != nil || stone != nil {
+			return stone, err
 		}
 	}
 	var front []pathway.Plan
@@ -160,28 +135,65 @@ func (r *queryResolver) UpskillingPath(ctx context.Context, from model.ProfileIn
 			return nil, err
 		}
 	}
-	out := b.plan(plans[0])
+	b, err := r.newPlanBuilder(ctx, held, g, nil, opt)
+	if err != nil {
+		return nil, err
+	}
+	out := b.plan(plans[0], 0)
 	for _, p := range plans[1:] {
-		out.Alternatives = append(out.Alternatives, *b.plan(p))
+		out.Alternatives = append(out.Alternatives, *b.plan(p, 0))
 	}
 	for _, p := range front {
-		out.TradeOffFront = append(out.TradeOffFront, *b.plan(p))
+		out.TradeOffFront = append(out.TradeOffFront, *b.plan(p, 0))
 	}
+	return out, nil
+}
+
+// viaSteppingStone plans through the best of the roles whose overlap edges
+// into the target are strongest (pathway.PlanViaStone); nil when none gives
+// a feasible plan.
+func (r *queryResolver) viaSteppingStone(ctx context.Context, held *pathway.Held, g *pathway.PlanGraph, opt planOptions) (*model.UpskillingPlan, error) {
+	into, err := r.store.OverlapsInto(ctx, []string{g.RoleID}, pathway.StoneCandidates)
+	if err != nil || len(into[g.RoleID]) == 0 {
+		return nil, err
+	}
+	ids := make([]string, len(into[g.RoleID]))
+	for i, o := range into[g.RoleID] {
+		ids[i] = o.Role.ID
+	}
+	graphs, err := r.store.PlanGraphs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	stones := make([]*pathway.PlanGraph, len(ids))
+	for i, id := range ids {
+		stones[i] = graphs[id]
+	}
+	route, err := pathway.PlanViaStone(held, g, stones, opt.PlanOptions)
+	if err != nil || route == nil {
+		return nil, err
+	}
+	b, err := r.newPlanBuilder(ctx, held, g, route.Stone, opt)
+	if err != nil {
+		return nil, err
+	}
+	out := b.plan(route.Plan(), len(route.First.Steps))
+	out.Via = []pathway.Role{route.Stone.Role}
 	return out, nil
 }
 
 // planBuilder turns the planner's plans towards one role into their GraphQL
 // form; it fetches the skills and gaps once, for every plan it builds.
 type planBuilder struct {
-	opt       planOptions
-	graph     *cypher.PlanGraph
-	skills    map[string]pathway.Skill
-	gaps      []model.SkillGap
-	stoneRole *pathway.Role
+	opt    planOptions
+	graph  *pathway.PlanGraph
+	stone  *pathway.PlanGraph // the stepping stone's, for a plan through one
+	skills map[string]pathway.Skill
+	gaps   []model.SkillGap
 }
 
-func (r *queryResolver) newPlanBuilder(ctx context.Context, held *pathway.Held, g *cypher.PlanGraph, opt planOptions) (*planBuilder, error) {
-	bs, err := r.newPlanBuilders(ctx, []*pathway.Held{held}, g, opt)
+func (r *queryResolver) newPlanBuilder(ctx context.Context, held *pathway.Held, g, stone *pathway.PlanGraph, opt planOptions) (*planBuilder, error) {
+	bs, err := r.newPlanBuilders(ctx, []*pathway.Held{held}, g, stone, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -189,12 +201,17 @@ func (r *queryResolver) newPlanBuilder(ctx context.Context, held *pathway.Held, 
 }
 
 // newPlanBuilders makes a builder for each of many profiles towards one role
-// in two round trips: the target's skills, and the credentials that close
-// every profile's gaps.
-func (r *queryResolver) newPlanBuilders(ctx context.Context, held []*pathway.Held, g *cypher.PlanGraph, opt planOptions) ([]*planBuilder, error) {
-	ids := make([]string, len(g.Target))
-	for i, t := range g.Target {
-		ids[i] = t.SkillID
+// (through a stepping stone, when stone is not nil) in two round trips: the
+// skills the plans can close, and the credentials that close every
+// profile's gaps.
+func (r *queryResolver) newPlanBuilders(ctx context.Context, held []*pathway.Held, g, stone *pathway.PlanGraph, opt planOptions) ([]*planBuilder, error) {
+	var ids []string
+	for _, pg := range []*pathway.PlanGraph{g, stone} {
+		if pg != nil {
+			for _, t := range pg.Target {
+				ids = append(ids, t.SkillID)
+			}
+		}
 	}
 	skills := map[string]pathway.Skill{}
 	if len(ids) > 0 {
@@ -213,12 +230,13 @@ func (r *queryResolver) newPlanBuilders(ctx context.Context, held []*pathway.Hel
 	}
 	out := make([]*planBuilder, len(held))
 	for i := range held {
-		out[i] = &planBuilder{opt: opt, graph: g, skills: skills, gaps: gaps[i]}
+		out[i] = &planBuilder{opt: opt, graph: g, stone: stone, skills: skills, gaps: gaps[i]}
 	}
 	return out, nil
 }
 
-func (b *planBuilder) plan(p pathway.Plan) *model.UpskillingPlan {
+// plan builds p; its first firstLeg steps lead into the stepping stone.
+func (b *planBuilder) plan(p pathway.Plan, firstLeg int) *model.UpskillingPlan {
 	role := b.graph.Role
 	out := &model.UpskillingPlan{
 		To: &role, Objective: b.opt.objective, Feasible: p.Feasible,
@@ -234,7 +252,11 @@ func (b *planBuilder) plan(p pathway.Plan) *model.UpskillingPlan {
 		out.Uncovered = append(out.Uncovered, b.skill(id))
 	}
 	for i, s := range p.Steps {
-		out.Steps = append(out.Steps, b.step(i+1, s))
+		leg := b.graph
+		if i < firstLeg {
+			leg = b.stone
+		}
+		out.Steps = append(out.Steps, b.step(i+1, s, leg))
 	}
 	return out
 }
@@ -246,34 +268,26 @@ func (b *planBuilder) skill(id string) pathway.Skill {
 	return pathway.Skill{ID: id, Name: id}
 }
 
-func (b *planBuilder) credential(id string) pathway.Credential {
-	if c, ok := b.graph.Credentials[id]; ok {
-		return c
-	}
-	return pathway.Credential{ID: id, Name: id}
-}
-
-func (b *planBuilder) step(position int, s pathway.PlanStep) model.PlanStep {
-	cred := b.credential(s.CredentialID)
+// step builds one step of the leg into leg's role, saying why it is there.
+func (b *planBuilder) step(position int, s pathway.PlanStep, leg *pathway.PlanGraph) model.PlanStep {
+	cred := leg.Credential(s.CredentialID)
 	out := model.PlanStep{Position: position, Credential: &cred, Closes: []pathway.Skill{},
 		Cost: s.Cost, Hours: s.Hours, Weeks: s.Weeks,
 		MeetsCredentialRequirement: s.MeetsCredential, MeetsEducationRequirement: s.MeetsEducation,
-		PrerequisiteOf: []pathway.Credential{}, StacksInto: []pathway.Credential{}, Leg: b.stoneRole, Why: []string{}}
-	target := b.graph.Role.Title
-	if b.stoneRole != nil {
-		target = b.stoneRole.Title
+		PrerequisiteOf: []pathway.Credential{}, StacksInto: []pathway.Credential{}, Why: []string{}}
+	if leg != b.graph {
+		stone := leg.Role
+		out.Leg = &stone
 	}
+	target := leg.Role.Title
 	if len(s.Closes) > 0 {
-		names := ""
+		names := make([]string, len(s.Closes))
 		for i, id := range s.Closes {
 			sk := b.skill(id)
 			out.Closes = append(out.Closes, sk)
-			if i > 0 {
-				names += ", "
-			}
-			names += sk.Name
+			names[i] = sk.Name
 		}
-		out.Why = append(out.Why, fmt.Sprintf("closes the gap in %s for %s", names, target))
+		out.Why = append(out.Why, fmt.Sprintf("closes the gap in %s for %s", strings.Join(names, ", "), target))
 	}
 	if s.MeetsCredential {
 		out.Why = append(out.Why, fmt.Sprintf("%s requires it", target))
@@ -282,147 +296,16 @@ func (b *planBuilder) step(position int, s pathway.PlanStep) model.PlanStep {
 		out.Why = append(out.Why, fmt.Sprintf("it confers the education level %s requires", target))
 	}
 	for _, id := range s.PrerequisiteOf {
-		c := b.credential(id)
+		c := leg.Credential(id)
 		out.PrerequisiteOf = append(out.PrerequisiteOf, c)
 		out.Why = append(out.Why, fmt.Sprintf("it is a prerequisite of %s", c.Name))
 	}
 	for _, id := range s.StacksInto {
-		c := b.credential(id)
+		c := leg.Credential(id)
 		out.StacksInto = append(out.StacksInto, c)
 		out.Why = append(out.Why, fmt.Sprintf("it carries credit into %s", c.Name))
 	}
 	return out
-}
-
-// stoneCandidates is how many stepping-stone roles a plan tries: the roles
-// whose overlap edges into the target are strongest.
-const stoneCandidates = 10
-
-// steppingStone plans through one intermediate role: a first leg into a role
-// that leads to the target, then a second from that role, with what the
-// first leg earned, into the target. Each leg keeps to the limits. It
-// returns nil when no stone gives a feasible plan, or, unless stepping
-// stones were asked for, when the direct plan is feasible.
-// b builds plans into the target; its graph is the target's.
-func (r *queryResolver) steppingStone(ctx context.Context, held *pathway.Held, b *planBuilder, opt planOptions, direct pathway.Plan) (*model.UpskillingPlan, error) {
-	g := b.graph
-	into, err := r.store.OverlapsInto(ctx, []string{g.RoleID}, stoneCandidates)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, o := range into[g.RoleID] {
-		if o.Role.ID != held.RoleID {
-			ids = append(ids, o.Role.ID)
-		}
-	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	graphs, err := r.store.PlanGraphs(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	profiles, err := r.store.RoleSkills(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	creds, err := r.store.RoleCredentials(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	edu, err := r.store.RoleEducation(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	legOpt := opt.PlanOptions
-	legOpt.Alternatives = 1
-	type route struct {
-		stone      string
-		leg1, leg2 pathway.Plan
-		value      float64
-	}
-	var best *route
-	for _, id := range ids {
-		sg := graphs[id]
-		if sg == nil {
-			continue
-		}
-		leg1, err := pathway.Solve(planRequest(held, sg), legOpt)
-		if err != nil {
-			return nil, err
-		}
-		if !leg1[0].Feasible {
-			continue
-		}
-		// In the stone role a person holds its required skills, credentials
-		// and education, besides what they held and what the first leg earned.
-		next := pathway.NewHeld()
-		next.RoleID = id
-		for s, l := range held.Skills {
-			next.AddSkill(s, l)
-		}
-		for c := range held.Credentials {
-			next.Credentials[c] = true
-		}
-		next.EducationRank = held.EducationRank
-		for _, rs := range profiles[id] {
-			if rs.Required {
-				next.AddSkill(rs.Skill.ID, rs.Level)
-			}
-		}
-		for _, c := range creds[id] {
-			next.Credentials[c.ID] = true
-		}
-		if e, ok := edu[id]; ok {
-			next.EducationRank = max(next.EducationRank, e.Rank)
-		}
-		for _, st := range leg1[0].Steps {
-			next.Credentials[st.CredentialID] = true
-			for _, c := range sg.Candidates {
-				if c.ID == st.CredentialID {
-					for s, l := range c.Certifies {
-						next.AddSkill(s, l)
-					}
-					next.EducationRank = max(next.EducationRank, c.ConfersRank)
-				}
-			}
-		}
-		leg2, err := pathway.Solve(planRequest(next, g), legOpt)
-		if err != nil {
-			return nil, err
-		}
-		if !leg2[0].Feasible {
-			continue
-		}
-		v := leg1[0].Objective(opt.Objective) + leg2[0].Objective(opt.Objective)
-		if best == nil || v < best.value {
-			best = &route{stone: id, leg1: leg1[0], leg2: leg2[0], value: v}
-		}
-	}
-	if best == nil || (!opt.steppingStones && direct.Feasible) {
-		return nil, nil
-	}
-	sg := graphs[best.stone]
-	b1, err := r.newPlanBuilder(ctx, held, sg, opt)
-	if err != nil {
-		return nil, err
-	}
-	stone := sg.Role
-	b1.stoneRole = &stone
-	out := b.plan(best.leg2)
-	first := b1.plan(best.leg1)
-	out.Steps = append(first.Steps, out.Steps...)
-	for i := range out.Steps {
-		out.Steps[i].Position = i + 1
-	}
-	out.TotalCost += first.TotalCost
-	out.TotalHours += first.TotalHours
-	out.TotalWeeks += first.TotalWeeks
-	out.LowerBound = best.leg1.LowerBound + best.leg2.LowerBound
-	out.Optimal = best.leg1.Optimal && best.leg2.Optimal
-	out.Via = []pathway.Role{stone}
-	return out, nil
 }
 
 // maxCohort bounds a cohort: planning is exact search, and the question is
@@ -468,7 +351,7 @@ func (r *queryResolver) CohortPlan(ctx context.Context, members []model.ProfileI
 	}
 	reqs := make([]pathway.PlanRequest, len(held))
 	for i, h := range held {
-		reqs[i] = planRequest(h, g)
+		reqs[i] = g.Request(h)
 	}
 	cp, err := pathway.SolveCohort(reqs, pathway.CohortOptions{PlanOptions: opt.PlanOptions, Budget: budget})
 	if err != nil {
@@ -477,16 +360,16 @@ func (r *queryResolver) CohortPlan(ctx context.Context, members []model.ProfileI
 	role := g.Role
 	out := &model.CohortPlan{To: &role, Members: []model.CohortMember{}, Credentials: []model.CohortCredential{},
 		PooledGap: []model.PooledGapSkill{}, TotalCost: cp.TotalCost, Ready: cp.Ready, Optimal: cp.Optimal, LowerBound: cp.LowerBound}
-	builders, err := r.newPlanBuilders(ctx, held, g, opt)
+	builders, err := r.newPlanBuilders(ctx, held, g, nil, opt)
 	if err != nil {
 		return nil, err
 	}
 	for i, p := range cp.Members {
-		out.Members = append(out.Members, model.CohortMember{Index: i, Ready: p.Feasible, Plan: builders[i].plan(p)})
+		out.Members = append(out.Members, model.CohortMember{Index: i, Ready: p.Feasible, Plan: builders[i].plan(p, 0)})
 	}
 	b := builders[0]
 	for _, c := range cp.Credentials {
-		cred := b.credential(c.CredentialID)
+		cred := g.Credential(c.CredentialID)
 		out.Credentials = append(out.Credentials, model.CohortCredential{Credential: &cred, Takers: c.Takers, CohortCost: c.CohortCost})
 	}
 	for _, pg := range cp.PooledGap {

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/lattice-pathways/lattice/cypher/imports"
 	"github.com/lattice-pathways/lattice/graph/model"
@@ -60,11 +61,11 @@ func (r *queryResolver) profiles(ctx context.Context, ins []model.ProfileInput) 
 	if len(skillIDs)+len(credIDs) == 0 {
 		return out, nil
 	}
-	skills, err := r.store.SkillsByIDs(ctx, unique(skillIDs))
+	skills, err := r.store.SkillsByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(skillIDs))))
 	if err != nil {
 		return nil, err
 	}
-	creds, err := r.store.CredentialsByIDs(ctx, unique(credIDs))
+	creds, err := r.store.CredentialsByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(credIDs))))
 	if err != nil {
 		return nil, err
 	}
