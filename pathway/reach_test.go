@@ -1,0 +1,338 @@
+package pathway
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// memGraph is a small career graph in memory: the reads of ReachSource and
+// OpenedSource, each counted as one round trip, so the domain's use of them
+// is tested without a database.
+type memGraph struct {
+	roles     map[string]Role
+	profiles  map[string][]RoleSkill
+	overlaps  map[string][]RoleOverlap // out of each role, closest first
+	education map[string]EducationLevel
+	graphs    map[string]*PlanGraph
+	trips     int
+}
+
+func (m *memGraph) RoleOverlaps(_ context.Context, ids []string, first int) (map[string][]RoleOverlap, error) {
+	m.trips++
+	out := map[string][]RoleOverlap{}
+	for _, id := range ids {
+		out[id] = m.overlaps[id][:min(first, len(m.overlaps[id]))]
+	}
+	return out, nil
+}
+
+func (m *memGraph) OverlapsInto(_ context.Context, ids []string, first int) (map[string][]RoleOverlap, error) {
+	m.trips++
+	out := map[string][]RoleOverlap{}
+	for _, from := range slices.Sorted(mapKeys(m.overlaps)) {
+		for _, o := range m.overlaps[from] {
+			if slices.Contains(ids, o.Role.ID) && len(out[o.Role.ID]) < first {
+				out[o.Role.ID] = append(out[o.Role.ID], RoleOverlap{Role: m.roles[from], Score: o.Score})
+			}
+		}
+	}
+	return out, nil
+}
+
+func (m *memGraph) RolesSharingSkills(_ context.Context, skillIDs []string) ([]string, error) {
+	m.trips++
+	var out []string
+	for id, p := range m.profiles {
+		for _, rs := range p {
+			if slices.Contains(skillIDs, rs.Skill.ID) {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func (m *memGraph) RoleSkills(_ context.Context, ids []string) (map[string][]RoleSkill, error) {
+	m.trips++
+	out := map[string][]RoleSkill{}
+	for _, id := range ids {
+		if p, ok := m.profiles[id]; ok {
+			out[id] = p
+		}
+	}
+	return out, nil
+}
+
+func (m *memGraph) RolesByIDs(_ context.Context, ids []string) (map[string]Role, error) {
+	m.trips++
+	out := map[string]Role{}
+	for _, id := range ids {
+		if r, ok := m.roles[id]; ok {
+			out[id] = r
+		}
+	}
+	return out, nil
+}
+
+func (m *memGraph) RoleEducation(_ context.Context, ids []string) (map[string]EducationLevel, error) {
+	m.trips++
+	out := map[string]EducationLevel{}
+	for _, id := range ids {
+		if e, ok := m.education[id]; ok {
+			out[id] = e
+		}
+	}
+	return out, nil
+}
+
+func (m *memGraph) PlanGraphs(_ context.Context, ids []string) (map[string]*PlanGraph, error) {
+	m.trips++
+	out := map[string]*PlanGraph{}
+	for _, id := range ids {
+		if g, ok := m.graphs[id]; ok {
+			out[id] = g
+		}
+	}
+	return out, nil
+}
+
+// Profiles holds, for profiles naming a role, what the role means.
+func (m *memGraph) Profiles(_ context.Context, ps []Profile) ([]*Held, []*Role, error) {
+	m.trips++
+	held := make([]*Held, len(ps))
+	roles := make([]*Role, len(ps))
+	for i, p := range ps {
+		h := NewHeld()
+		if g, ok := m.graphs[p.RoleID]; ok {
+			h.TakeRole(p.RoleID, g.Target, g.TargetCredentials, g.TargetEducationRank)
+			r := m.roles[p.RoleID]
+			roles[i] = &r
+		}
+		held[i] = h
+	}
+	return held, roles, nil
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// addRole puts a role in the graph with its required skills (skill id ->
+// level), its education rank (which limits reach; plans here ignore it), its
+// plan graph and the candidates that certify its skills.
+func (m *memGraph) addRole(r Role, skills map[string]int, eduRank int, candidates ...PlanCredential) {
+	m.roles[r.ID] = r
+	g := &PlanGraph{RoleID: r.ID, Role: r, TargetEducationRank: -1, Credentials: map[string]Credential{}}
+	for _, s := range slices.Sorted(mapKeys(skills)) {
+		imp := 3.0
+		m.profiles[r.ID] = append(m.profiles[r.ID], RoleSkill{RoleID: r.ID, Skill: Skill{ID: s, Name: s}, Level: skills[s], Importance: &imp, Required: true})
+		g.Target = append(g.Target, Requirement{SkillID: s, Level: skills[s], Importance: imp, Required: true})
+	}
+	for _, c := range candidates {
+		g.Candidates = append(g.Candidates, c)
+		g.Credentials[c.ID] = Credential{ID: c.ID, Name: c.Name}
+	}
+	m.graphs[r.ID] = g
+	if eduRank >= 0 {
+		m.education[r.ID] = EducationLevel{ID: "rank", Rank: eduRank}
+	}
+}
+
+func (m *memGraph) link(from, to string, score float64) {
+	m.overlaps[from] = append(m.overlaps[from], RoleOverlap{Role: m.roles[to], Score: score})
+}
+
+func role(id string, wage float64, vacancies int, industry string, level RoleLevel) Role {
+	return Role{ID: id, Title: id, WageMedian: &wage, Vacancies: &vacancies, Industry: &industry, Level: &level}
+}
+
+// itGraph: help desk -> support -> sysadmin -> architect, and a nurse role
+// in another industry; credentials that close the IT gaps.
+func itGraph() *memGraph {
+	m := &memGraph{roles: map[string]Role{}, profiles: map[string][]RoleSkill{}, overlaps: map[string][]RoleOverlap{},
+		education: map[string]EducationLevel{}, graphs: map[string]*PlanGraph{}}
+	aplus := cred("a-plus", 300, 100, 8, map[string]int{"hardware": 3})
+	netplus := cred("net-plus", 400, 120, 10, map[string]int{"networking": 3})
+	linux := cred("linux", 2500, 400, 20, map[string]int{"linux": 4})
+	m.addRole(role("help-desk", 40000, 50, "IT", LevelEntry), map[string]int{"support": 3}, 1)
+	m.addRole(role("support", 50000, 20, "IT", LevelEntry), map[string]int{"support": 3, "hardware": 3}, 1, aplus)
+	m.addRole(role("sysadmin", 80000, 10, "IT", LevelMiddleSkill), map[string]int{"hardware": 3, "networking": 3, "linux": 4}, 3, aplus, netplus, linux)
+	m.addRole(role("architect", 120000, 5, "IT", LevelProfessional), map[string]int{"networking": 3, "linux": 4, "design": 4}, 4, netplus, linux)
+	m.addRole(role("nurse", 90000, 100, "Health", LevelMiddleSkill), map[string]int{"support": 2, "care": 4}, 3)
+	m.link("help-desk", "support", 0.8)
+	m.link("help-desk", "nurse", 0.3)
+	m.link("support", "sysadmin", 0.6)
+	m.link("sysadmin", "architect", 0.7)
+	return m
+}
+
+func reachedIDs(rs []ReachedRole) []string {
+	out := []string{}
+	for _, r := range rs {
+		out = append(out, r.Role.ID)
+	}
+	return out
+}
+
+func TestReachableRoles(t *testing.T) {
+	g := itGraph()
+	start := g.roles["help-desk"]
+	held := NewHeld()
+	held.TakeRole("help-desk", g.graphs["help-desk"].Target, nil, 1)
+	it := "IT"
+	edu := 2
+	tests := []struct {
+		name  string
+		q     ReachQuery
+		want  []string
+		check func(t *testing.T, rs []ReachedRole)
+	}{
+		{name: "one move, closest first", q: ReachQuery{Limits: ReachLimits{MaxSteps: 1}}, want: []string{"support", "nurse"}},
+		{name: "two moves discount the score", q: ReachQuery{Limits: ReachLimits{MaxSteps: 2}}, want: []string{"support", "sysadmin", "nurse"},
+			check: func(t *testing.T, rs []ReachedRole) {
+				if s := rs[1]; s.Score != 0.48 || s.Steps != 2 || len(s.Path) != 2 || s.Path[0].ID != "support" {
+					t.Errorf("sysadmin reached as %+v, want score 0.48 in 2 steps through support", s.Reach)
+				}
+			}},
+		{name: "industry filter", q: ReachQuery{Limits: ReachLimits{MaxSteps: 3, Industry: &it}}, want: []string{"support", "sysadmin", "architect"}},
+		{name: "education ceiling", q: ReachQuery{Limits: ReachLimits{MaxSteps: 3, MaxEducationRank: &edu}}, want: []string{"support"}},
+		{name: "wage gain order", q: ReachQuery{Limits: ReachLimits{MaxSteps: 3}, Order: OrderWageGain}, want: []string{"architect", "nurse", "sysadmin", "support"},
+			check: func(t *testing.T, rs []ReachedRole) {
+				if rs[0].WageGain == nil || *rs[0].WageGain != 80000 {
+					t.Errorf("architect's wage gain = %v, want 80000", rs[0].WageGain)
+				}
+			}},
+		{name: "demand order", q: ReachQuery{Limits: ReachLimits{MaxSteps: 2}, Order: OrderDemand}, want: []string{"nurse", "support", "sysadmin"}},
+		{name: "plan cost order: feasible and cheapest first", q: ReachQuery{Limits: ReachLimits{MaxSteps: 3}, Order: OrderPlanCost},
+			want: []string{"nurse", "support", "architect", "sysadmin"},
+			check: func(t *testing.T, rs []ReachedRole) {
+				for i := 1; i < len(rs); i++ {
+					if rs[i-1].Plan.TotalCost > rs[i].Plan.TotalCost {
+						t.Errorf("plan costs out of order: %v", rs)
+					}
+				}
+			}},
+		{name: "a cost limit keeps roles whose plan fits", q: ReachQuery{Limits: ReachLimits{MaxSteps: 3, MaxCost: fp(500)}}, want: []string{"support", "nurse"}},
+		{name: "the page size", q: ReachQuery{Limits: ReachLimits{MaxSteps: 3}, First: 2}, want: []string{"support", "sysadmin"}},
+		{name: "minimum overlap", q: ReachQuery{Limits: ReachLimits{MaxSteps: 3, MinOverlap: 0.5}}, want: []string{"support", "nurse"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := tt.q
+			q.Held, q.Start, q.RoleOnly = held, &start, true
+			if q.First == 0 {
+				q.First = 10
+			}
+			g.trips = 0
+			rs, err := ReachableRoles(context.Background(), g, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := reachedIDs(rs); !slices.Equal(got, tt.want) {
+				t.Errorf("reached %v, want %v", got, tt.want)
+			}
+			for _, r := range rs {
+				if r.Graph == nil || r.Graph.RoleID != r.Role.ID {
+					t.Errorf("%s: no plan graph", r.Role.ID)
+				}
+				if q.Limits.MaxCost != nil && r.Plan.TotalCost > *q.Limits.MaxCost {
+					t.Errorf("%s: plan costs %g past the limit", r.Role.ID, r.Plan.TotalCost)
+				}
+			}
+			if tt.check != nil {
+				tt.check(t, rs)
+			}
+			// A fixed number of reads: one per move, two for the page's
+			// roles, two per chunk of planned roles.
+			if g.trips > q.Limits.MaxSteps+4 {
+				t.Errorf("%d reads for %d moves", g.trips, q.Limits.MaxSteps)
+			}
+		})
+	}
+}
+
+func TestReachableRolesWithSkillsOfItsOwn(t *testing.T) {
+	g := itGraph()
+	held := NewHeld()
+	held.AddSkill("networking", 3)
+	held.AddSkill("linux", 4)
+	held.Finish()
+	rs, err := ReachableRoles(context.Background(), g, ReachQuery{Held: held, Limits: ReachLimits{MaxSteps: 1}, First: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := reachedIDs(rs)
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"architect", "sysadmin"}) {
+		t.Errorf("a profile of networking and Linux reached %v, want the roles that list them", got)
+	}
+	for i, r := range rs {
+		if i > 0 && rs[i-1].Score < r.Score {
+			t.Errorf("not closest first: %v", rs)
+		}
+		if r.Role.ID == "sysadmin" && (r.Overlap != 0.6667 || len(r.Gaps) != 1 || r.Gaps[0].SkillID != "hardware") {
+			t.Errorf("sysadmin: overlap %v, gaps %+v; want 0.6667 and hardware", r.Overlap, r.Gaps)
+		}
+	}
+}
+
+func TestReachLimitsCheck(t *testing.T) {
+	for name, l := range map[string]ReachLimits{
+		"no steps":        {MaxSteps: 0},
+		"too many steps":  {MaxSteps: MaxReachSteps + 1},
+		"overlap above 1": {MaxSteps: 1, MinOverlap: 1.5},
+		"negative cost":   {MaxSteps: 1, MaxCost: fp(-1)},
+		"negative hours":  {MaxSteps: 1, MaxHours: fp(-1)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := l.Check(); err == nil {
+				t.Errorf("Check(%+v) = nil, want ErrInvalid", l)
+			}
+		})
+	}
+	if err := (ReachLimits{MaxSteps: MaxReachSteps, MinOverlap: 1, MaxCost: fp(0)}).Check(); err != nil {
+		t.Errorf("the widest valid limits: %v", err)
+	}
+}
+
+func TestPlanViaStone(t *testing.T) {
+	g := itGraph()
+	held := NewHeld()
+	held.TakeRole("help-desk", g.graphs["help-desk"].Target, nil, 1)
+	target := g.graphs["sysadmin"]
+	limit := 3000.0
+	opt := PlanOptions{Objective: ObjectiveCost, MaxCost: &limit}
+	// Direct, the three credentials cost 3,200: past the limit. Through the
+	// support role (which holds A+ skills), each leg keeps to it.
+	if direct, _ := Solve(target.Request(held), opt); direct[0].Feasible {
+		t.Fatalf("the direct plan should break the limit: %+v", direct[0])
+	}
+	route, err := PlanViaStone(held, target, []*PlanGraph{g.graphs["nurse"], g.graphs["help-desk"], g.graphs["support"]}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if route == nil || route.Stone.RoleID != "support" {
+		t.Fatalf("route = %+v, want through support", route)
+	}
+	p := route.Plan()
+	if got := steps(route.First); !slices.Equal(got, []string{"a-plus"}) {
+		t.Errorf("first leg %v, want A+ into support", got)
+	}
+	// In support a person holds its skills, and A+ besides: the second leg
+	// needs only networking and Linux.
+	if got := steps(p); len(got) != 3 || got[0] != "a-plus" || !slices.Contains(got, "net-plus") || !slices.Contains(got, "linux") {
+		t.Errorf("route steps %v, want A+ then Network+ and Linux", got)
+	}
+	if p.TotalCost != 3200 || p.TotalCost != route.First.TotalCost+route.Second.TotalCost || !p.Feasible {
+		t.Errorf("route totals %+v do not add up its legs", p)
+	}
+}
