@@ -47,18 +47,6 @@ func RankRecredentialing(roles []DegreeRole, n int) []RecredentialingCandidate {
 	return all[:min(n, len(all))]
 }
 
-// RequiredSkills keeps the required skills of a profile, in its order: for a
-// degree role, the skills that stand in for the degree.
-func RequiredSkills(profile []RoleSkill) []RoleSkill {
-	out := []RoleSkill{}
-	for _, rs := range profile {
-		if rs.Required {
-			out = append(out, rs)
-		}
-	}
-	return out
-}
-
 // OpenedWithin is the learning-hours horizon of RolesOpened: a move that takes
 // longer than about a year of part-time study is not open in practice.
 const OpenedWithin = 2000.0

@@ -70,16 +70,7 @@ func (r *queryResolver) profiles(ctx context.Context, ins []model.ProfileInput) 
 		return nil, err
 	}
 	for i, rec := range fromRecords {
-		for _, s := range rec.Skills {
-			if _, ok := skills[s.SkillID]; ok {
-				out[i].Skills = append(out[i].Skills, s)
-			}
-		}
-		for _, id := range rec.CredentialIDs {
-			if _, ok := creds[id]; ok {
-				out[i].CredentialIDs = append(out[i].CredentialIDs, id)
-			}
-		}
+		out[i] = out[i].WithRecords(rec, skills, creds)
 	}
 	return out, nil
 }

@@ -5,7 +5,6 @@ package resolvers
 
 import (
 	"context"
-	"sort"
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph"
@@ -58,13 +57,10 @@ func (r *roleResolver) Skills(ctx context.Context, obj *pathway.Role, required *
 	if err != nil || required == nil {
 		return all, err
 	}
-	out := []pathway.RoleSkill{}
-	for _, s := range all {
-		if s.Required == *required {
-			out = append(out, s)
-		}
+	if *required {
+		return pathway.RequiredSkills(all), nil
 	}
-	return out, nil
+	return pathway.PreferredSkills(all), nil
 }
 
 func (r *roleResolver) SkillsProfile(ctx context.Context, obj *pathway.Role) ([]model.SkillCategory, error) {
@@ -72,28 +68,11 @@ func (r *roleResolver) SkillsProfile(ctx context.Context, obj *pathway.Role) ([]
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]*model.SkillCategory{}
-	for _, s := range all {
-		name := "Other"
-		if s.Skill.Category != nil && *s.Skill.Category != "" {
-			name = *s.Skill.Category
-		}
-		c := byName[name]
-		if c == nil {
-			c = &model.SkillCategory{Name: name, Required: []pathway.RoleSkill{}, Preferred: []pathway.RoleSkill{}}
-			byName[name] = c
-		}
-		if s.Required {
-			c.Required = append(c.Required, s)
-		} else {
-			c.Preferred = append(c.Preferred, s)
-		}
+	cats := pathway.SkillsByCategory(all)
+	out := make([]model.SkillCategory, len(cats))
+	for i, c := range cats {
+		out[i] = model.SkillCategory{Name: c.Name, Required: c.Required, Preferred: c.Preferred}
 	}
-	out := make([]model.SkillCategory, 0, len(byName))
-	for _, c := range byName {
-		out = append(out, *c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
 
