@@ -80,11 +80,15 @@ type PlanCredential struct {
 	Cost     float64 // per person, USD
 	// CohortCost is paid once per cohort when any member takes it; only
 	// SolveCohort counts it.
-	CohortCost    float64
-	Hours, Weeks  float64
-	Certifies     map[string]int // skill id -> level proven
-	ConfersRank   int            // education rank it confers, -1 for none
-	Prerequisites [][]Prereq     // every group must be met; any one option meets a group
+	CohortCost   float64
+	Hours, Weeks float64
+	Certifies    map[string]int // skill id -> level proven
+	ConfersRank  int            // education rank it confers, -1 for none
+	// OtherField marks a degree or program whose field does not prepare for
+	// the target: the rank it confers meets prerequisites (which accept any
+	// field) but not the target's education requirement.
+	OtherField    bool
+	Prerequisites [][]Prereq // every group must be met; any one option meets a group
 	StackCredit   []StackCredit
 }
 
@@ -98,7 +102,12 @@ type PlanRequest struct {
 	// EducationRank is the highest rank held: 0 none, 1 high school, 2
 	// postsecondary certificate, 3 associate, 4 bachelor, 5 master, 6
 	// doctorate. A held candidate that confers a higher rank raises it.
-	EducationRank       int
+	EducationRank int
+	// FieldRank is the highest rank held in a field the target accepts when
+	// that is lower than EducationRank (a degree in another field, or a level
+	// whose field is not known); nil when every rank held counts. A held
+	// candidate that confers a rank raises it unless it is OtherField.
+	FieldRank           *int
 	Target              []Requirement // the target role's skills
 	TargetCredentials   []string      // credentials the target requires (licenses)
 	TargetEducationRank int           // -1 for none
@@ -514,7 +523,7 @@ func (ix *targetIndex) met(c *PlanCredential, buf []int) []int {
 	if i, ok := ix.byID[c.ID]; ok {
 		buf = append(buf, i)
 	}
-	if ix.edu >= 0 && c.ConfersRank >= ix.clauses[ix.edu].rank {
+	if ix.edu >= 0 && c.ConfersRank >= ix.clauses[ix.edu].rank && !c.OtherField {
 		buf = append(buf, ix.edu)
 	}
 	slices.Sort(buf)
@@ -577,7 +586,8 @@ type problem struct {
 
 	gap       []SkillGap
 	uncovered []string
-	heldRank  int
+	heldRank  int // for prerequisites, which accept any field
+	fieldRank int // for the target's education requirement
 	eduTarget int // the rank a step must confer; -1 when none
 	targetCr  map[string]bool
 
@@ -698,9 +708,16 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 		excluded[id] = true
 	}
 	p.heldRank = max(req.EducationRank, 0)
+	p.fieldRank = p.heldRank
+	if req.FieldRank != nil {
+		p.fieldRank = max(min(*req.FieldRank, p.heldRank), 0)
+	}
 	for id := range held {
 		if c := byID[id]; c != nil {
 			p.heldRank = max(p.heldRank, c.ConfersRank)
+			if !c.OtherField {
+				p.fieldRank = max(p.fieldRank, c.ConfersRank)
+			}
 		}
 	}
 	p.gap = Gap(req, opt.IncludePreferred)
@@ -832,17 +849,22 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 			return p, nil
 		}
 	}
-	if !opt.SkillsFirst && req.TargetEducationRank >= 0 && req.TargetEducationRank > p.heldRank {
+	if !opt.SkillsFirst && req.TargetEducationRank >= 0 && req.TargetEducationRank > p.fieldRank {
 		p.eduTarget = req.TargetEducationRank
-		found := false
+		found, otherField := false, false
 		for _, c := range pool {
 			if c.ConfersRank >= p.eduTarget {
-				found = true
-				break
+				found = found || !c.OtherField
+				otherField = otherField || c.OtherField
 			}
 		}
-		if !found {
+		switch {
+		case !found && otherField:
+			p.reason = fmt.Sprintf("the target requires education rank %d in a field that prepares for it, and no attainable candidate in such a field confers it (skills-first mode waives it)", p.eduTarget)
+		case !found:
 			p.reason = fmt.Sprintf("the target requires education rank %d and no attainable candidate confers it (skills-first mode waives it)", p.eduTarget)
+		}
+		if !found {
 			return p, nil
 		}
 	}

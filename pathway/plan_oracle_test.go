@@ -133,6 +133,17 @@ func genRequest(r *rand.Rand, cfg genConfig) PlanRequest {
 	if r.IntN(8) == 0 {
 		req.HeldCredentials = append(req.HeldCredentials, "old-cert")
 	}
+	// Fields: a degree may be in a field that does not prepare for the
+	// target, and the education held may be in one too.
+	for i := range cands {
+		if cands[i].ConfersRank >= 0 && r.IntN(3) == 0 {
+			cands[i].OtherField = true
+		}
+	}
+	if r.IntN(4) == 0 {
+		fr := r.IntN(req.EducationRank + 1)
+		req.FieldRank = &fr
+	}
 	// The store's order is arbitrary.
 	r.Shuffle(n, func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
 	return req
@@ -172,7 +183,8 @@ type oracle struct {
 	opt       PlanOptions
 	pool      []PlanCredential // neither excluded nor held, in request order
 	held      map[string]bool
-	heldRank  int
+	heldRank  int // for prerequisites
+	fieldRank int // for the target's education requirement
 	gapSkill  []string
 	gapLevel  []int
 	uncovered []string
@@ -208,12 +220,19 @@ func newOracleFixed(req PlanRequest, opt PlanOptions, fixed []string) *oracle {
 		skills[s] = l
 	}
 	o.heldRank = max(req.EducationRank, 0)
+	o.fieldRank = o.heldRank
+	if req.FieldRank != nil {
+		o.fieldRank = max(min(*req.FieldRank, o.heldRank), 0)
+	}
 	for _, c := range req.Candidates {
 		if o.held[c.ID] {
 			for s, l := range c.Certifies {
 				skills[s] = max(skills[s], l)
 			}
 			o.heldRank = max(o.heldRank, c.ConfersRank)
+			if !c.OtherField {
+				o.fieldRank = max(o.fieldRank, c.ConfersRank)
+			}
 		} else if !excluded[c.ID] {
 			o.byID[c.ID] = len(o.pool)
 			o.pool = append(o.pool, c)
@@ -239,7 +258,7 @@ func newOracleFixed(req PlanRequest, opt PlanOptions, fixed []string) *oracle {
 			o.targets = append(o.targets, id)
 		}
 	}
-	if !opt.SkillsFirst && req.TargetEducationRank >= 0 && req.TargetEducationRank > o.heldRank {
+	if !opt.SkillsFirst && req.TargetEducationRank >= 0 && req.TargetEducationRank > o.fieldRank {
 		o.eduNeed = req.TargetEducationRank
 	}
 
@@ -283,7 +302,7 @@ func newOracleFixed(req PlanRequest, opt PlanOptions, fixed []string) *oracle {
 	}
 	degrees := 0
 	for i, c := range o.pool {
-		if o.eduNeed >= 0 && c.ConfersRank >= o.eduNeed {
+		if o.eduNeed >= 0 && c.ConfersRank >= o.eduNeed && !c.OtherField {
 			degrees |= 1 << i
 		}
 	}
@@ -561,7 +580,7 @@ func checkPlan(o *oracle, p Plan) error {
 		return fmt.Errorf("uncovered %v, want %v", p.Uncovered, o.uncovered)
 	}
 	earlier := map[string]bool{}
-	rank := -1
+	rank, fieldRank := -1, -1 // ranks the steps confer: any field, and fields the target accepts
 	var total [3]float64
 	for i, st := range p.Steps {
 		j, in := o.byID[st.CredentialID]
@@ -607,7 +626,7 @@ func checkPlan(o *oracle, p Plan) error {
 		if st.MeetsCredential != slices.Contains(o.targets, c.ID) {
 			return fmt.Errorf("step %q: MeetsCredential %v", c.ID, st.MeetsCredential)
 		}
-		if st.MeetsEducation != (o.eduNeed >= 0 && c.ConfersRank >= o.eduNeed) {
+		if st.MeetsEducation != (o.eduNeed >= 0 && c.ConfersRank >= o.eduNeed && !c.OtherField) {
 			return fmt.Errorf("step %q: MeetsEducation %v", c.ID, st.MeetsEducation)
 		}
 		total[0] += st.Hours
@@ -615,6 +634,9 @@ func checkPlan(o *oracle, p Plan) error {
 		total[2] += st.Weeks
 		earlier[c.ID] = true
 		rank = max(rank, c.ConfersRank)
+		if !c.OtherField {
+			fieldRank = max(fieldRank, c.ConfersRank)
+		}
 	}
 	if !near(total[0], p.TotalHours) || !near(total[1], p.TotalCost) || !near(total[2], p.TotalWeeks) {
 		return fmt.Errorf("totals %v %v %v, steps sum to %v", p.TotalHours, p.TotalCost, p.TotalWeeks, total)
@@ -636,8 +658,8 @@ func checkPlan(o *oracle, p Plan) error {
 			return fmt.Errorf("target credential %q is not earned", id)
 		}
 	}
-	if o.eduNeed >= 0 && rank < o.eduNeed {
-		return fmt.Errorf("education rank %d is not reached", o.eduNeed)
+	if o.eduNeed >= 0 && fieldRank < o.eduNeed {
+		return fmt.Errorf("education rank %d is not reached in a field the target accepts", o.eduNeed)
 	}
 	if !o.withinLimits([4]float64{p.TotalHours, p.TotalCost, p.TotalWeeks, float64(len(p.Steps))}) {
 		return fmt.Errorf("plan breaks a limit")
@@ -663,11 +685,15 @@ func planIDs(p Plan) []string {
 
 func describe(req PlanRequest, opt PlanOptions) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "held %v creds %v rank %d target %v creds %v rank %d\n", req.HeldSkills, req.HeldCredentials,
-		req.EducationRank, req.Target, req.TargetCredentials, req.TargetEducationRank)
+	fieldRank := "all"
+	if req.FieldRank != nil {
+		fieldRank = fmt.Sprint(*req.FieldRank)
+	}
+	fmt.Fprintf(&b, "held %v creds %v rank %d (in field %s) target %v creds %v rank %d\n", req.HeldSkills, req.HeldCredentials,
+		req.EducationRank, fieldRank, req.Target, req.TargetCredentials, req.TargetEducationRank)
 	for _, c := range req.Candidates {
-		fmt.Fprintf(&b, "  %s cost %v hours %v weeks %v cc %v cert %v rank %d pre %v credit %v\n", c.ID, c.Cost, c.Hours,
-			c.Weeks, c.CohortCost, c.Certifies, c.ConfersRank, c.Prerequisites, c.StackCredit)
+		fmt.Fprintf(&b, "  %s cost %v hours %v weeks %v cc %v cert %v rank %d other field %v pre %v credit %v\n", c.ID, c.Cost, c.Hours,
+			c.Weeks, c.CohortCost, c.Certifies, c.ConfersRank, c.OtherField, c.Prerequisites, c.StackCredit)
 	}
 	fmt.Fprintf(&b, "options %+v", opt)
 	return b.String()

@@ -1236,7 +1236,7 @@ func (s *search) toPlan(r *result) Plan {
 			Weeks:           r.step[i][dimWeeks],
 			Closes:          []string{},
 			MeetsCredential: p.targetCr[c.ID],
-			MeetsEducation:  p.eduTarget >= 0 && c.ConfersRank >= p.eduTarget,
+			MeetsEducation:  p.eduTarget >= 0 && c.ConfersRank >= p.eduTarget && !c.OtherField,
 			PrerequisiteOf:  []string{},
 			StacksInto:      []string{},
 		}

@@ -526,3 +526,73 @@ func TestParetoFront(t *testing.T) {
 		t.Errorf("front %v, want %v", got, want)
 	}
 }
+
+// TestSolveFieldOfStudy: a degree meets the target's education requirement
+// only in a field that prepares for it; prerequisites accept any field.
+func TestSolveFieldOfStudy(t *testing.T) {
+	accounting := cred("as-accounting", 9500, 900, 80, nil)
+	accounting.ConfersRank, accounting.OtherField = 3, true
+	nursing := cred("adn", 14000, 1400, 96, map[string]int{"care": 3})
+	nursing.ConfersRank = 3
+	msn := cred("msn", 30000, 1000, 80, nil) // needs a bachelor's in any field
+	msn.ConfersRank = 5
+	msn.Prerequisites = [][]Prereq{{{EducationRank: 4}}}
+	target := []Requirement{{SkillID: "care", Level: 3, Required: true}}
+	four, none := 4, 0
+	tests := []struct {
+		name      string
+		req       PlanRequest
+		opt       PlanOptions
+		want      []string
+		feasible  bool
+		reasonHas string
+	}{
+		{name: "the cheaper degree in another field does not count",
+			req:  PlanRequest{Target: target, TargetEducationRank: 3, Candidates: []PlanCredential{accounting, nursing}},
+			opt:  PlanOptions{Objective: ObjectiveCost}, want: []string{"adn"}, feasible: true},
+		{name: "only a degree in another field: no plan, and the reason says so",
+			req: PlanRequest{HeldSkills: map[string]int{"care": 3}, Target: target, TargetEducationRank: 3,
+				Candidates: []PlanCredential{accounting}},
+			want: []string{}, reasonHas: "in a field that prepares for it"},
+		{name: "skills-first waives the field with the level",
+			req: PlanRequest{HeldSkills: map[string]int{"care": 3}, Target: target, TargetEducationRank: 3,
+				Candidates: []PlanCredential{accounting}},
+			opt: PlanOptions{SkillsFirst: true}, want: []string{}, feasible: true},
+		{name: "a held bachelor's in another field does not meet the target",
+			req: PlanRequest{HeldSkills: map[string]int{"care": 3}, EducationRank: 4, FieldRank: &none, Target: target,
+				TargetEducationRank: 3, Candidates: []PlanCredential{nursing}},
+			opt: PlanOptions{Objective: ObjectiveCost}, want: []string{"adn"}, feasible: true},
+		{name: "a held bachelor's in the field meets it",
+			req: PlanRequest{HeldSkills: map[string]int{"care": 3}, EducationRank: 4, FieldRank: &four, Target: target,
+				TargetEducationRank: 3, Candidates: []PlanCredential{nursing}},
+			want: []string{}, feasible: true},
+		{name: "a held bachelor's in another field meets a master's prerequisite",
+			req: PlanRequest{HeldSkills: map[string]int{"care": 3}, EducationRank: 4, FieldRank: &none, Target: target,
+				TargetEducationRank: 5, Candidates: []PlanCredential{msn}},
+			want: []string{"msn"}, feasible: true},
+		{name: "a held degree candidate in another field does not raise the field's rank",
+			req: PlanRequest{HeldSkills: map[string]int{"care": 3}, HeldCredentials: []string{"as-accounting"}, Target: target,
+				TargetEducationRank: 3, Candidates: []PlanCredential{accounting, nursing}},
+			opt: PlanOptions{Objective: ObjectiveCost}, want: []string{"adn"}, feasible: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plans, err := Solve(tt.req, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := plans[0]
+			if p.Feasible != tt.feasible || !slices.Equal(steps(p), tt.want) {
+				t.Errorf("plan %v feasible %v (%s), want %v feasible %v", steps(p), p.Feasible, p.Reason, tt.want, tt.feasible)
+			}
+			if !strings.Contains(p.Reason, tt.reasonHas) {
+				t.Errorf("reason %q, want it to say %q", p.Reason, tt.reasonHas)
+			}
+			if p.Feasible {
+				if err := checkPlan(newOracle(tt.req, tt.opt), p); err != nil {
+					t.Errorf("the oracle refuses the plan: %v", err)
+				}
+			}
+		})
+	}
+}
