@@ -3,6 +3,7 @@ package cypher
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sort"
 
 	"github.com/lattice-pathways/lattice/pathway"
@@ -95,21 +96,10 @@ type GraphStack struct {
 	CreditCost  float64 `json:"creditCost"`
 }
 
-// GraphRole is a role with its skills profile and requirements.
+// GraphRole is a role with its skills profile and requirements. Its own
+// properties are a pathway.Role's, under the same JSON names.
 type GraphRole struct {
-	ID                   string   `json:"id"`
-	Title                string   `json:"title"`
-	Level                *string  `json:"level,omitempty"`
-	Industry             *string  `json:"industry,omitempty"`
-	OccupationCode       *string  `json:"occupationCode,omitempty"`
-	WageMin              *float64 `json:"wageMin,omitempty"`
-	WageMax              *float64 `json:"wageMax,omitempty"`
-	WageMedian           *float64 `json:"wageMedian,omitempty"`
-	Vacancies            *int     `json:"vacancies,omitempty"`
-	TurnoverRate         *float64 `json:"turnoverRate,omitempty"`
-	AdvancementPotential *bool    `json:"advancementPotential,omitempty"`
-	JobZone              *int     `json:"jobZone,omitempty"`
-	Description          *string  `json:"description,omitempty"`
+	pathway.Role
 	// DegreeShare is the share of incumbents (0 to 1) with an associate degree or more, where known.
 	DegreeShare *float64         `json:"degreeShare,omitempty"`
 	Source      *string          `json:"source,omitempty"`
@@ -165,6 +155,28 @@ func props(kv ...any) map[string]any {
 	return m
 }
 
+// with adds the set fields of kv to the property map p.
+func with(p map[string]any, kv ...any) map[string]any {
+	maps.Copy(p, props(kv...))
+	return p
+}
+
+// The pathway form of the graph's nodes, for their one validator and one
+// property map.
+
+func (l GraphEducationLevel) level() pathway.EducationLevel {
+	return pathway.EducationLevel{ID: l.ID, Name: l.Name, Rank: l.Rank}
+}
+
+func (s GraphSkill) skill() pathway.Skill {
+	return pathway.Skill{ID: s.ID, Name: s.Name, Category: s.Category, Type: s.Type, HalfLifeYears: s.HalfLifeYears, Description: s.Description}
+}
+
+func (c GraphCredential) credential() pathway.Credential {
+	return pathway.Credential{ID: c.ID, Name: c.Name, Kind: c.Kind, Issuer: c.Issuer, Cost: c.Cost, CohortCost: c.CohortCost,
+		Hours: c.Hours, Weeks: c.Weeks, IndustryRecognized: c.IndustryRecognized, CTID: c.CTID}
+}
+
 func nodeRow(id string, p map[string]any) map[string]any {
 	return map[string]any{"id": id, "props": p}
 }
@@ -188,20 +200,18 @@ func (g *Graph) rows() []graphRows {
 	levels := append([]GraphEducationLevel(nil), g.EducationLevels...)
 	sort.Slice(levels, func(i, j int) bool { return levels[i].Rank < levels[j].Rank })
 	for i, l := range levels {
-		edu = append(edu, nodeRow(l.ID, props("id", l.ID, "name", l.Name, "rank", l.Rank)))
+		edu = append(edu, nodeRow(l.ID, with(educationProps(l.level().Fields()), "id", l.ID)))
 		if i > 0 && levels[i-1].Rank < l.Rank {
 			eduStacks = append(eduStacks, edgeRow(levels[i-1].ID, l.ID))
 		}
 	}
 	for _, s := range g.Skills {
-		skills = append(skills, nodeRow(s.ID, props("id", s.ID, "name", s.Name, "category", s.Category,
-			"type", s.Type, "halfLifeYears", s.HalfLifeYears, "description", s.Description,
+		skills = append(skills, nodeRow(s.ID, with(skillProps(s.skill().Fields()), "id", s.ID,
 			"source", s.Source, "sourceCode", s.SourceCode, "reuseLevel", s.ReuseLevel)))
 	}
 	for _, c := range g.Credentials {
-		creds = append(creds, nodeRow(c.ID, props("id", c.ID, "name", c.Name, "kind", c.Kind, "issuer", c.Issuer,
-			"cost", c.Cost, "cohortCost", c.CohortCost, "hours", c.Hours, "weeks", c.Weeks,
-			"industryRecognized", c.IndustryRecognized, "ctid", c.CTID, "source", c.Source, "description", c.Description)))
+		creds = append(creds, nodeRow(c.ID, with(credentialProps(c.credential().Fields()), "id", c.ID,
+			"source", c.Source, "description", c.Description)))
 		for _, cs := range c.Certifies {
 			certs = append(certs, edgeRow(c.ID, cs.Skill, "level", cs.Level))
 		}
@@ -218,10 +228,8 @@ func (g *Graph) rows() []graphRows {
 		}
 	}
 	for _, r := range g.Roles {
-		roles = append(roles, nodeRow(r.ID, props("id", r.ID, "title", r.Title, "level", r.Level, "industry", r.Industry,
-			"occupationCode", r.OccupationCode, "wageMin", r.WageMin, "wageMax", r.WageMax, "wageMedian", r.WageMedian,
-			"vacancies", r.Vacancies, "turnoverRate", r.TurnoverRate, "advancementPotential", r.AdvancementPotential,
-			"jobZone", r.JobZone, "description", r.Description, "degreeShare", r.DegreeShare, "source", r.Source)))
+		roles = append(roles, nodeRow(r.ID, with(roleProps(r.Fields()), "id", r.ID,
+			"degreeShare", r.DegreeShare, "source", r.Source)))
 		for _, rs := range r.Skills {
 			roleSkills = append(roleSkills, edgeRow(r.ID, rs.Skill, "level", rs.Level, "importance", rs.Importance,
 				"required", rs.Required, "hot", rs.Hot, "inDemand", rs.InDemand))
@@ -260,10 +268,13 @@ func (g *Graph) rows() []graphRows {
 	}
 }
 
-// Validate checks a graph before anything is written: ids, names, levels and
-// ranges. References are checked by the write itself, against the database.
+// Validate checks a graph before anything is written: ids unique by kind,
+// and every node and edge by pathway's validators, the same rules the
+// mutations keep. References are checked by the write itself, against the
+// database.
 func (g *Graph) Validate() error {
 	seen := map[string]string{}
+	// node checks what the validators do not: a name, and an id once per kind.
 	node := func(kind, id, name string) error {
 		if err := pathway.ValidateID(kind+" id", id); err != nil {
 			return err
@@ -277,33 +288,26 @@ func (g *Graph) Validate() error {
 		seen[kind+"\x00"+id] = name
 		return nil
 	}
-	nonNeg := func(what, id string, v *float64) error {
-		if v != nil && *v < 0 {
-			return fmt.Errorf("%s of %q must not be negative: %w", what, id, pathway.ErrInvalid)
+	// of names the node a validator refused.
+	of := func(kind, id string, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s %q: %w", kind, id, err)
 		}
 		return nil
 	}
 	for _, l := range g.EducationLevels {
-		if err := node("education level", l.ID, l.Name); err != nil {
+		if err := firstError(node("education level", l.ID, l.Name), of("education level", l.ID, l.level().Validate())); err != nil {
 			return err
 		}
 	}
 	for _, s := range g.Skills {
-		if err := node("skill", s.ID, s.Name); err != nil {
+		if err := firstError(node("skill", s.ID, s.Name), of("skill", s.ID, s.skill().Validate())); err != nil {
 			return err
 		}
 	}
 	for _, c := range g.Credentials {
-		if err := node("credential", c.ID, c.Name); err != nil {
+		if err := firstError(node("credential", c.ID, c.Name), of("credential", c.ID, c.credential().Validate())); err != nil {
 			return err
-		}
-		for _, f := range []struct {
-			what string
-			v    *float64
-		}{{"cost", c.Cost}, {"cohortCost", c.CohortCost}, {"hours", c.Hours}, {"weeks", c.Weeks}} {
-			if err := nonNeg(f.what, c.ID, f.v); err != nil {
-				return err
-			}
 		}
 		for _, cs := range c.Certifies {
 			if err := pathway.ValidateLevel(fmt.Sprintf("level of %s certifying %s", c.ID, cs.Skill), cs.Level); err != nil {
@@ -313,6 +317,12 @@ func (g *Graph) Validate() error {
 		for i, group := range c.Prerequisites {
 			if len(group) == 0 {
 				return fmt.Errorf("prerequisite group %d of %q is empty: %w", i+1, c.ID, pathway.ErrInvalid)
+			}
+		}
+		for _, st := range c.StacksInto {
+			err := firstError(pathway.ValidateNonNegative("creditHours", &st.CreditHours), pathway.ValidateNonNegative("creditCost", &st.CreditCost))
+			if err := of("stacking of credential", c.ID+" into "+st.Credential, err); err != nil {
+				return err
 			}
 		}
 	}
@@ -330,23 +340,15 @@ func (g *Graph) Validate() error {
 		}
 	}
 	for _, r := range g.Roles {
-		if err := node("role", r.ID, r.Title); err != nil {
+		if err := firstError(node("role", r.ID, r.Title), of("role", r.ID, r.Validate()),
+			of("role", r.ID, pathway.ValidateRange("degreeShare", r.DegreeShare, 0, 1))); err != nil {
 			return err
-		}
-		if r.Level != nil {
-			var l pathway.RoleLevel
-			if err := l.UnmarshalGQL(*r.Level); err != nil {
-				return fmt.Errorf("role %q: %w", r.ID, err)
-			}
-		}
-		if r.TurnoverRate != nil && (*r.TurnoverRate < 0 || *r.TurnoverRate > 100) {
-			return fmt.Errorf("turnover rate of %q must be 0 to 100 percent: %w", r.ID, pathway.ErrInvalid)
-		}
-		if r.Vacancies != nil && *r.Vacancies < 0 {
-			return fmt.Errorf("vacancies of %q must not be negative: %w", r.ID, pathway.ErrInvalid)
 		}
 		for _, rs := range r.Skills {
 			if err := pathway.ValidateLevel(fmt.Sprintf("level of %s in %s", rs.Skill, r.ID), rs.Level); err != nil {
+				return err
+			}
+			if err := of("role", r.ID, pathway.ValidateImportance(fmt.Sprintf("importance of %s", rs.Skill), rs.Importance)); err != nil {
 				return err
 			}
 		}

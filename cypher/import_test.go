@@ -3,6 +3,8 @@ package cypher_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/lattice-pathways/lattice/cypher"
@@ -101,5 +103,54 @@ func TestImportIsAtomic(t *testing.T) {
 	}
 	if before != after {
 		t.Errorf("a failed import changed the database: %+v -> %+v", before, after)
+	}
+}
+
+// TestImportRefusesInvalidRoles imports the sample graph with one role
+// broken: the import keeps the mutations' rules (pathway.Role.Validate),
+// names the role and the field, and writes nothing.
+func TestImportRefusesInvalidRoles(t *testing.T) {
+	ctx := context.Background()
+	s := cyphertest.Sample(t)
+	before, err := s.Fingerprint(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	num := func(v float64) *float64 { return &v }
+	for _, tc := range []struct {
+		name  string
+		spoil func(*pathway.Role)
+		want  string
+	}{
+		{"negative wage", func(r *pathway.Role) { r.WageMin = num(-1) }, "wageMin must be a finite number >= 0, got -1"},
+		{"maximum below minimum", func(r *pathway.Role) { r.WageMin, r.WageMax = num(50000), num(40000) }, "wageMax (40000) must not be below wageMin (50000)"},
+		{"median above maximum", func(r *pathway.Role) { r.WageMedian, r.WageMax = num(90000), num(80000) }, "wageMedian (90000) must not be above wageMax (80000)"},
+		{"job zone 0", func(r *pathway.Role) { z := 0; r.JobZone = &z }, "jobZone must be from 1 to 5, got 0"},
+		{"job zone 6", func(r *pathway.Role) { z := 6; r.JobZone = &z }, "jobZone must be from 1 to 5, got 6"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, err := cypher.Sample()
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A new node first, so that a write that went ahead would show.
+			g.Skills = append(g.Skills, cypher.GraphSkill{ID: "kubernetes", Name: "Kubernetes"})
+			r := &g.Roles[len(g.Roles)-1]
+			tc.spoil(&r.Role)
+			_, err = s.ImportGraph(ctx, g, nil)
+			if !errors.Is(err, pathway.ErrInvalid) {
+				t.Fatalf("err = %v, want ErrInvalid", err)
+			}
+			if want := fmt.Sprintf("role %q: %s", r.ID, tc.want); !strings.Contains(err.Error(), want) {
+				t.Errorf("err = %q, want it to say %q", err, want)
+			}
+			after, err := s.Fingerprint(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if before != after {
+				t.Errorf("a refused import changed the database: %+v -> %+v", before, after)
+			}
+		})
 	}
 }

@@ -81,7 +81,7 @@ func sampleRoleLevel(r GraphRole) int {
 	if r.Level == nil {
 		return -1
 	}
-	return sampleLevelOrder[*r.Level]
+	return sampleLevelOrder[string(*r.Level)]
 }
 
 // sampleSkillIDs is the set of skills a role lists, required or preferred.
@@ -421,7 +421,7 @@ func TestSampleWorkshopRoles(t *testing.T) {
 	} {
 		t.Run(tc.id, func(t *testing.T) {
 			r := x.role(t, tc.id)
-			if r.Level == nil || *r.Level != tc.level {
+			if r.Level == nil || string(*r.Level) != tc.level {
 				t.Errorf("level = %v, want %s", sampleDeref(r.Level), tc.level)
 			}
 			if r.Vacancies == nil || *r.Vacancies != tc.vacancies {

@@ -3,7 +3,6 @@ package cypher
 import (
 	"context"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -42,9 +41,6 @@ var kindNames = map[string]string{
 	labelEducation:  "education level",
 }
 
-// SkillTypes are the skill taxonomy's types.
-var SkillTypes = []string{"SPECIALIZED", "COMMON", "SOFTWARE", "KNOWLEDGE"}
-
 // SkillRelation is a relation between two skills. Each picks fixed
 // statements: the relation never reaches Cypher as text.
 type SkillRelation string
@@ -62,37 +58,9 @@ var skillRelationStatements = map[SkillRelation]string{
 	SameAs:   "skill_same_as",
 }
 
-// Field checks. Each names the field as the API spells it.
+// Field checks: the rules are pathway's, so that the imports keep them too.
 
 func checkID(field, id string) error { return pathway.ValidateID(field, id) }
-
-func checkText(field string, v *string) error {
-	if v != nil && strings.TrimSpace(*v) == "" {
-		return invalid("%s must not be empty", field)
-	}
-	return nil
-}
-
-func checkNonNegative(field string, v *float64) error {
-	if v != nil && !(*v >= 0 && !math.IsInf(*v, 1)) {
-		return invalid("%s must be a finite number >= 0, got %v", field, *v)
-	}
-	return nil
-}
-
-func checkRange(field string, v *float64, lo, hi float64) error {
-	if v != nil && !(*v >= lo && *v <= hi) {
-		return invalid("%s must be from %v to %v, got %v", field, lo, hi, *v)
-	}
-	return nil
-}
-
-func checkIntRange(field string, v *int, lo, hi int) error {
-	if v != nil && (*v < lo || *v > hi) {
-		return invalid("%s must be from %d to %d, got %d", field, lo, hi, *v)
-	}
-	return nil
-}
 
 // firstError returns the first non-nil error.
 func firstError(errs ...error) error {
@@ -104,46 +72,10 @@ func firstError(errs ...error) error {
 	return nil
 }
 
-// RoleFields are a role's properties for a create or an update: nil fields
-// are not set (an update leaves them as they are).
-type RoleFields struct {
-	Title                *string
-	Level                *pathway.RoleLevel
-	Industry             *string
-	OccupationCode       *string
-	Description          *string
-	WageMin              *float64
-	WageMax              *float64
-	WageMedian           *float64
-	Vacancies            *int
-	TurnoverRate         *float64
-	AdvancementPotential *bool
-	JobZone              *int
-}
+// The property maps of the node kinds, from their pathway fields: a create
+// passes the whole node's fields, an update those given.
 
-func (f RoleFields) validate() error {
-	var level error
-	if f.Level != nil {
-		var l pathway.RoleLevel
-		level = l.UnmarshalGQL(string(*f.Level))
-	}
-	var vacancies error
-	if f.Vacancies != nil && *f.Vacancies < 0 {
-		vacancies = invalid("vacancies must be >= 0, got %d", *f.Vacancies)
-	}
-	return firstError(
-		checkText("title", f.Title),
-		level,
-		checkNonNegative("wageMin", f.WageMin),
-		checkNonNegative("wageMax", f.WageMax),
-		checkNonNegative("wageMedian", f.WageMedian),
-		vacancies,
-		checkRange("turnoverRate", f.TurnoverRate, 0, 100),
-		checkIntRange("jobZone", f.JobZone, 1, 5),
-	)
-}
-
-func (f RoleFields) props() map[string]any {
+func roleProps(f pathway.RoleFields) map[string]any {
 	var level *string
 	if f.Level != nil {
 		s := string(*f.Level)
@@ -159,92 +91,25 @@ func (f RoleFields) props() map[string]any {
 // checkWages checks the wage range a role ends up with: an update may give
 // one end and keep the other.
 func checkWages(r pathway.Role) error {
-	if r.WageMin != nil && r.WageMax != nil && *r.WageMax < *r.WageMin {
-		return invalid("wageMax (%v) must not be below wageMin (%v)", *r.WageMax, *r.WageMin)
+	if w := r.Wage(); w != nil {
+		return w.Validate()
 	}
 	return nil
 }
 
-// SkillFields are a skill's properties; nil fields are not set.
-type SkillFields struct {
-	Name          *string
-	Category      *string
-	Type          *string
-	HalfLifeYears *float64
-	Description   *string
-}
-
-func (f SkillFields) validate() error {
-	var typ error
-	if f.Type != nil && !contains(SkillTypes, *f.Type) {
-		typ = invalid("type must be one of %s, got %q", strings.Join(SkillTypes, ", "), *f.Type)
-	}
-	var halfLife error
-	if f.HalfLifeYears != nil && !(*f.HalfLifeYears > 0 && !math.IsInf(*f.HalfLifeYears, 1)) {
-		halfLife = invalid("halfLifeYears must be a finite number > 0, got %v", *f.HalfLifeYears)
-	}
-	return firstError(checkText("name", f.Name), typ, halfLife)
-}
-
-func (f SkillFields) props() map[string]any {
+func skillProps(f pathway.SkillFields) map[string]any {
 	return props("name", f.Name, "category", f.Category, "type", f.Type,
 		"halfLifeYears", f.HalfLifeYears, "description", f.Description)
 }
 
-// CredentialFields are a credential's properties; nil fields are not set.
-type CredentialFields struct {
-	Name               *string
-	Kind               *string
-	Issuer             *string
-	Cost               *float64
-	CohortCost         *float64
-	Hours              *float64
-	Weeks              *float64
-	IndustryRecognized *bool
-	CTID               *string
-}
-
-func (f CredentialFields) validate() error {
-	return firstError(
-		checkText("name", f.Name),
-		checkText("kind", f.Kind),
-		checkNonNegative("cost", f.Cost),
-		checkNonNegative("cohortCost", f.CohortCost),
-		checkNonNegative("hours", f.Hours),
-		checkNonNegative("weeks", f.Weeks),
-	)
-}
-
-func (f CredentialFields) props() map[string]any {
+func credentialProps(f pathway.CredentialFields) map[string]any {
 	return props("name", f.Name, "kind", f.Kind, "issuer", f.Issuer, "cost", f.Cost,
 		"cohortCost", f.CohortCost, "hours", f.Hours, "weeks", f.Weeks,
 		"industryRecognized", f.IndustryRecognized, "ctid", f.CTID)
 }
 
-// EducationFields are an education level's properties; nil fields are not set.
-type EducationFields struct {
-	Name *string
-	Rank *int
-}
-
-// MaxEducationRank is the highest rank an education level may have.
-const MaxEducationRank = 20
-
-func (f EducationFields) validate() error {
-	return firstError(checkText("name", f.Name), checkIntRange("rank", f.Rank, 0, MaxEducationRank))
-}
-
-func (f EducationFields) props() map[string]any {
+func educationProps(f pathway.EducationFields) map[string]any {
 	return props("name", f.Name, "rank", f.Rank)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // createNode runs a create_* statement: ErrInvalid when a node of the kind
@@ -353,23 +218,15 @@ func (t tx) deleteEdge(ctx context.Context, name string, params map[string]any, 
 	return nil
 }
 
-// nodeFields are the fields of one node kind's create or update.
-type nodeFields interface {
-	validate() error
-	props() map[string]any
-}
-
-// writeNode validates a node's fields and creates or updates it (op) in one
-// transaction, reading it back through from; check, when given, vets the
-// node as it ends up (a role's wage range, say) before the write commits.
+// writeNode creates or updates a node (op) with properties p, already
+// validated, in one transaction, reading it back through from; check, when
+// given, vets the node as it ends up (a role's wage range, say) before the
+// write commits.
 func writeNode[T any](ctx context.Context, s *Store, op func(tx, context.Context, string, string, map[string]any) (map[string]any, error),
-	label, id string, f nodeFields, from func(map[string]any) T, check func(T) error) (T, error) {
+	label, id string, p map[string]any, from func(map[string]any) T, check func(T) error) (T, error) {
 	var out T
-	if err := firstError(checkID("id", id), f.validate()); err != nil {
-		return out, err
-	}
 	err := s.write(ctx, func(t tx) error {
-		node, err := op(t, ctx, label, id, f.props())
+		node, err := op(t, ctx, label, id, p)
 		if err != nil {
 			return err
 		}
@@ -385,21 +242,24 @@ func writeNode[T any](ctx context.Context, s *Store, op func(tx, context.Context
 // Roles.
 
 // CreateRole creates a role. It returns ErrInvalid when the id is taken or a
-// field breaks a rule (the title is required).
-func (s *Store) CreateRole(ctx context.Context, id string, f RoleFields) (r pathway.Role, err error) {
-	defer wrap(&err, "cypher.CreateRole(%s)", id)
-	if f.Title == nil {
-		return r, invalid("title is required")
+// field breaks a rule (pathway.Role.Validate).
+func (s *Store) CreateRole(ctx context.Context, in pathway.Role) (r pathway.Role, err error) {
+	defer wrap(&err, "cypher.CreateRole(%s)", in.ID)
+	if err := in.Validate(); err != nil {
+		return r, err
 	}
-	return writeNode(ctx, s, tx.createNode, labelRole, id, f, roleFrom, checkWages)
+	return writeNode(ctx, s, tx.createNode, labelRole, in.ID, roleProps(in.Fields()), roleFrom, nil)
 }
 
 // UpdateRole sets the given fields of a role. It returns ErrNotFound when
 // there is no such role and ErrInvalid when a field breaks a rule, the wage
 // range the role ends up with included.
-func (s *Store) UpdateRole(ctx context.Context, id string, f RoleFields) (r pathway.Role, err error) {
+func (s *Store) UpdateRole(ctx context.Context, id string, f pathway.RoleFields) (r pathway.Role, err error) {
 	defer wrap(&err, "cypher.UpdateRole(%s)", id)
-	return writeNode(ctx, s, tx.updateNode, labelRole, id, f, roleFrom, checkWages)
+	if err := firstError(checkID("id", id), f.Validate()); err != nil {
+		return r, err
+	}
+	return writeNode(ctx, s, tx.updateNode, labelRole, id, roleProps(f), roleFrom, checkWages)
 }
 
 // DeleteRole deletes a role and its edges, and re-derives the overlaps when
@@ -424,20 +284,23 @@ func (s *Store) DeleteRole(ctx context.Context, id string) (err error) {
 // Skills.
 
 // CreateSkill creates a skill. It returns ErrInvalid when the id is taken or
-// a field breaks a rule (the name is required).
-func (s *Store) CreateSkill(ctx context.Context, id string, f SkillFields) (sk pathway.Skill, err error) {
-	defer wrap(&err, "cypher.CreateSkill(%s)", id)
-	if f.Name == nil {
-		return sk, invalid("name is required")
+// a field breaks a rule (pathway.Skill.Validate).
+func (s *Store) CreateSkill(ctx context.Context, in pathway.Skill) (sk pathway.Skill, err error) {
+	defer wrap(&err, "cypher.CreateSkill(%s)", in.ID)
+	if err := in.Validate(); err != nil {
+		return sk, err
 	}
-	return writeNode(ctx, s, tx.createNode, labelSkill, id, f, skillFrom, nil)
+	return writeNode(ctx, s, tx.createNode, labelSkill, in.ID, skillProps(in.Fields()), skillFrom, nil)
 }
 
 // UpdateSkill sets the given fields of a skill. It returns ErrNotFound when
 // there is no such skill.
-func (s *Store) UpdateSkill(ctx context.Context, id string, f SkillFields) (sk pathway.Skill, err error) {
+func (s *Store) UpdateSkill(ctx context.Context, id string, f pathway.SkillFields) (sk pathway.Skill, err error) {
 	defer wrap(&err, "cypher.UpdateSkill(%s)", id)
-	return writeNode(ctx, s, tx.updateNode, labelSkill, id, f, skillFrom, nil)
+	if err := firstError(checkID("id", id), f.Validate()); err != nil {
+		return sk, err
+	}
+	return writeNode(ctx, s, tx.updateNode, labelSkill, id, skillProps(f), skillFrom, nil)
 }
 
 // DeleteSkill deletes a skill and its edges, and re-derives the overlaps when
@@ -462,23 +325,23 @@ func (s *Store) DeleteSkill(ctx context.Context, id string) (err error) {
 // Credentials.
 
 // CreateCredential creates a credential. It returns ErrInvalid when the id is
-// taken or a field breaks a rule (the name and kind are required).
-func (s *Store) CreateCredential(ctx context.Context, id string, f CredentialFields) (c pathway.Credential, err error) {
-	defer wrap(&err, "cypher.CreateCredential(%s)", id)
-	if f.Name == nil {
-		return c, invalid("name is required")
+// taken or a field breaks a rule (pathway.Credential.Validate).
+func (s *Store) CreateCredential(ctx context.Context, in pathway.Credential) (c pathway.Credential, err error) {
+	defer wrap(&err, "cypher.CreateCredential(%s)", in.ID)
+	if err := in.Validate(); err != nil {
+		return c, err
 	}
-	if f.Kind == nil {
-		return c, invalid("kind is required")
-	}
-	return writeNode(ctx, s, tx.createNode, labelCredential, id, f, credentialFrom, nil)
+	return writeNode(ctx, s, tx.createNode, labelCredential, in.ID, credentialProps(in.Fields()), credentialFrom, nil)
 }
 
 // UpdateCredential sets the given fields of a credential. It returns
 // ErrNotFound when there is no such credential.
-func (s *Store) UpdateCredential(ctx context.Context, id string, f CredentialFields) (c pathway.Credential, err error) {
+func (s *Store) UpdateCredential(ctx context.Context, id string, f pathway.CredentialFields) (c pathway.Credential, err error) {
 	defer wrap(&err, "cypher.UpdateCredential(%s)", id)
-	return writeNode(ctx, s, tx.updateNode, labelCredential, id, f, credentialFrom, nil)
+	if err := firstError(checkID("id", id), f.Validate()); err != nil {
+		return c, err
+	}
+	return writeNode(ctx, s, tx.updateNode, labelCredential, id, credentialProps(f), credentialFrom, nil)
 }
 
 // DeleteCredential deletes a credential and its edges. It returns
@@ -497,23 +360,23 @@ func (s *Store) DeleteCredential(ctx context.Context, id string) (err error) {
 // Education levels.
 
 // CreateEducationLevel creates an education level. It returns ErrInvalid
-// when the id is taken or a field breaks a rule (name and rank are required).
-func (s *Store) CreateEducationLevel(ctx context.Context, id string, f EducationFields) (l pathway.EducationLevel, err error) {
-	defer wrap(&err, "cypher.CreateEducationLevel(%s)", id)
-	if f.Name == nil {
-		return l, invalid("name is required")
+// when the id is taken or a field breaks a rule (pathway.EducationLevel.Validate).
+func (s *Store) CreateEducationLevel(ctx context.Context, in pathway.EducationLevel) (l pathway.EducationLevel, err error) {
+	defer wrap(&err, "cypher.CreateEducationLevel(%s)", in.ID)
+	if err := in.Validate(); err != nil {
+		return l, err
 	}
-	if f.Rank == nil {
-		return l, invalid("rank is required")
-	}
-	return writeNode(ctx, s, tx.createNode, labelEducation, id, f, educationFrom, nil)
+	return writeNode(ctx, s, tx.createNode, labelEducation, in.ID, educationProps(in.Fields()), educationFrom, nil)
 }
 
 // UpdateEducationLevel sets the given fields of an education level. It
 // returns ErrNotFound when there is no such level.
-func (s *Store) UpdateEducationLevel(ctx context.Context, id string, f EducationFields) (l pathway.EducationLevel, err error) {
+func (s *Store) UpdateEducationLevel(ctx context.Context, id string, f pathway.EducationFields) (l pathway.EducationLevel, err error) {
 	defer wrap(&err, "cypher.UpdateEducationLevel(%s)", id)
-	return writeNode(ctx, s, tx.updateNode, labelEducation, id, f, educationFrom, nil)
+	if err := firstError(checkID("id", id), f.Validate()); err != nil {
+		return l, err
+	}
+	return writeNode(ctx, s, tx.updateNode, labelEducation, id, educationProps(f), educationFrom, nil)
 }
 
 // DeleteEducationLevel deletes an education level and its edges (role
@@ -548,7 +411,7 @@ func (f RoleSkillFields) validate() error {
 		checkID("roleId", f.RoleID),
 		checkID("skillId", f.SkillID),
 		pathway.ValidateLevel("level", f.Level),
-		checkRange("importance", f.Importance, 1, 5),
+		pathway.ValidateImportance("importance", f.Importance),
 	)
 }
 
@@ -828,7 +691,7 @@ func prerequisiteGroup(prerequisiteID string, group *string) (string, error) {
 	if group == nil {
 		return prerequisiteID, nil
 	}
-	if err := checkText("group", group); err != nil {
+	if err := pathway.ValidateText("group", group); err != nil {
 		return "", err
 	}
 	return *group, nil
@@ -967,8 +830,8 @@ func (f StackingFields) validate() error {
 	return firstError(
 		checkID("fromId", f.FromID),
 		checkID("toId", f.ToID),
-		checkNonNegative("creditHours", f.CreditHours),
-		checkNonNegative("creditCost", f.CreditCost),
+		pathway.ValidateNonNegative("creditHours", f.CreditHours),
+		pathway.ValidateNonNegative("creditCost", f.CreditCost),
 	)
 }
 

@@ -126,15 +126,15 @@ type ComplexityRoot struct {
 	Mutation struct {
 		CreateCertification     func(childComplexity int, input model.CertificationInput) int
 		CreateConferral         func(childComplexity int, credentialID string, educationLevelID string) int
-		CreateCredential        func(childComplexity int, input model.CreateCredentialInput) int
-		CreateEducationLevel    func(childComplexity int, input model.CreateEducationLevelInput) int
+		CreateCredential        func(childComplexity int, input pathway.Credential) int
+		CreateEducationLevel    func(childComplexity int, input pathway.EducationLevel) int
 		CreateEducationStacking func(childComplexity int, fromID string, toID string) int
 		CreatePrerequisite      func(childComplexity int, input model.PrerequisiteInput) int
-		CreateRole              func(childComplexity int, input model.CreateRoleInput) int
+		CreateRole              func(childComplexity int, input pathway.Role) int
 		CreateRoleCredential    func(childComplexity int, roleID string, credentialID string) int
 		CreateRoleEducation     func(childComplexity int, roleID string, educationLevelID string) int
 		CreateRoleSkill         func(childComplexity int, input model.RoleSkillInput) int
-		CreateSkill             func(childComplexity int, input model.CreateSkillInput) int
+		CreateSkill             func(childComplexity int, input pathway.Skill) int
 		CreateSkillRelation     func(childComplexity int, input model.SkillRelationInput) int
 		CreateStacking          func(childComplexity int, input model.StackingInput) int
 		DeleteCertification     func(childComplexity int, credentialID string, skillID string) int
@@ -152,13 +152,13 @@ type ComplexityRoot struct {
 		DeleteStacking          func(childComplexity int, fromID string, toID string) int
 		ImportData              func(childComplexity int, format model.ImportFormat, data string) int
 		UpdateCertification     func(childComplexity int, input model.CertificationInput) int
-		UpdateCredential        func(childComplexity int, id string, input model.UpdateCredentialInput) int
-		UpdateEducationLevel    func(childComplexity int, id string, input model.UpdateEducationLevelInput) int
+		UpdateCredential        func(childComplexity int, id string, input pathway.CredentialFields) int
+		UpdateEducationLevel    func(childComplexity int, id string, input pathway.EducationFields) int
 		UpdatePrerequisite      func(childComplexity int, input model.PrerequisiteInput) int
-		UpdateRole              func(childComplexity int, id string, input model.UpdateRoleInput) int
+		UpdateRole              func(childComplexity int, id string, input pathway.RoleFields) int
 		UpdateRoleEducation     func(childComplexity int, roleID string, educationLevelID string) int
 		UpdateRoleSkill         func(childComplexity int, input model.UpdateRoleSkillInput) int
-		UpdateSkill             func(childComplexity int, id string, input model.UpdateSkillInput) int
+		UpdateSkill             func(childComplexity int, id string, input pathway.SkillFields) int
 		UpdateStacking          func(childComplexity int, input model.UpdateStackingInput) int
 	}
 
@@ -398,17 +398,17 @@ type EducationLevelResolver interface {
 	ConferredBy(ctx context.Context, obj *pathway.EducationLevel) ([]pathway.Credential, error)
 }
 type MutationResolver interface {
-	CreateRole(ctx context.Context, input model.CreateRoleInput) (*pathway.Role, error)
-	UpdateRole(ctx context.Context, id string, input model.UpdateRoleInput) (*pathway.Role, error)
+	CreateRole(ctx context.Context, input pathway.Role) (*pathway.Role, error)
+	UpdateRole(ctx context.Context, id string, input pathway.RoleFields) (*pathway.Role, error)
 	DeleteRole(ctx context.Context, id string) (*model.DeletePayload, error)
-	CreateSkill(ctx context.Context, input model.CreateSkillInput) (*pathway.Skill, error)
-	UpdateSkill(ctx context.Context, id string, input model.UpdateSkillInput) (*pathway.Skill, error)
+	CreateSkill(ctx context.Context, input pathway.Skill) (*pathway.Skill, error)
+	UpdateSkill(ctx context.Context, id string, input pathway.SkillFields) (*pathway.Skill, error)
 	DeleteSkill(ctx context.Context, id string) (*model.DeletePayload, error)
-	CreateCredential(ctx context.Context, input model.CreateCredentialInput) (*pathway.Credential, error)
-	UpdateCredential(ctx context.Context, id string, input model.UpdateCredentialInput) (*pathway.Credential, error)
+	CreateCredential(ctx context.Context, input pathway.Credential) (*pathway.Credential, error)
+	UpdateCredential(ctx context.Context, id string, input pathway.CredentialFields) (*pathway.Credential, error)
 	DeleteCredential(ctx context.Context, id string) (*model.DeletePayload, error)
-	CreateEducationLevel(ctx context.Context, input model.CreateEducationLevelInput) (*pathway.EducationLevel, error)
-	UpdateEducationLevel(ctx context.Context, id string, input model.UpdateEducationLevelInput) (*pathway.EducationLevel, error)
+	CreateEducationLevel(ctx context.Context, input pathway.EducationLevel) (*pathway.EducationLevel, error)
+	UpdateEducationLevel(ctx context.Context, id string, input pathway.EducationFields) (*pathway.EducationLevel, error)
 	DeleteEducationLevel(ctx context.Context, id string) (*model.DeletePayload, error)
 	CreateRoleSkill(ctx context.Context, input model.RoleSkillInput) (*pathway.RoleSkill, error)
 	UpdateRoleSkill(ctx context.Context, input model.UpdateRoleSkillInput) (*pathway.RoleSkill, error)
@@ -838,7 +838,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateCredential(childComplexity, args["input"].(model.CreateCredentialInput)), true
+		return e.ComplexityRoot.Mutation.CreateCredential(childComplexity, args["input"].(pathway.Credential)), true
 	case "Mutation.createEducationLevel":
 		if e.ComplexityRoot.Mutation.CreateEducationLevel == nil {
 			break
@@ -849,7 +849,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateEducationLevel(childComplexity, args["input"].(model.CreateEducationLevelInput)), true
+		return e.ComplexityRoot.Mutation.CreateEducationLevel(childComplexity, args["input"].(pathway.EducationLevel)), true
 	case "Mutation.createEducationStacking":
 		if e.ComplexityRoot.Mutation.CreateEducationStacking == nil {
 			break
@@ -882,7 +882,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateRole(childComplexity, args["input"].(model.CreateRoleInput)), true
+		return e.ComplexityRoot.Mutation.CreateRole(childComplexity, args["input"].(pathway.Role)), true
 	case "Mutation.createRoleCredential":
 		if e.ComplexityRoot.Mutation.CreateRoleCredential == nil {
 			break
@@ -926,7 +926,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateSkill(childComplexity, args["input"].(model.CreateSkillInput)), true
+		return e.ComplexityRoot.Mutation.CreateSkill(childComplexity, args["input"].(pathway.Skill)), true
 	case "Mutation.createSkillRelation":
 		if e.ComplexityRoot.Mutation.CreateSkillRelation == nil {
 			break
@@ -1124,7 +1124,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateCredential(childComplexity, args["id"].(string), args["input"].(model.UpdateCredentialInput)), true
+		return e.ComplexityRoot.Mutation.UpdateCredential(childComplexity, args["id"].(string), args["input"].(pathway.CredentialFields)), true
 	case "Mutation.updateEducationLevel":
 		if e.ComplexityRoot.Mutation.UpdateEducationLevel == nil {
 			break
@@ -1135,7 +1135,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateEducationLevel(childComplexity, args["id"].(string), args["input"].(model.UpdateEducationLevelInput)), true
+		return e.ComplexityRoot.Mutation.UpdateEducationLevel(childComplexity, args["id"].(string), args["input"].(pathway.EducationFields)), true
 	case "Mutation.updatePrerequisite":
 		if e.ComplexityRoot.Mutation.UpdatePrerequisite == nil {
 			break
@@ -1157,7 +1157,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateRole(childComplexity, args["id"].(string), args["input"].(model.UpdateRoleInput)), true
+		return e.ComplexityRoot.Mutation.UpdateRole(childComplexity, args["id"].(string), args["input"].(pathway.RoleFields)), true
 	case "Mutation.updateRoleEducation":
 		if e.ComplexityRoot.Mutation.UpdateRoleEducation == nil {
 			break
@@ -1190,7 +1190,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateSkill(childComplexity, args["id"].(string), args["input"].(model.UpdateSkillInput)), true
+		return e.ComplexityRoot.Mutation.UpdateSkill(childComplexity, args["id"].(string), args["input"].(pathway.SkillFields)), true
 	case "Mutation.updateStacking":
 		if e.ComplexityRoot.Mutation.UpdateStacking == nil {
 			break
@@ -4097,8 +4097,8 @@ func (ec *executionContext) field_Mutation_createCredential_args(ctx context.Con
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateCredentialInput, error) {
-			return ec.unmarshalNCreateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateCredentialInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.Credential, error) {
+			return ec.unmarshalNCreateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredential(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4111,8 +4111,8 @@ func (ec *executionContext) field_Mutation_createEducationLevel_args(ctx context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateEducationLevelInput, error) {
-			return ec.unmarshalNCreateEducationLevelInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateEducationLevelInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.EducationLevel, error) {
+			return ec.unmarshalNCreateEducationLevelInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐEducationLevel(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4219,8 +4219,8 @@ func (ec *executionContext) field_Mutation_createRole_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateRoleInput, error) {
-			return ec.unmarshalNCreateRoleInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateRoleInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.Role, error) {
+			return ec.unmarshalNCreateRoleInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRole(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4247,8 +4247,8 @@ func (ec *executionContext) field_Mutation_createSkill_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateSkillInput, error) {
-			return ec.unmarshalNCreateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateSkillInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.Skill, error) {
+			return ec.unmarshalNCreateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkill(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4557,8 +4557,8 @@ func (ec *executionContext) field_Mutation_updateCredential_args(ctx context.Con
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateCredentialInput, error) {
-			return ec.unmarshalNUpdateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateCredentialInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.CredentialFields, error) {
+			return ec.unmarshalNUpdateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredentialFields(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4579,8 +4579,8 @@ func (ec *executionContext) field_Mutation_updateEducationLevel_args(ctx context
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateEducationLevelInput, error) {
-			return ec.unmarshalNUpdateEducationLevelInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateEducationLevelInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.EducationFields, error) {
+			return ec.unmarshalNUpdateEducationLevelInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐEducationFields(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4651,8 +4651,8 @@ func (ec *executionContext) field_Mutation_updateRole_args(ctx context.Context, 
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateRoleInput, error) {
-			return ec.unmarshalNUpdateRoleInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateRoleInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.RoleFields, error) {
+			return ec.unmarshalNUpdateRoleInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRoleFields(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4673,8 +4673,8 @@ func (ec *executionContext) field_Mutation_updateSkill_args(ctx context.Context,
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateSkillInput, error) {
-			return ec.unmarshalNUpdateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateSkillInput(ctx, v)
+		func(ctx context.Context, v any) (pathway.SkillFields, error) {
+			return ec.unmarshalNUpdateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillFields(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6417,7 +6417,7 @@ func (ec *executionContext) _Mutation_createRole(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateRole(ctx, fc.Args["input"].(model.CreateRoleInput))
+			return ec.Resolvers.Mutation().CreateRole(ctx, fc.Args["input"].(pathway.Role))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Role) graphql.Marshaler {
@@ -6461,7 +6461,7 @@ func (ec *executionContext) _Mutation_updateRole(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateRole(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateRoleInput))
+			return ec.Resolvers.Mutation().UpdateRole(ctx, fc.Args["id"].(string), fc.Args["input"].(pathway.RoleFields))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Role) graphql.Marshaler {
@@ -6549,7 +6549,7 @@ func (ec *executionContext) _Mutation_createSkill(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateSkill(ctx, fc.Args["input"].(model.CreateSkillInput))
+			return ec.Resolvers.Mutation().CreateSkill(ctx, fc.Args["input"].(pathway.Skill))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Skill) graphql.Marshaler {
@@ -6593,7 +6593,7 @@ func (ec *executionContext) _Mutation_updateSkill(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateSkill(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateSkillInput))
+			return ec.Resolvers.Mutation().UpdateSkill(ctx, fc.Args["id"].(string), fc.Args["input"].(pathway.SkillFields))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Skill) graphql.Marshaler {
@@ -6681,7 +6681,7 @@ func (ec *executionContext) _Mutation_createCredential(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateCredential(ctx, fc.Args["input"].(model.CreateCredentialInput))
+			return ec.Resolvers.Mutation().CreateCredential(ctx, fc.Args["input"].(pathway.Credential))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Credential) graphql.Marshaler {
@@ -6725,7 +6725,7 @@ func (ec *executionContext) _Mutation_updateCredential(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateCredential(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateCredentialInput))
+			return ec.Resolvers.Mutation().UpdateCredential(ctx, fc.Args["id"].(string), fc.Args["input"].(pathway.CredentialFields))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Credential) graphql.Marshaler {
@@ -6813,7 +6813,7 @@ func (ec *executionContext) _Mutation_createEducationLevel(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateEducationLevel(ctx, fc.Args["input"].(model.CreateEducationLevelInput))
+			return ec.Resolvers.Mutation().CreateEducationLevel(ctx, fc.Args["input"].(pathway.EducationLevel))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.EducationLevel) graphql.Marshaler {
@@ -6857,7 +6857,7 @@ func (ec *executionContext) _Mutation_updateEducationLevel(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateEducationLevel(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateEducationLevelInput))
+			return ec.Resolvers.Mutation().UpdateEducationLevel(ctx, fc.Args["id"].(string), fc.Args["input"].(pathway.EducationFields))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pathway.EducationLevel) graphql.Marshaler {
@@ -13324,8 +13324,8 @@ func (ec *executionContext) unmarshalInputCohortOptions(ctx context.Context, obj
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputCreateCredentialInput(ctx context.Context, obj any) (model.CreateCredentialInput, error) {
-	var it model.CreateCredentialInput
+func (ec *executionContext) unmarshalInputCreateCredentialInput(ctx context.Context, obj any) (pathway.Credential, error) {
+	var it pathway.Credential
 	if obj == nil {
 		return it, nil
 	}
@@ -13411,14 +13411,14 @@ func (ec *executionContext) unmarshalInputCreateCredentialInput(ctx context.Cont
 			if err != nil {
 				return it, err
 			}
-			it.Ctid = data
+			it.CTID = data
 		}
 	}
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputCreateEducationLevelInput(ctx context.Context, obj any) (model.CreateEducationLevelInput, error) {
-	var it model.CreateEducationLevelInput
+func (ec *executionContext) unmarshalInputCreateEducationLevelInput(ctx context.Context, obj any) (pathway.EducationLevel, error) {
+	var it pathway.EducationLevel
 	if obj == nil {
 		return it, nil
 	}
@@ -13461,8 +13461,8 @@ func (ec *executionContext) unmarshalInputCreateEducationLevelInput(ctx context.
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, obj any) (model.CreateRoleInput, error) {
-	var it model.CreateRoleInput
+func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, obj any) (pathway.Role, error) {
+	var it pathway.Role
 	if obj == nil {
 		return it, nil
 	}
@@ -13575,8 +13575,8 @@ func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, o
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputCreateSkillInput(ctx context.Context, obj any) (model.CreateSkillInput, error) {
-	var it model.CreateSkillInput
+func (ec *executionContext) unmarshalInputCreateSkillInput(ctx context.Context, obj any) (pathway.Skill, error) {
+	var it pathway.Skill
 	if obj == nil {
 		return it, nil
 	}
@@ -14178,8 +14178,8 @@ func (ec *executionContext) unmarshalInputStackingInput(ctx context.Context, obj
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputUpdateCredentialInput(ctx context.Context, obj any) (model.UpdateCredentialInput, error) {
-	var it model.UpdateCredentialInput
+func (ec *executionContext) unmarshalInputUpdateCredentialInput(ctx context.Context, obj any) (pathway.CredentialFields, error) {
+	var it pathway.CredentialFields
 	if obj == nil {
 		return it, nil
 	}
@@ -14258,14 +14258,14 @@ func (ec *executionContext) unmarshalInputUpdateCredentialInput(ctx context.Cont
 			if err != nil {
 				return it, err
 			}
-			it.Ctid = data
+			it.CTID = data
 		}
 	}
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputUpdateEducationLevelInput(ctx context.Context, obj any) (model.UpdateEducationLevelInput, error) {
-	var it model.UpdateEducationLevelInput
+func (ec *executionContext) unmarshalInputUpdateEducationLevelInput(ctx context.Context, obj any) (pathway.EducationFields, error) {
+	var it pathway.EducationFields
 	if obj == nil {
 		return it, nil
 	}
@@ -14301,8 +14301,8 @@ func (ec *executionContext) unmarshalInputUpdateEducationLevelInput(ctx context.
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, obj any) (model.UpdateRoleInput, error) {
-	var it model.UpdateRoleInput
+func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, obj any) (pathway.RoleFields, error) {
+	var it pathway.RoleFields
 	if obj == nil {
 		return it, nil
 	}
@@ -14466,8 +14466,8 @@ func (ec *executionContext) unmarshalInputUpdateRoleSkillInput(ctx context.Conte
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputUpdateSkillInput(ctx context.Context, obj any) (model.UpdateSkillInput, error) {
-	var it model.UpdateSkillInput
+func (ec *executionContext) unmarshalInputUpdateSkillInput(ctx context.Context, obj any) (pathway.SkillFields, error) {
+	var it pathway.SkillFields
 	if obj == nil {
 		return it, nil
 	}
@@ -18367,22 +18367,22 @@ func (ec *executionContext) marshalNCohortPlan2ᚖgithubᚗcomᚋlatticeᚑpathw
 	return ec._CohortPlan(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCreateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateCredentialInput(ctx context.Context, v any) (model.CreateCredentialInput, error) {
+func (ec *executionContext) unmarshalNCreateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredential(ctx context.Context, v any) (pathway.Credential, error) {
 	res, err := ec.unmarshalInputCreateCredentialInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateEducationLevelInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateEducationLevelInput(ctx context.Context, v any) (model.CreateEducationLevelInput, error) {
+func (ec *executionContext) unmarshalNCreateEducationLevelInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐEducationLevel(ctx context.Context, v any) (pathway.EducationLevel, error) {
 	res, err := ec.unmarshalInputCreateEducationLevelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateRoleInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateRoleInput(ctx context.Context, v any) (model.CreateRoleInput, error) {
+func (ec *executionContext) unmarshalNCreateRoleInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRole(ctx context.Context, v any) (pathway.Role, error) {
 	res, err := ec.unmarshalInputCreateRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐCreateSkillInput(ctx context.Context, v any) (model.CreateSkillInput, error) {
+func (ec *executionContext) unmarshalNCreateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkill(ctx context.Context, v any) (pathway.Skill, error) {
 	res, err := ec.unmarshalInputCreateSkillInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -19084,17 +19084,17 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) unmarshalNUpdateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateCredentialInput(ctx context.Context, v any) (model.UpdateCredentialInput, error) {
+func (ec *executionContext) unmarshalNUpdateCredentialInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredentialFields(ctx context.Context, v any) (pathway.CredentialFields, error) {
 	res, err := ec.unmarshalInputUpdateCredentialInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateEducationLevelInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateEducationLevelInput(ctx context.Context, v any) (model.UpdateEducationLevelInput, error) {
+func (ec *executionContext) unmarshalNUpdateEducationLevelInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐEducationFields(ctx context.Context, v any) (pathway.EducationFields, error) {
 	res, err := ec.unmarshalInputUpdateEducationLevelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateRoleInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateRoleInput(ctx context.Context, v any) (model.UpdateRoleInput, error) {
+func (ec *executionContext) unmarshalNUpdateRoleInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRoleFields(ctx context.Context, v any) (pathway.RoleFields, error) {
 	res, err := ec.unmarshalInputUpdateRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -19104,7 +19104,7 @@ func (ec *executionContext) unmarshalNUpdateRoleSkillInput2githubᚗcomᚋlattic
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐUpdateSkillInput(ctx context.Context, v any) (model.UpdateSkillInput, error) {
+func (ec *executionContext) unmarshalNUpdateSkillInput2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillFields(ctx context.Context, v any) (pathway.SkillFields, error) {
 	res, err := ec.unmarshalInputUpdateSkillInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }

@@ -1,9 +1,6 @@
 package pathway
 
-import (
-	"fmt"
-	"regexp"
-)
+import "regexp"
 
 // The one proficiency scale, used by every skill level in the graph:
 // 1 awareness, 2 basic, 3 working, 4 advanced, 5 expert. Importers convert
@@ -24,21 +21,22 @@ const (
 	LevelExecutive    RoleLevel = "EXECUTIVE"
 )
 
-// Role is a job: a node of kind Role.
+// Role is a job: a node of kind Role. The JSON names are the import
+// format's (cypher.GraphRole embeds a Role).
 type Role struct {
-	ID                   string
-	Title                string
-	Level                *RoleLevel
-	Industry             *string
-	OccupationCode       *string
-	Description          *string
-	WageMin              *float64
-	WageMax              *float64
-	WageMedian           *float64
-	Vacancies            *int
-	TurnoverRate         *float64 // percent of incumbents who leave in a year
-	AdvancementPotential *bool
-	JobZone              *int
+	ID                   string     `json:"id"`
+	Title                string     `json:"title"`
+	Level                *RoleLevel `json:"level,omitempty"`
+	Industry             *string    `json:"industry,omitempty"`
+	OccupationCode       *string    `json:"occupationCode,omitempty"`
+	WageMin              *float64   `json:"wageMin,omitempty"`
+	WageMax              *float64   `json:"wageMax,omitempty"`
+	WageMedian           *float64   `json:"wageMedian,omitempty"`
+	Vacancies            *int       `json:"vacancies,omitempty"`
+	TurnoverRate         *float64   `json:"turnoverRate,omitempty"` // percent of incumbents who leave in a year
+	AdvancementPotential *bool      `json:"advancementPotential,omitempty"`
+	JobZone              *int       `json:"jobZone,omitempty"`
+	Description          *string    `json:"description,omitempty"`
 }
 
 // Skill is a skill, competency or knowledge area.
@@ -157,7 +155,7 @@ var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$`)
 // digits and . _ : / -, starting with a letter or digit.
 func ValidateID(field, id string) error {
 	if !idPattern.MatchString(id) {
-		return fmt.Errorf("%s %q is not a valid id (1-200 letters, digits or . _ : / -, starting with a letter or digit): %w", field, id, ErrInvalid)
+		return fieldErr(field, "%s %q is not a valid id (1-200 letters, digits or . _ : / -, starting with a letter or digit)", field, id)
 	}
 	return nil
 }
@@ -165,7 +163,7 @@ func ValidateID(field, id string) error {
 // ValidateLevel checks a proficiency level against the one scale.
 func ValidateLevel(field string, level int) error {
 	if level < MinLevel || level > MaxLevel {
-		return fmt.Errorf("%s must be a proficiency level from %d to %d, got %d: %w", field, MinLevel, MaxLevel, level, ErrInvalid)
+		return fieldErr(field, "%s must be a proficiency level from %d to %d, got %d", field, MinLevel, MaxLevel, level)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package pathway
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -16,8 +17,7 @@ func (l *RoleLevel) UnmarshalGQL(v any) error {
 	if !ok {
 		return fmt.Errorf("role level must be a string: %w", ErrInvalid)
 	}
-	switch RoleLevel(s) {
-	case LevelEntry, LevelMiddleSkill, LevelProfessional, LevelExecutive:
+	if slices.Contains(RoleLevels, RoleLevel(s)) {
 		*l = RoleLevel(s)
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+	"github.com/lattice-pathways/lattice/pathway"
 )
 
 // TestCohortSharesADeliveryCost builds a graph where a bootcamp is the
@@ -26,7 +27,7 @@ func TestCohortSharesADeliveryCost(t *testing.T) {
 			{ID: "linux-course", Name: "Linux Course", Kind: "COURSE", Cost: ptr(300.0), Hours: ptr(40.0),
 				Certifies: []cypher.GraphSkillLevel{{Skill: "linux", Level: 3}}},
 		},
-		Roles: []cypher.GraphRole{{ID: "cloud-engineer", Title: "Cloud Engineer", Skills: []cypher.GraphRoleSkill{
+		Roles: []cypher.GraphRole{{Role: pathway.Role{ID: "cloud-engineer", Title: "Cloud Engineer"}, Skills: []cypher.GraphRoleSkill{
 			{Skill: "cloud", Level: 3, Required: true}, {Skill: "linux", Level: 3, Required: true}}}},
 	}
 	if err := store.WriteGraph(context.Background(), g); err != nil {

@@ -34,106 +34,48 @@ func ref[T any](v T, err error) (*T, error) {
 	return &v, nil
 }
 
-func (r *mutationResolver) CreateRole(ctx context.Context, input model.CreateRoleInput) (*pathway.Role, error) {
-	return ref(r.store.CreateRole(ctx, input.ID, cypher.RoleFields{
-		Title:                &input.Title,
-		Level:                input.Level,
-		Industry:             input.Industry,
-		OccupationCode:       input.OccupationCode,
-		Description:          input.Description,
-		WageMin:              input.WageMin,
-		WageMax:              input.WageMax,
-		WageMedian:           input.WageMedian,
-		Vacancies:            input.Vacancies,
-		TurnoverRate:         input.TurnoverRate,
-		AdvancementPotential: input.AdvancementPotential,
-		JobZone:              input.JobZone,
-	}))
+func (r *mutationResolver) CreateRole(ctx context.Context, input pathway.Role) (*pathway.Role, error) {
+	return ref(r.store.CreateRole(ctx, input))
 }
 
-func (r *mutationResolver) UpdateRole(ctx context.Context, id string, input model.UpdateRoleInput) (*pathway.Role, error) {
-	return ref(r.store.UpdateRole(ctx, id, cypher.RoleFields{
-		Title:                input.Title,
-		Level:                input.Level,
-		Industry:             input.Industry,
-		OccupationCode:       input.OccupationCode,
-		Description:          input.Description,
-		WageMin:              input.WageMin,
-		WageMax:              input.WageMax,
-		WageMedian:           input.WageMedian,
-		Vacancies:            input.Vacancies,
-		TurnoverRate:         input.TurnoverRate,
-		AdvancementPotential: input.AdvancementPotential,
-		JobZone:              input.JobZone,
-	}))
+func (r *mutationResolver) UpdateRole(ctx context.Context, id string, input pathway.RoleFields) (*pathway.Role, error) {
+	return ref(r.store.UpdateRole(ctx, id, input))
 }
 
 func (r *mutationResolver) DeleteRole(ctx context.Context, id string) (*model.DeletePayload, error) {
 	return deleted(id, r.store.DeleteRole(ctx, id))
 }
 
-func (r *mutationResolver) CreateSkill(ctx context.Context, input model.CreateSkillInput) (*pathway.Skill, error) {
-	return ref(r.store.CreateSkill(ctx, input.ID, cypher.SkillFields{
-		Name:          &input.Name,
-		Category:      input.Category,
-		Type:          input.Type,
-		HalfLifeYears: input.HalfLifeYears,
-		Description:   input.Description,
-	}))
+func (r *mutationResolver) CreateSkill(ctx context.Context, input pathway.Skill) (*pathway.Skill, error) {
+	return ref(r.store.CreateSkill(ctx, input))
 }
 
-func (r *mutationResolver) UpdateSkill(ctx context.Context, id string, input model.UpdateSkillInput) (*pathway.Skill, error) {
-	return ref(r.store.UpdateSkill(ctx, id, cypher.SkillFields{
-		Name:          input.Name,
-		Category:      input.Category,
-		Type:          input.Type,
-		HalfLifeYears: input.HalfLifeYears,
-		Description:   input.Description,
-	}))
+func (r *mutationResolver) UpdateSkill(ctx context.Context, id string, input pathway.SkillFields) (*pathway.Skill, error) {
+	return ref(r.store.UpdateSkill(ctx, id, input))
 }
 
 func (r *mutationResolver) DeleteSkill(ctx context.Context, id string) (*model.DeletePayload, error) {
 	return deleted(id, r.store.DeleteSkill(ctx, id))
 }
 
-func (r *mutationResolver) CreateCredential(ctx context.Context, input model.CreateCredentialInput) (*pathway.Credential, error) {
-	return ref(r.store.CreateCredential(ctx, input.ID, cypher.CredentialFields{
-		Name:               &input.Name,
-		Kind:               &input.Kind,
-		Issuer:             input.Issuer,
-		Cost:               input.Cost,
-		CohortCost:         input.CohortCost,
-		Hours:              input.Hours,
-		Weeks:              input.Weeks,
-		IndustryRecognized: input.IndustryRecognized,
-		CTID:               input.Ctid,
-	}))
+func (r *mutationResolver) CreateCredential(ctx context.Context, input pathway.Credential) (*pathway.Credential, error) {
+	return ref(r.store.CreateCredential(ctx, input))
 }
 
-func (r *mutationResolver) UpdateCredential(ctx context.Context, id string, input model.UpdateCredentialInput) (*pathway.Credential, error) {
-	return ref(r.store.UpdateCredential(ctx, id, cypher.CredentialFields{
-		Name:               input.Name,
-		Kind:               input.Kind,
-		Issuer:             input.Issuer,
-		Cost:               input.Cost,
-		CohortCost:         input.CohortCost,
-		Hours:              input.Hours,
-		Weeks:              input.Weeks,
-		IndustryRecognized: input.IndustryRecognized,
-		CTID:               input.Ctid,
-	}))
+func (r *mutationResolver) UpdateCredential(ctx context.Context, id string, input pathway.CredentialFields) (*pathway.Credential, error) {
+	return ref(r.store.UpdateCredential(ctx, id, input))
 }
 
 func (r *mutationResolver) DeleteCredential(ctx context.Context, id string) (*model.DeletePayload, error) {
 	return deleted(id, r.store.DeleteCredential(ctx, id))
 }
 
-func (r *mutationResolver) CreateEducationLevel(ctx context.Context, input model.CreateEducationLevelInput) (*pathway.EducationLevel, error) {
-	return ref(r.store.CreateEducationLevel(ctx, input.ID, cypher.EducationFields{Name: &input.Name, Rank: &input.Rank}))
+func (r *mutationResolver) CreateEducationLevel(ctx context.Context, input pathway.EducationLevel) (*pathway.EducationLevel, error) {
+	return ref(r.store.CreateEducationLevel(ctx, input))
 }
 
-func (r *mutationResolver) UpdateEducationLevel(ctx context.Context, id string, input model.UpdateEducationLevelInput) (*pathway.EducationLevel, error) {
-	return ref(r.store.UpdateEducationLevel(ctx, id, cypher.EducationFields{Name: input.Name, Rank: input.Rank}))
+func (r *mutationResolver) UpdateEducationLevel(ctx context.Context, id string, input pathway.EducationFields) (*pathway.EducationLevel, error) {
+	return ref(r.store.UpdateEducationLevel(ctx, id, input))
 }
 
 func (r *mutationResolver) DeleteEducationLevel(ctx context.Context, id string) (*model.DeletePayload, error) {

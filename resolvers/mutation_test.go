@@ -53,21 +53,21 @@ func writesGraph() *cypher.Graph {
 			{ID: "bs-it", Name: "BS in Information Technology", Kind: "BACHELORS_DEGREE", Cost: ptr(40000.0)},
 		},
 		Roles: []cypher.GraphRole{
-			{ID: "help-desk", Title: "Help Desk Technician", Level: ptr("ENTRY"), Industry: it,
-				WageMin: ptr(35000.0), WageMax: ptr(50000.0), Vacancies: ptr(40), Education: "high-school",
+			{Role: pathway.Role{ID: "help-desk", Title: "Help Desk Technician", Level: ptr(pathway.LevelEntry), Industry: it,
+				WageMin: ptr(35000.0), WageMax: ptr(50000.0), Vacancies: ptr(40)}, Education: "high-school",
 				Skills: []cypher.GraphRoleSkill{
 					{Skill: "troubleshooting", Level: 3, Importance: ptr(5.0), Required: true},
 					{Skill: "networking", Level: 2, Importance: ptr(3.0), Required: true},
 					{Skill: "communication", Level: 3, Importance: ptr(4.0), Required: true},
 				}},
-			{ID: "network-admin", Title: "Network Administrator", Level: ptr("MIDDLE_SKILL"), Industry: it,
-				WageMin: ptr(60000.0), WageMax: ptr(90000.0), Education: "associate", Credentials: []string{"network-plus"},
+			{Role: pathway.Role{ID: "network-admin", Title: "Network Administrator", Level: ptr(pathway.LevelMiddleSkill), Industry: it,
+				WageMin: ptr(60000.0), WageMax: ptr(90000.0)}, Education: "associate", Credentials: []string{"network-plus"},
 				Skills: []cypher.GraphRoleSkill{
 					{Skill: "networking", Level: 4, Importance: ptr(5.0), Required: true},
 					{Skill: "troubleshooting", Level: 3, Importance: ptr(4.0), Required: true},
 					{Skill: "security", Level: 2, Importance: ptr(3.0), Required: false},
 				}},
-			{ID: "security-analyst", Title: "Security Analyst", Level: ptr("PROFESSIONAL"), Industry: it,
+			{Role: pathway.Role{ID: "security-analyst", Title: "Security Analyst", Level: ptr(pathway.LevelProfessional), Industry: it},
 				Skills: []cypher.GraphRoleSkill{
 					{Skill: "security", Level: 4, Importance: ptr(5.0), Required: true},
 					{Skill: "networking", Level: 3, Importance: ptr(4.0), Required: true},
@@ -851,19 +851,19 @@ func TestMutationStoreValidation(t *testing.T) {
 	}{
 		{"level outside the enum", func() error {
 			l := pathway.RoleLevel("INTERN")
-			_, err := s.CreateRole(ctx, "intern", cypher.RoleFields{Title: ptr("Intern"), Level: &l})
+			_, err := s.CreateRole(ctx, pathway.Role{ID: "intern", Title: "Intern", Level: &l})
 			return err
 		}(), pathway.ErrInvalid},
 		{"missing title", func() error {
-			_, err := s.CreateRole(ctx, "untitled", cypher.RoleFields{})
+			_, err := s.CreateRole(ctx, pathway.Role{ID: "untitled"})
 			return err
 		}(), pathway.ErrInvalid},
 		{"unknown skill relation", func() error {
 			_, err := s.CreateSkillRelation(ctx, "networking", "security", cypher.SkillRelation("BROADER"))
 			return err
 		}(), pathway.ErrInvalid},
-		{"missing education rank", func() error {
-			_, err := s.CreateEducationLevel(ctx, "unranked", cypher.EducationFields{Name: ptr("X")})
+		{"education rank out of range", func() error {
+			_, err := s.CreateEducationLevel(ctx, pathway.EducationLevel{ID: "unranked", Name: "X", Rank: pathway.MaxEducationRank + 1})
 			return err
 		}(), pathway.ErrInvalid},
 	}

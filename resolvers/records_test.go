@@ -10,6 +10,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+	"github.com/lattice-pathways/lattice/pathway"
 )
 
 // TestProfileFromRecords asks for a plan with an Open Badges 3.0 credential
@@ -23,7 +24,7 @@ func TestProfileFromRecords(t *testing.T) {
 	store := cyphertest.Empty(t)
 	g := &cypher.Graph{
 		Skills: []cypher.GraphSkill{{ID: "case:robot-programming", Name: "Robot Programming"}, {ID: "plc", Name: "PLC wiring"}},
-		Roles: []cypher.GraphRole{{ID: "robotics-technician", Title: "Robotics Technician", Skills: []cypher.GraphRoleSkill{
+		Roles: []cypher.GraphRole{{Role: pathway.Role{ID: "robotics-technician", Title: "Robotics Technician"}, Skills: []cypher.GraphRoleSkill{
 			{Skill: "case:robot-programming", Level: 3, Required: true}, {Skill: "plc", Level: 2, Required: true}}}},
 	}
 	if err := store.WriteGraph(context.Background(), g); err != nil {

@@ -368,11 +368,13 @@ func (r *escoReader) occupations(t *escoTable) error {
 			return t.errorf("iscoGroup", "ISCO group %s is not in %s", code, escoISCOGroups)
 		}
 		r.roles[uri] = &cypher.GraphRole{
-			ID:             id,
-			Title:          title,
-			OccupationCode: escoStr(code),
-			Description:    escoText(t.get("description")),
-			Source:         escoStr("esco"),
+			Role: pathway.Role{
+				ID:             id,
+				Title:          title,
+				OccupationCode: escoStr(code),
+				Description:    escoText(t.get("description")),
+			},
+			Source: escoStr("esco"),
 		}
 	}
 	r.counts.occupations = len(r.roles)

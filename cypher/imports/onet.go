@@ -285,7 +285,7 @@ func (r *onetReader) occupations(t *onetTable) error {
 		if title == "" {
 			return row.errorf(onetColTitle, "occupation %s has no title", code)
 		}
-		role := &cypher.GraphRole{ID: id, Title: title, OccupationCode: onetPtr(code), Source: onetPtr("onet")}
+		role := &cypher.GraphRole{Role: pathway.Role{ID: id, Title: title, OccupationCode: onetPtr(code)}, Source: onetPtr("onet")}
 		if d := row.get(onetColDescription); d != "" {
 			role.Description = onetPtr(d)
 		}

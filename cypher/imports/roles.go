@@ -47,7 +47,8 @@
 //   - advancement potential: yes/y/true/1 -> true; no, "No/Limited",
 //     limited, none, n, false, 0 -> false. Empty: unknown.
 //   - wages: annual amounts >= 0; "$" and thousands separators are allowed.
-//     A minimum above the maximum is refused.
+//     The role must keep pathway's rules (pathway.Role.Validate): a minimum
+//     above the median or the maximum, or a median above the maximum, is refused.
 //   - industry: verbatim; empty means unknown.
 //
 // When any role requires education, the graph includes the standard education
@@ -58,6 +59,7 @@ package imports
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -190,7 +192,7 @@ func Roles(path string) (*Import, error) {
 			}
 			if yes {
 				r.Education = "associate"
-				if r.Level != nil && (*r.Level == string(pathway.LevelProfessional) || *r.Level == string(pathway.LevelExecutive)) {
+				if r.Level != nil && (*r.Level == pathway.LevelProfessional || *r.Level == pathway.LevelExecutive) {
 					r.Education = "bachelor"
 				}
 			}
@@ -225,8 +227,12 @@ func Roles(path string) (*Import, error) {
 			}
 			*w.dst = &n
 		}
-		if r.WageMin != nil && r.WageMax != nil && *r.WageMin > *r.WageMax {
-			return nil, fail("wageMax", "the maximum wage %v is below the minimum %v", *r.WageMax, *r.WageMin)
+		if err := r.Validate(); err != nil {
+			f := pathway.InvalidField(err)
+			if f == "id" {
+				f = idField
+			}
+			return nil, fail(cmp.Or(roleFieldColumns[f], f), "%v", trimInvalid(err))
 		}
 		g.Roles = append(g.Roles, r)
 	}
@@ -247,17 +253,21 @@ func Roles(path string) (*Import, error) {
 	return &Import{Format: "roles", Graph: g, Notes: notes}, nil
 }
 
+// roleFieldColumns maps the fields pathway's validators name to the
+// columns above, where the names differ.
+var roleFieldColumns = map[string]string{"turnoverRate": "turnover", "advancementPotential": "advancement"}
+
 // roleLevel reads a role level as the workshop spells it.
-func roleLevel(v string) (string, bool) {
+func roleLevel(v string) (pathway.RoleLevel, bool) {
 	switch letters(v) {
 	case "entry", "entrylevel":
-		return string(pathway.LevelEntry), true
+		return pathway.LevelEntry, true
 	case "middleskill", "middleskills", "middle", "midlevel", "middlelevel":
-		return string(pathway.LevelMiddleSkill), true
+		return pathway.LevelMiddleSkill, true
 	case "professional":
-		return string(pathway.LevelProfessional), true
+		return pathway.LevelProfessional, true
 	case "executive":
-		return string(pathway.LevelExecutive), true
+		return pathway.LevelExecutive, true
 	}
 	return "", false
 }

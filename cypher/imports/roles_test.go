@@ -152,7 +152,10 @@ func TestRolesOptionalColumns(t *testing.T) {
 			if !ok {
 				t.Fatalf("no role %s in %v", tc.id, imp.Graph.Roles)
 			}
-			level, _ := deref(r.Level).(string)
+			var level string
+			if r.Level != nil {
+				level = string(*r.Level)
+			}
 			industry, _ := deref(r.Industry).(string)
 			if r.Title != tc.title || level != tc.level || industry != tc.industry || r.Education != tc.education {
 				t.Errorf("got %q %q %q %q, want %q %q %q %q", r.Title, level, industry, r.Education, tc.title, tc.level, tc.industry, tc.education)
@@ -205,7 +208,8 @@ func TestRolesErrors(t *testing.T) {
 		{"vacancies.csv", 2, "Vacancies", "not a whole number"},
 		{"duplicate.csv", 3, "Role", `role id "payroll-clerk" is already on line 2`},
 		{"no_title.csv", 1, "", "no title column"},
-		{"wages.csv", 2, "Wage Max", "below the minimum"},
+		{"wages.csv", 2, "Wage Max", "wageMax (40000) must not be below wageMin (50000)"},
+		{"median.csv", 3, "Wage Median", "wageMedian (90000) must not be above wageMax (80000)"},
 		{"quote.csv", 2, "", "quote"},
 		{"id.csv", 2, "ID", "not a valid id"},
 		{"advancement.csv", 2, "Advancement Potential", `"maybe" is not yes, no or No/Limited`},

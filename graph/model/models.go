@@ -69,86 +69,6 @@ type CohortPlan struct {
 	LowerBound float64 `json:"lowerBound"`
 }
 
-// A new credential.
-type CreateCredentialInput struct {
-	// The id.
-	ID string `json:"id"`
-	// The name.
-	Name string `json:"name"`
-	// Its kind, e.g. CERTIFICATION.
-	Kind string `json:"kind"`
-	// Who awards it.
-	Issuer *string `json:"issuer,omitempty"`
-	// Cost per person, USD, >= 0.
-	Cost *float64 `json:"cost,omitempty"`
-	// Cohort delivery cost, USD, >= 0.
-	CohortCost *float64 `json:"cohortCost,omitempty"`
-	// Learning hours, >= 0.
-	Hours *float64 `json:"hours,omitempty"`
-	// Typical weeks, >= 0.
-	Weeks *float64 `json:"weeks,omitempty"`
-	// Whether employers recognize it across the industry.
-	IndustryRecognized *bool `json:"industryRecognized,omitempty"`
-	// The Credential Engine CTID.
-	Ctid *string `json:"ctid,omitempty"`
-}
-
-// A new education level.
-type CreateEducationLevelInput struct {
-	// The id.
-	ID string `json:"id"`
-	// The name.
-	Name string `json:"name"`
-	// The rank, 0 to 20; higher is more education.
-	Rank int `json:"rank"`
-}
-
-// A new role.
-type CreateRoleInput struct {
-	// The id: 1-200 letters, digits or . _ : / -.
-	ID string `json:"id"`
-	// The job title.
-	Title string `json:"title"`
-	// Its level.
-	Level *pathway.RoleLevel `json:"level,omitempty"`
-	// Its industry.
-	Industry *string `json:"industry,omitempty"`
-	// Its O*NET-SOC code.
-	OccupationCode *string `json:"occupationCode,omitempty"`
-	// A short description.
-	Description *string `json:"description,omitempty"`
-	// The low end of the annual wage range, USD, >= 0.
-	WageMin *float64 `json:"wageMin,omitempty"`
-	// The high end of the annual wage range, USD, >= wageMin.
-	WageMax *float64 `json:"wageMax,omitempty"`
-	// The median annual wage, USD.
-	WageMedian *float64 `json:"wageMedian,omitempty"`
-	// Openings in the next 12 months, >= 0.
-	Vacancies *int `json:"vacancies,omitempty"`
-	// Annual turnover in percent, 0 to 100.
-	TurnoverRate *float64 `json:"turnoverRate,omitempty"`
-	// Whether the role leads on to higher roles.
-	AdvancementPotential *bool `json:"advancementPotential,omitempty"`
-	// The O*NET job zone, 1 to 5.
-	JobZone *int `json:"jobZone,omitempty"`
-}
-
-// A new skill.
-type CreateSkillInput struct {
-	// The id.
-	ID string `json:"id"`
-	// The name.
-	Name string `json:"name"`
-	// Its category.
-	Category *string `json:"category,omitempty"`
-	// Its type: SPECIALIZED, COMMON, SOFTWARE or KNOWLEDGE.
-	Type *string `json:"type,omitempty"`
-	// Its half-life in years, > 0.
-	HalfLifeYears *float64 `json:"halfLifeYears,omitempty"`
-	// A short description.
-	Description *string `json:"description,omitempty"`
-}
-
 // A credential stack: a ladder of rungs in order.
 type CredentialStack struct {
 	// The id the stack was asked for.
@@ -541,64 +461,6 @@ type StackingInput struct {
 	CreditCost *float64 `json:"creditCost,omitempty"`
 }
 
-// Changes to a credential: only the fields given (and not null) change.
-type UpdateCredentialInput struct {
-	// The name.
-	Name *string `json:"name,omitempty"`
-	// Its kind.
-	Kind *string `json:"kind,omitempty"`
-	// Who awards it.
-	Issuer *string `json:"issuer,omitempty"`
-	// Cost per person.
-	Cost *float64 `json:"cost,omitempty"`
-	// Cohort delivery cost.
-	CohortCost *float64 `json:"cohortCost,omitempty"`
-	// Learning hours.
-	Hours *float64 `json:"hours,omitempty"`
-	// Typical weeks.
-	Weeks *float64 `json:"weeks,omitempty"`
-	// Whether employers recognize it across the industry.
-	IndustryRecognized *bool `json:"industryRecognized,omitempty"`
-	// The Credential Engine CTID.
-	Ctid *string `json:"ctid,omitempty"`
-}
-
-// Changes to an education level.
-type UpdateEducationLevelInput struct {
-	// The name.
-	Name *string `json:"name,omitempty"`
-	// The rank.
-	Rank *int `json:"rank,omitempty"`
-}
-
-// Changes to a role: only the fields given (and not null) change.
-type UpdateRoleInput struct {
-	// The job title.
-	Title *string `json:"title,omitempty"`
-	// Its level.
-	Level *pathway.RoleLevel `json:"level,omitempty"`
-	// Its industry.
-	Industry *string `json:"industry,omitempty"`
-	// Its O*NET-SOC code.
-	OccupationCode *string `json:"occupationCode,omitempty"`
-	// A short description.
-	Description *string `json:"description,omitempty"`
-	// The low end of the annual wage range.
-	WageMin *float64 `json:"wageMin,omitempty"`
-	// The high end of the annual wage range.
-	WageMax *float64 `json:"wageMax,omitempty"`
-	// The median annual wage.
-	WageMedian *float64 `json:"wageMedian,omitempty"`
-	// Openings in the next 12 months.
-	Vacancies *int `json:"vacancies,omitempty"`
-	// Annual turnover in percent.
-	TurnoverRate *float64 `json:"turnoverRate,omitempty"`
-	// Whether the role leads on to higher roles.
-	AdvancementPotential *bool `json:"advancementPotential,omitempty"`
-	// The O*NET job zone.
-	JobZone *int `json:"jobZone,omitempty"`
-}
-
 // Changes to a skill in a role's profile: the level, and the other fields when given.
 type UpdateRoleSkillInput struct {
 	// The role.
@@ -611,20 +473,6 @@ type UpdateRoleSkillInput struct {
 	Importance *float64 `json:"importance,omitempty"`
 	// Needed on day one (true) or preferred (false); unchanged when absent.
 	Required *bool `json:"required,omitempty"`
-}
-
-// Changes to a skill: only the fields given (and not null) change.
-type UpdateSkillInput struct {
-	// The name.
-	Name *string `json:"name,omitempty"`
-	// Its category.
-	Category *string `json:"category,omitempty"`
-	// Its type.
-	Type *string `json:"type,omitempty"`
-	// Its half-life in years.
-	HalfLifeYears *float64 `json:"halfLifeYears,omitempty"`
-	// A short description.
-	Description *string `json:"description,omitempty"`
 }
 
 // Changes to a stacking edge: only the credits given change.
