@@ -245,3 +245,20 @@ func ClosedBy(gap SkillGap, certs []CertifiedSkill) []Credential {
 	})
 	return out
 }
+
+// SameAs is the crosswalk between skills of different sources (SAME_AS
+// edges, read both ways): skill id -> the skills it is the same as.
+type SameAs map[string][]string
+
+// Expand counts each skill in levels as held, at its level, for every skill
+// it is the same as (one crosswalk hop; the highest level counts). The gap
+// rule, the skills map and the planner all see held and certified skills
+// through it, so a sample certification closes an O*NET gap it matches.
+func (same SameAs) Expand(levels map[string]int) {
+	for _, id := range slices.Sorted(maps.Keys(levels)) {
+		l := levels[id]
+		for _, other := range same[id] {
+			levels[other] = max(levels[other], l)
+		}
+	}
+}

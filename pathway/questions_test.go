@@ -226,3 +226,13 @@ func TestStandardLibraryOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestSameAsExpand(t *testing.T) {
+	same := SameAs{"networking": {"onet:2.C.3.a", "onet:2.C.9.a"}, "onet:2.C.3.a": {"networking"}}
+	levels := map[string]int{"networking": 3, "onet:2.C.9.a": 4, "other": 2}
+	same.Expand(levels)
+	want := map[string]int{"networking": 3, "onet:2.C.3.a": 3, "onet:2.C.9.a": 4, "other": 2}
+	if !reflect.DeepEqual(levels, want) {
+		t.Errorf("Expand = %v, want %v (the higher level held stays)", levels, want)
+	}
+}
