@@ -37,7 +37,7 @@ func (s *Store) exec(ctx context.Context, name string, params map[string]any) er
 		_, err = res.Consume(ctx)
 	}
 	if err != nil {
-		return s.classify(name, err)
+		return s.classify(ctx, name, err)
 	}
 	return nil
 }
