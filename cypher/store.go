@@ -112,11 +112,15 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 }
 
 // Close releases the driver's connections.
-func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+func (s *Store) Close(ctx context.Context) (err error) {
+	defer wrap(&err, "cypher.Close")
+	return s.driver.Close(ctx)
+}
 
 // Ping runs a real query: readiness means Neo4j answers, not that a port is open.
-func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, "ping", nil)
+func (s *Store) Ping(ctx context.Context) (err error) {
+	defer wrap(&err, "cypher.Ping")
+	_, err = s.read(ctx, "ping", nil)
 	return err
 }
 
@@ -252,7 +256,8 @@ type Notice struct {
 // Explain plans a named statement with EXPLAIN, without running it, and
 // returns Neo4j's notifications; parameters are passed as nulls. Tests use it
 // to keep every embedded statement free of errors and performance warnings.
-func (s *Store) Explain(ctx context.Context, name string) ([]Notice, error) {
+func (s *Store) Explain(ctx context.Context, name string) (notices []Notice, err error) {
+	defer wrap(&err, "cypher.Explain(%s)", name)
 	params := map[string]any{}
 	for _, m := range paramPattern.FindAllStringSubmatch(statement(name), -1) {
 		params[m[1]] = nil
@@ -261,11 +266,11 @@ func (s *Store) Explain(ctx context.Context, name string) ([]Notice, error) {
 	defer session.Close(ctx)
 	res, err := session.Run(ctx, "EXPLAIN "+statement(name), params)
 	if err != nil {
-		return nil, fmt.Errorf("explain %s: %w", name, err)
+		return nil, err
 	}
 	sum, err := res.Consume(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("explain %s: %w", name, err)
+		return nil, err
 	}
 	var out []Notice
 	for _, n := range sum.Notifications() {
