@@ -66,6 +66,9 @@ func firstError(t *testing.T, c *client.Client, query string, opts ...client.Opt
 	if err != nil {
 		t.Fatalf("post: %v", err)
 	}
+	if resp == nil {
+		t.Fatalf("%s: the answer is a bare null, with no error to say why", oneLine(query))
+	}
 	var errs []gqlError
 	if err := json.Unmarshal(resp.Errors, &errs); err != nil || len(errs) == 0 {
 		t.Fatalf("%s: want an error, got data %s errors %s", oneLine(query), resp.Data, resp.Errors)
