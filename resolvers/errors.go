@@ -11,6 +11,7 @@ import (
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/lattice-pathways/lattice/loaders"
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
@@ -75,7 +76,15 @@ func presentError(log zerolog.Logger, limit time.Duration) graphql.ErrorPresente
 			log.Debug().Err(err).Str("path", path).Msg("request cancelled")
 			gqlErr.Message = "the request was cancelled"
 		case CodeInternal:
-			if !errors.Is(err, errPanic) { // recoverPanic logged it, with its stack
+			var loaderPanic *loaders.PanicError
+			switch {
+			case errors.Is(err, errPanic): // recoverPanic logged it, with its stack
+			case errors.As(err, &loaderPanic):
+				if loaderPanic.FirstReport() { // every field of the batch shares it
+					log.Error().Interface("panic", loaderPanic.Value).Str("path", path).
+						Str("stack", string(loaderPanic.Stack)).Msg("loader panic")
+				}
+			default:
 				log.Error().Err(err).Str("path", path).Msg("internal error")
 			}
 			gqlErr.Message = "internal error"

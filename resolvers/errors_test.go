@@ -17,6 +17,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+	"github.com/lattice-pathways/lattice/loaders"
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
@@ -211,5 +212,26 @@ func TestPresentError(t *testing.T) {
 				t.Errorf("%d error lines, want %d", n, tc.errorLines)
 			}
 		})
+	}
+}
+
+// TestLoaderPanicIsLoggedOnce: a panic in a loader's fetch reaches every field
+// of the batch as one PanicError; the presenter logs it once, with its stack.
+func TestLoaderPanicIsLoggedOnce(t *testing.T) {
+	var logs logBuffer
+	present := presentError(logs.logger(), time.Second)
+	pe := &loaders.PanicError{Value: "row converter bug", Stack: []byte("goroutine 7 [running]:\nloaders.fetch(...)")}
+	for range 3 {
+		got := present(context.Background(), fmt.Errorf("loading role: %w", pe))
+		if got.Extensions["code"] != CodeInternal || got.Message != "internal error" {
+			t.Errorf("answer %q %v, want the generic internal error", got.Message, got.Extensions)
+		}
+	}
+	lines := logs.at(t, "error")
+	if len(lines) != 1 {
+		t.Fatalf("%d error lines for one panic, want 1: %v", len(lines), lines)
+	}
+	if lines[0]["stack"] != string(pe.Stack) || lines[0]["panic"] != pe.Value {
+		t.Errorf("panic line %v lacks the panic or its stack", lines[0])
 	}
 }
