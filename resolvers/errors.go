@@ -32,7 +32,8 @@ const (
 var errPanic = errors.New("internal error")
 
 // errorCodes is the one table from domain errors to client codes. Anything
-// not in it is internal: logged here, once, and never shown to the client.
+// not in it is internal: logged once (here, or where a panic was recovered)
+// and never shown to the client.
 var errorCodes = []struct {
 	err  error
 	code string
