@@ -385,8 +385,9 @@ type Progress func(kind string, done, total int)
 // updating its nodes and edges, then re-derives the overlaps. An edge whose
 // end is neither in g nor in the database fails the whole write, and nothing
 // of it stays.
-func (s *Store) WriteGraph(ctx context.Context, g *Graph) error {
-	_, err := s.ImportGraph(ctx, g, nil)
+func (s *Store) WriteGraph(ctx context.Context, g *Graph) (err error) {
+	defer wrap(&err, "cypher.WriteGraph")
+	_, err = s.ImportGraph(ctx, g, nil)
 	return err
 }
 

@@ -107,7 +107,8 @@ func planCredential(c pathway.Credential, m map[string]any) pathway.PlanCredenti
 
 // OverlapsInto returns, for each role, the roles whose overlap edges lead to
 // it, closest first, at most first each: the stepping stones towards it.
-func (s *Store) OverlapsInto(ctx context.Context, roleIDs []string, first int) (map[string][]pathway.RoleOverlap, error) {
+func (s *Store) OverlapsInto(ctx context.Context, roleIDs []string, first int) (out map[string][]pathway.RoleOverlap, err error) {
+	defer wrap(&err, "cypher.OverlapsInto(%d roles, %d)", len(roleIDs), first)
 	return grouped(ctx, s, "role_overlaps_into", roleIDs, map[string]any{"first": first}, func(rec *neo4j.Record) pathway.RoleOverlap {
 		return pathway.RoleOverlap{Role: roleRow(rec), Score: floatOf(get(rec, "score")), SharedSkills: intOf(get(rec, "shared"))}
 	})

@@ -15,7 +15,8 @@ import (
 // the held credentials as the skills they certify and the levels they confer.
 // It returns the profile's role (nil when it names none) and
 // pathway.ErrNotFound naming the first id that names nothing.
-func (s *Store) Profile(ctx context.Context, p pathway.Profile) (*pathway.Held, *pathway.Role, error) {
+func (s *Store) Profile(ctx context.Context, p pathway.Profile) (_ *pathway.Held, _ *pathway.Role, err error) {
+	defer wrap(&err, "cypher.Profile(%s)", p.RoleID)
 	held, roles, err := s.Profiles(ctx, []pathway.Profile{p})
 	if err != nil {
 		return nil, nil, err
@@ -193,6 +194,7 @@ func (s *Store) RolesSharingSkills(ctx context.Context, skillIDs []string) (ids 
 }
 
 // EducationRequiredBy returns the roles that require each education level.
-func (s *Store) EducationRequiredBy(ctx context.Context, levelIDs []string) (map[string][]pathway.Role, error) {
+func (s *Store) EducationRequiredBy(ctx context.Context, levelIDs []string) (out map[string][]pathway.Role, err error) {
+	defer wrap(&err, "cypher.EducationRequiredBy(%d levels)", len(levelIDs))
 	return grouped(ctx, s, "education_required_by", levelIDs, nil, roleRow)
 }

@@ -54,27 +54,32 @@ func educationRow(rec *neo4j.Record) pathway.EducationLevel {
 }
 
 // RolesByIDs returns the roles found, by id; missing ids are absent.
-func (s *Store) RolesByIDs(ctx context.Context, ids []string) (map[string]pathway.Role, error) {
+func (s *Store) RolesByIDs(ctx context.Context, ids []string) (out map[string]pathway.Role, err error) {
+	defer wrap(&err, "cypher.RolesByIDs(%d ids)", len(ids))
 	return single(ctx, s, "roles_by_ids", ids, roleRow)
 }
 
 // SkillsByIDs returns the skills found, by id.
-func (s *Store) SkillsByIDs(ctx context.Context, ids []string) (map[string]pathway.Skill, error) {
+func (s *Store) SkillsByIDs(ctx context.Context, ids []string) (out map[string]pathway.Skill, err error) {
+	defer wrap(&err, "cypher.SkillsByIDs(%d ids)", len(ids))
 	return single(ctx, s, "skills_by_ids", ids, skillRow)
 }
 
 // CredentialsByIDs returns the credentials found, by id.
-func (s *Store) CredentialsByIDs(ctx context.Context, ids []string) (map[string]pathway.Credential, error) {
+func (s *Store) CredentialsByIDs(ctx context.Context, ids []string) (out map[string]pathway.Credential, err error) {
+	defer wrap(&err, "cypher.CredentialsByIDs(%d ids)", len(ids))
 	return single(ctx, s, "credentials_by_ids", ids, credentialRow)
 }
 
 // EducationLevelsByIDs returns the education levels found, by id.
-func (s *Store) EducationLevelsByIDs(ctx context.Context, ids []string) (map[string]pathway.EducationLevel, error) {
+func (s *Store) EducationLevelsByIDs(ctx context.Context, ids []string) (out map[string]pathway.EducationLevel, err error) {
+	defer wrap(&err, "cypher.EducationLevelsByIDs(%d ids)", len(ids))
 	return single(ctx, s, "education_levels_by_ids", ids, educationRow)
 }
 
 // EducationLevels returns every education level, lowest rank first.
-func (s *Store) EducationLevels(ctx context.Context) ([]pathway.EducationLevel, error) {
+func (s *Store) EducationLevels(ctx context.Context) (levels []pathway.EducationLevel, err error) {
+	defer wrap(&err, "cypher.EducationLevels()")
 	recs, err := s.read(ctx, "education_levels", nil)
 	if err != nil {
 		return nil, err
@@ -87,7 +92,8 @@ func (s *Store) EducationLevels(ctx context.Context) ([]pathway.EducationLevel, 
 }
 
 // RoleSkills returns the skills profiles of roles, required skills first.
-func (s *Store) RoleSkills(ctx context.Context, roleIDs []string) (map[string][]pathway.RoleSkill, error) {
+func (s *Store) RoleSkills(ctx context.Context, roleIDs []string) (out map[string][]pathway.RoleSkill, err error) {
+	defer wrap(&err, "cypher.RoleSkills(%d roles)", len(roleIDs))
 	return grouped(ctx, s, "role_skills", roleIDs, nil, func(rec *neo4j.Record) pathway.RoleSkill {
 		rs := pathway.RoleSkill{
 			RoleID:   get(rec, "id").(string),
@@ -103,18 +109,21 @@ func (s *Store) RoleSkills(ctx context.Context, roleIDs []string) (map[string][]
 }
 
 // RoleCredentials returns the credentials roles require.
-func (s *Store) RoleCredentials(ctx context.Context, roleIDs []string) (map[string][]pathway.Credential, error) {
+func (s *Store) RoleCredentials(ctx context.Context, roleIDs []string) (out map[string][]pathway.Credential, err error) {
+	defer wrap(&err, "cypher.RoleCredentials(%d roles)", len(roleIDs))
 	return grouped(ctx, s, "role_credentials", roleIDs, nil, credentialRow)
 }
 
 // RoleEducation returns the education level each role requires, if any.
-func (s *Store) RoleEducation(ctx context.Context, roleIDs []string) (map[string]pathway.EducationLevel, error) {
+func (s *Store) RoleEducation(ctx context.Context, roleIDs []string) (out map[string]pathway.EducationLevel, err error) {
+	defer wrap(&err, "cypher.RoleEducation(%d roles)", len(roleIDs))
 	return single(ctx, s, "role_education", roleIDs, educationRow)
 }
 
 // RoleOverlaps returns the derived overlap edges out of roles, closest first,
 // at most first per role.
-func (s *Store) RoleOverlaps(ctx context.Context, roleIDs []string, first int) (map[string][]pathway.RoleOverlap, error) {
+func (s *Store) RoleOverlaps(ctx context.Context, roleIDs []string, first int) (out map[string][]pathway.RoleOverlap, err error) {
+	defer wrap(&err, "cypher.RoleOverlaps(%d roles, %d)", len(roleIDs), first)
 	return grouped(ctx, s, "role_overlaps", roleIDs, map[string]any{"first": first}, func(rec *neo4j.Record) pathway.RoleOverlap {
 		return pathway.RoleOverlap{Role: roleRow(rec), Score: floatOf(get(rec, "score")), SharedSkills: intOf(get(rec, "shared"))}
 	})
@@ -122,7 +131,8 @@ func (s *Store) RoleOverlaps(ctx context.Context, roleIDs []string, first int) (
 
 // SkillCertifiedBy returns the credentials that certify skills, highest level first.
 // Only the skill's id is set in each result: the caller has the skill.
-func (s *Store) SkillCertifiedBy(ctx context.Context, skillIDs []string) (map[string][]pathway.CertifiedSkill, error) {
+func (s *Store) SkillCertifiedBy(ctx context.Context, skillIDs []string) (out map[string][]pathway.CertifiedSkill, err error) {
+	defer wrap(&err, "cypher.SkillCertifiedBy(%d skills)", len(skillIDs))
 	return grouped(ctx, s, "skill_certified_by", skillIDs, nil, func(rec *neo4j.Record) pathway.CertifiedSkill {
 		return pathway.CertifiedSkill{Credential: credentialRow(rec), Skill: pathway.Skill{ID: get(rec, "id").(string)}, Level: intOf(get(rec, "level"))}
 	})
@@ -130,19 +140,22 @@ func (s *Store) SkillCertifiedBy(ctx context.Context, skillIDs []string) (map[st
 
 // CredentialCertifies returns the skills credentials certify.
 // Only the credential's id is set in each result: the caller has the credential.
-func (s *Store) CredentialCertifies(ctx context.Context, credentialIDs []string) (map[string][]pathway.CertifiedSkill, error) {
+func (s *Store) CredentialCertifies(ctx context.Context, credentialIDs []string) (out map[string][]pathway.CertifiedSkill, err error) {
+	defer wrap(&err, "cypher.CredentialCertifies(%d credentials)", len(credentialIDs))
 	return grouped(ctx, s, "credential_certifies", credentialIDs, nil, func(rec *neo4j.Record) pathway.CertifiedSkill {
 		return pathway.CertifiedSkill{Credential: pathway.Credential{ID: get(rec, "id").(string)}, Skill: skillRow(rec), Level: intOf(get(rec, "level"))}
 	})
 }
 
 // CredentialConfers returns the education level each credential confers.
-func (s *Store) CredentialConfers(ctx context.Context, credentialIDs []string) (map[string]pathway.EducationLevel, error) {
+func (s *Store) CredentialConfers(ctx context.Context, credentialIDs []string) (out map[string]pathway.EducationLevel, err error) {
+	defer wrap(&err, "cypher.CredentialConfers(%d credentials)", len(credentialIDs))
 	return single(ctx, s, "credential_confers", credentialIDs, educationRow)
 }
 
 // CredentialPrerequisites returns the prerequisite groups of credentials, by group name.
-func (s *Store) CredentialPrerequisites(ctx context.Context, credentialIDs []string) (map[string][]pathway.PrerequisiteGroup, error) {
+func (s *Store) CredentialPrerequisites(ctx context.Context, credentialIDs []string) (out map[string][]pathway.PrerequisiteGroup, err error) {
+	defer wrap(&err, "cypher.CredentialPrerequisites(%d credentials)", len(credentialIDs))
 	type row struct {
 		group string
 		cred  *pathway.Credential
@@ -162,7 +175,7 @@ func (s *Store) CredentialPrerequisites(ctx context.Context, credentialIDs []str
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]pathway.PrerequisiteGroup, len(rows))
+	out = make(map[string][]pathway.PrerequisiteGroup, len(rows))
 	for id, rs := range rows {
 		var groups []pathway.PrerequisiteGroup
 		for _, r := range rs { // rows come ordered by group
@@ -186,27 +199,32 @@ func stackRow(rec *neo4j.Record) pathway.StackEdge {
 }
 
 // CredentialStacksInto returns the credentials each credential stacks into.
-func (s *Store) CredentialStacksInto(ctx context.Context, credentialIDs []string) (map[string][]pathway.StackEdge, error) {
+func (s *Store) CredentialStacksInto(ctx context.Context, credentialIDs []string) (out map[string][]pathway.StackEdge, err error) {
+	defer wrap(&err, "cypher.CredentialStacksInto(%d credentials)", len(credentialIDs))
 	return grouped(ctx, s, "credential_stacks_into", credentialIDs, nil, stackRow)
 }
 
 // CredentialStacksFrom returns the credentials that stack into each credential.
-func (s *Store) CredentialStacksFrom(ctx context.Context, credentialIDs []string) (map[string][]pathway.StackEdge, error) {
+func (s *Store) CredentialStacksFrom(ctx context.Context, credentialIDs []string) (out map[string][]pathway.StackEdge, err error) {
+	defer wrap(&err, "cypher.CredentialStacksFrom(%d credentials)", len(credentialIDs))
 	return grouped(ctx, s, "credential_stacks_from", credentialIDs, nil, stackRow)
 }
 
 // CredentialRequiredBy returns the roles that require each credential.
-func (s *Store) CredentialRequiredBy(ctx context.Context, credentialIDs []string) (map[string][]pathway.Role, error) {
+func (s *Store) CredentialRequiredBy(ctx context.Context, credentialIDs []string) (out map[string][]pathway.Role, err error) {
+	defer wrap(&err, "cypher.CredentialRequiredBy(%d credentials)", len(credentialIDs))
 	return grouped(ctx, s, "credential_required_by", credentialIDs, nil, roleRow)
 }
 
 // EducationStacksInto returns the levels each education level leads on to.
-func (s *Store) EducationStacksInto(ctx context.Context, levelIDs []string) (map[string][]pathway.EducationLevel, error) {
+func (s *Store) EducationStacksInto(ctx context.Context, levelIDs []string) (out map[string][]pathway.EducationLevel, err error) {
+	defer wrap(&err, "cypher.EducationStacksInto(%d levels)", len(levelIDs))
 	return grouped(ctx, s, "education_stacks_into", levelIDs, nil, educationRow)
 }
 
 // EducationConferredBy returns the credentials that confer each education level.
-func (s *Store) EducationConferredBy(ctx context.Context, levelIDs []string) (map[string][]pathway.Credential, error) {
+func (s *Store) EducationConferredBy(ctx context.Context, levelIDs []string) (out map[string][]pathway.Credential, err error) {
+	defer wrap(&err, "cypher.EducationConferredBy(%d levels)", len(levelIDs))
 	return grouped(ctx, s, "education_conferred_by", levelIDs, nil, credentialRow)
 }
 
@@ -226,7 +244,8 @@ type RolePage struct {
 
 // Roles returns up to first roles matching the filter after the role with
 // (afterTitle, afterID), in title then id order.
-func (s *Store) Roles(ctx context.Context, f RoleFilter, first int, afterTitle, afterID *string) (RolePage, error) {
+func (s *Store) Roles(ctx context.Context, f RoleFilter, first int, afterTitle, afterID *string) (page RolePage, err error) {
+	defer wrap(&err, "cypher.Roles(%d)", first)
 	var level any
 	if f.Level != nil {
 		level = string(*f.Level)
@@ -248,7 +267,6 @@ func (s *Store) Roles(ctx context.Context, f RoleFilter, first int, afterTitle, 
 	if err != nil {
 		return RolePage{}, err
 	}
-	var page RolePage
 	if len(recs) == 1 {
 		page.Total = intOf(get(recs[0], "total"))
 		for _, n := range asList(get(recs[0], "nodes")) {
@@ -272,7 +290,8 @@ type SearchHit struct {
 // Search finds nodes whose names match plain text. Every term is reduced to
 // letters and digits before it reaches Lucene, so no input is ever read as
 // query syntax. Text without a letter or digit matches nothing.
-func (s *Store) Search(ctx context.Context, text string, first int) ([]SearchHit, error) {
+func (s *Store) Search(ctx context.Context, text string, first int) (found []SearchHit, err error) {
+	defer wrap(&err, "cypher.Search(%q, %d)", text, first)
 	query := searchQuery(text)
 	if query == "" {
 		return []SearchHit{}, nil
@@ -311,26 +330,31 @@ func searchQuery(text string) string {
 }
 
 // RoleBroader returns the broader roles of roles in an occupation hierarchy.
-func (s *Store) RoleBroader(ctx context.Context, ids []string) (map[string][]pathway.Role, error) {
+func (s *Store) RoleBroader(ctx context.Context, ids []string) (out map[string][]pathway.Role, err error) {
+	defer wrap(&err, "cypher.RoleBroader(%d roles)", len(ids))
 	return grouped(ctx, s, "role_broader", ids, nil, roleRow)
 }
 
 // RoleNarrower returns the narrower roles of roles.
-func (s *Store) RoleNarrower(ctx context.Context, ids []string) (map[string][]pathway.Role, error) {
+func (s *Store) RoleNarrower(ctx context.Context, ids []string) (out map[string][]pathway.Role, err error) {
+	defer wrap(&err, "cypher.RoleNarrower(%d roles)", len(ids))
 	return grouped(ctx, s, "role_narrower", ids, nil, roleRow)
 }
 
 // SkillBroader returns the broader skills of skills in a taxonomy.
-func (s *Store) SkillBroader(ctx context.Context, ids []string) (map[string][]pathway.Skill, error) {
+func (s *Store) SkillBroader(ctx context.Context, ids []string) (out map[string][]pathway.Skill, err error) {
+	defer wrap(&err, "cypher.SkillBroader(%d skills)", len(ids))
 	return grouped(ctx, s, "skill_broader", ids, nil, skillRow)
 }
 
 // SkillNarrower returns the narrower skills of skills.
-func (s *Store) SkillNarrower(ctx context.Context, ids []string) (map[string][]pathway.Skill, error) {
+func (s *Store) SkillNarrower(ctx context.Context, ids []string) (out map[string][]pathway.Skill, err error) {
+	defer wrap(&err, "cypher.SkillNarrower(%d skills)", len(ids))
 	return grouped(ctx, s, "skill_narrower", ids, nil, skillRow)
 }
 
 // SkillSameAs returns the skills crosswalked to skills, either way.
-func (s *Store) SkillSameAs(ctx context.Context, ids []string) (map[string][]pathway.Skill, error) {
+func (s *Store) SkillSameAs(ctx context.Context, ids []string) (out map[string][]pathway.Skill, err error) {
+	defer wrap(&err, "cypher.SkillSameAs(%d skills)", len(ids))
 	return grouped(ctx, s, "skill_same_as", ids, nil, skillRow)
 }

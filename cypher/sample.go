@@ -27,7 +27,8 @@ func Sample() (*Graph, error) {
 // roles, skills and credentials, and reports whether it did. It never
 // overwrites or deletes other data: a database that holds any of the sample
 // is left as it is.
-func (s *Store) LoadSample(ctx context.Context) (bool, error) {
+func (s *Store) LoadSample(ctx context.Context) (loaded bool, err error) {
+	defer wrap(&err, "cypher.LoadSample")
 	g, err := Sample()
 	if err != nil {
 		return false, err
@@ -45,13 +46,13 @@ func (s *Store) LoadSample(ctx context.Context) (bool, error) {
 		"credentials": ids(len(g.Credentials), func(i int) string { return g.Credentials[i].ID }),
 	})
 	if err != nil {
-		return false, fmt.Errorf("cypher.LoadSample: %w", err)
+		return false, err
 	}
 	if len(recs) == 1 && intOf(get(recs[0], "present")) > 0 {
 		return false, nil
 	}
 	if err := s.WriteGraph(ctx, g); err != nil {
-		return false, fmt.Errorf("cypher.LoadSample: %w", err)
+		return false, err
 	}
 	return true, nil
 }

@@ -2,7 +2,6 @@ package cypher
 
 import (
 	"context"
-	"fmt"
 )
 
 // schemaStatements create the constraints and indexes, in order; each is
@@ -17,10 +16,11 @@ var schemaStatements = []string{
 
 // ApplySchema creates every constraint and index that is missing and waits
 // until they are online. Running it again changes nothing.
-func (s *Store) ApplySchema(ctx context.Context) error {
+func (s *Store) ApplySchema(ctx context.Context) (err error) {
+	defer wrap(&err, "cypher.ApplySchema")
 	for _, name := range append(schemaStatements, "schema_await") {
 		if err := s.exec(ctx, name, nil); err != nil {
-			return fmt.Errorf("cypher.ApplySchema: %w", err)
+			return err
 		}
 	}
 	return nil
@@ -37,7 +37,7 @@ func (s *Store) exec(ctx context.Context, name string, params map[string]any) er
 		_, err = res.Consume(ctx)
 	}
 	if err != nil {
-		return s.classify(name, err)
+		return s.classify(ctx, name, err)
 	}
 	return nil
 }
@@ -45,6 +45,7 @@ func (s *Store) exec(ctx context.Context, name string, params map[string]any) er
 // DeleteAll deletes every node and edge, in batches. It exists for tests,
 // which reset their own throwaway database between cases; nothing in the
 // service calls it.
-func (s *Store) DeleteAll(ctx context.Context) error {
+func (s *Store) DeleteAll(ctx context.Context) (err error) {
+	defer wrap(&err, "cypher.DeleteAll")
 	return s.exec(ctx, "delete_all", nil)
 }

@@ -75,7 +75,10 @@ type Config struct {
 	Timeout time.Duration
 }
 
-// Store runs the embedded statements against one Neo4j database.
+// Store runs the embedded statements against one Neo4j database. Every
+// method returns pathway.ErrTimeout once its context's deadline (or the
+// store's Timeout, which reaches Neo4j as the transaction timeout) passes,
+// and an error wrapping context.Canceled once its context is cancelled.
 type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
@@ -109,11 +112,15 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 }
 
 // Close releases the driver's connections.
-func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+func (s *Store) Close(ctx context.Context) (err error) {
+	defer wrap(&err, "cypher.Close")
+	return s.driver.Close(ctx)
+}
 
 // Ping runs a real query: readiness means Neo4j answers, not that a port is open.
-func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, "ping", nil)
+func (s *Store) Ping(ctx context.Context) (err error) {
+	defer wrap(&err, "cypher.Ping")
+	_, err = s.read(ctx, "ping", nil)
 	return err
 }
 
@@ -141,7 +148,7 @@ func (s *Store) read(ctx context.Context, name string, params map[string]any) ([
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx))))
 	if err != nil {
-		return nil, s.classify(name, err)
+		return nil, s.classify(ctx, name, err)
 	}
 	return res.Records, nil
 }
@@ -157,11 +164,11 @@ func (t tx) run(ctx context.Context, name string, params map[string]any) ([]*neo
 	t.s.trips.Add(1)
 	res, err := t.tx.Run(ctx, statement(name), params)
 	if err != nil {
-		return nil, t.s.classify(name, err)
+		return nil, t.s.classify(ctx, name, err)
 	}
 	recs, err := res.Collect(ctx)
 	if err != nil {
-		return nil, t.s.classify(name, err)
+		return nil, t.s.classify(ctx, name, err)
 	}
 	return recs, nil
 }
@@ -175,33 +182,46 @@ func (s *Store) write(ctx context.Context, fn func(tx) error) error {
 		return nil, fn(tx{s: s, tx: t})
 	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
 	if err != nil && !isClassified(err) {
-		return s.classify("write", err)
+		return s.classify(ctx, "write", err)
 	}
 	return err
 }
 
 func isClassified(err error) bool {
 	return errors.Is(err, pathway.ErrNotFound) || errors.Is(err, pathway.ErrInvalid) ||
-		errors.Is(err, pathway.ErrUnavailable) || errors.Is(err, pathway.ErrUnauthenticated)
+		errors.Is(err, pathway.ErrUnavailable) || errors.Is(err, pathway.ErrUnauthenticated) ||
+		errors.Is(err, pathway.ErrTimeout) || errors.Is(err, context.Canceled)
 }
 
-// classify maps driver errors onto the sentinel errors.
-func (s *Store) classify(name string, err error) error {
+// classify maps driver errors onto the sentinel errors. The context is asked
+// first: once it is cancelled or past its deadline, whatever the driver says
+// (a pool timeout, a dropped connection) is only the consequence, and Neo4j
+// itself is fine.
+func (s *Store) classify(ctx context.Context, name string, err error) error {
 	if isClassified(err) {
 		return err
+	}
+	ctxErr := ctx.Err()
+	switch {
+	case errors.Is(ctxErr, context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("cypher %s: %v: %w", name, err, pathway.ErrTimeout)
+	case errors.Is(ctxErr, context.Canceled):
+		return fmt.Errorf("cypher %s: %v: %w", name, err, context.Canceled)
 	}
 	var neoErr *neo4j.Neo4jError
 	if errors.As(err, &neoErr) {
 		switch {
 		case neoErr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return fmt.Errorf("%s: %s: %w", name, neoErr.Msg, pathway.ErrInvalid)
-		case strings.HasPrefix(neoErr.Code, "Neo.ClientError.Transaction.TransactionTimedOut"),
-			strings.HasPrefix(neoErr.Code, "Neo.TransientError"):
+		case strings.HasPrefix(neoErr.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
+			// The request's deadline reached Neo4j as the transaction timeout.
+			return fmt.Errorf("%s: %s: %w", name, neoErr.Msg, pathway.ErrTimeout)
+		case strings.HasPrefix(neoErr.Code, "Neo.TransientError"):
 			return fmt.Errorf("%s: %s: %w", name, neoErr.Msg, pathway.ErrUnavailable)
 		}
 		return fmt.Errorf("cypher %s: %w", name, err)
 	}
-	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) || isUsageTimeout(err) {
+	if neo4j.IsConnectivityError(err) || isUsageTimeout(err) {
 		return fmt.Errorf("cypher %s: %v: %w", name, err, pathway.ErrUnavailable)
 	}
 	return fmt.Errorf("cypher %s: %w", name, err)
@@ -236,7 +256,8 @@ type Notice struct {
 // Explain plans a named statement with EXPLAIN, without running it, and
 // returns Neo4j's notifications; parameters are passed as nulls. Tests use it
 // to keep every embedded statement free of errors and performance warnings.
-func (s *Store) Explain(ctx context.Context, name string) ([]Notice, error) {
+func (s *Store) Explain(ctx context.Context, name string) (notices []Notice, err error) {
+	defer wrap(&err, "cypher.Explain(%s)", name)
 	params := map[string]any{}
 	for _, m := range paramPattern.FindAllStringSubmatch(statement(name), -1) {
 		params[m[1]] = nil
@@ -245,11 +266,11 @@ func (s *Store) Explain(ctx context.Context, name string) ([]Notice, error) {
 	defer session.Close(ctx)
 	res, err := session.Run(ctx, "EXPLAIN "+statement(name), params)
 	if err != nil {
-		return nil, fmt.Errorf("explain %s: %w", name, err)
+		return nil, err
 	}
 	sum, err := res.Consume(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("explain %s: %w", name, err)
+		return nil, err
 	}
 	var out []Notice
 	for _, n := range sum.Notifications() {

@@ -2280,7 +2280,9 @@ credentials and education levels.
 Errors carry a stable ` + "`" + `extensions.code` + "`" + `: ` + "`" + `NOT_FOUND` + "`" + ` (an id names nothing),
 ` + "`" + `BAD_USER_INPUT` + "`" + ` (an argument breaks a rule; the message says which),
 ` + "`" + `UNAUTHENTICATED` + "`" + ` (a write without a valid API token), ` + "`" + `UNAVAILABLE` + "`" + ` (the
-graph store cannot be reached; retry later) or ` + "`" + `INTERNAL_SERVER_ERROR` + "`" + `.
+graph store cannot be reached; retry later), ` + "`" + `TIMEOUT` + "`" + ` (the request took
+longer than the service's limit; ask for less or retry), ` + "`" + `CANCELLED` + "`" + ` (the
+client went away before the answer) or ` + "`" + `INTERNAL_SERVER_ERROR` + "`" + `.
 """
 schema {
   query: Query

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -56,31 +58,59 @@ const wait = 10 * time.Millisecond
 func New(s *cypher.Store) *Loaders {
 	opt := dataloadgen.WithWait(wait)
 	return &Loaders{
-		role:            dataloadgen.NewMappedLoader(s.RolesByIDs, opt),
-		skill:           dataloadgen.NewMappedLoader(s.SkillsByIDs, opt),
-		credential:      dataloadgen.NewMappedLoader(s.CredentialsByIDs, opt),
-		educationLevel:  dataloadgen.NewMappedLoader(s.EducationLevelsByIDs, opt),
-		roleSkills:      dataloadgen.NewMappedLoader(s.RoleSkills, opt),
-		roleCredentials: dataloadgen.NewMappedLoader(s.RoleCredentials, opt),
-		roleEducation:   dataloadgen.NewMappedLoader(s.RoleEducation, opt),
-		roleOverlaps: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
+		role:            mapped(s.RolesByIDs, opt),
+		skill:           mapped(s.SkillsByIDs, opt),
+		credential:      mapped(s.CredentialsByIDs, opt),
+		educationLevel:  mapped(s.EducationLevelsByIDs, opt),
+		roleSkills:      mapped(s.RoleSkills, opt),
+		roleCredentials: mapped(s.RoleCredentials, opt),
+		roleEducation:   mapped(s.RoleEducation, opt),
+		roleOverlaps: mapped(func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
 			return s.RoleOverlaps(ctx, ids, maxOverlaps)
 		}, opt),
-		certifiedBy:       dataloadgen.NewMappedLoader(s.SkillCertifiedBy, opt),
-		certifies:         dataloadgen.NewMappedLoader(s.CredentialCertifies, opt),
-		confers:           dataloadgen.NewMappedLoader(s.CredentialConfers, opt),
-		prerequisites:     dataloadgen.NewMappedLoader(s.CredentialPrerequisites, opt),
-		stacksInto:        dataloadgen.NewMappedLoader(s.CredentialStacksInto, opt),
-		stacksFrom:        dataloadgen.NewMappedLoader(s.CredentialStacksFrom, opt),
-		requiredBy:        dataloadgen.NewMappedLoader(s.CredentialRequiredBy, opt),
-		educationStacks:   dataloadgen.NewMappedLoader(s.EducationStacksInto, opt),
-		educationConferer: dataloadgen.NewMappedLoader(s.EducationConferredBy, opt),
-		roleBroader:       dataloadgen.NewMappedLoader(s.RoleBroader, opt),
-		roleNarrower:      dataloadgen.NewMappedLoader(s.RoleNarrower, opt),
-		skillBroader:      dataloadgen.NewMappedLoader(s.SkillBroader, opt),
-		skillNarrower:     dataloadgen.NewMappedLoader(s.SkillNarrower, opt),
-		skillSameAs:       dataloadgen.NewMappedLoader(s.SkillSameAs, opt),
+		certifiedBy:       mapped(s.SkillCertifiedBy, opt),
+		certifies:         mapped(s.CredentialCertifies, opt),
+		confers:           mapped(s.CredentialConfers, opt),
+		prerequisites:     mapped(s.CredentialPrerequisites, opt),
+		stacksInto:        mapped(s.CredentialStacksInto, opt),
+		stacksFrom:        mapped(s.CredentialStacksFrom, opt),
+		requiredBy:        mapped(s.CredentialRequiredBy, opt),
+		educationStacks:   mapped(s.EducationStacksInto, opt),
+		educationConferer: mapped(s.EducationConferredBy, opt),
+		roleBroader:       mapped(s.RoleBroader, opt),
+		roleNarrower:      mapped(s.RoleNarrower, opt),
+		skillBroader:      mapped(s.SkillBroader, opt),
+		skillNarrower:     mapped(s.SkillNarrower, opt),
+		skillSameAs:       mapped(s.SkillSameAs, opt),
 	}
+}
+
+// PanicError is a panic in a loader's fetch. dataloadgen recovers it in its
+// own goroutine and keeps only the value; this keeps the stack too. Every
+// field that waited on the batch gets this one value, so whoever reports it
+// asks FirstReport and logs it once.
+type PanicError struct {
+	Value    any
+	Stack    []byte
+	reported atomic.Bool
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic in a loader: %v", e.Value) }
+
+// FirstReport is true the first time it is called only.
+func (e *PanicError) FirstReport() bool { return e.reported.CompareAndSwap(false, true) }
+
+// mapped is dataloadgen.NewMappedLoader with a panic in fetch turned into a
+// PanicError, stack included.
+func mapped[V any](fetch func(context.Context, []string) (map[string]V, error), opts ...dataloadgen.Option) *dataloadgen.Loader[string, V] {
+	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (out map[string]V, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				out, err = nil, &PanicError{Value: p, Stack: debug.Stack()}
+			}
+		}()
+		return fetch(ctx, ids)
+	}, opts...)
 }
 
 type ctxKey struct{}

@@ -13,4 +13,8 @@ var (
 	ErrUnauthenticated = errors.New("unauthenticated")
 	// ErrUnavailable means the store cannot be reached right now.
 	ErrUnavailable = errors.New("unavailable")
+	// ErrTimeout means the work ran past its deadline: the request's, or the
+	// transaction timeout Neo4j enforces for it. The store answers; the
+	// question took too long.
+	ErrTimeout = errors.New("timed out")
 )

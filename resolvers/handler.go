@@ -42,6 +42,12 @@ type Config struct {
 // NewHandler returns the service: GraphQL at /graphql, GraphiQL at /,
 // /healthz (the process is up) and /readyz (Neo4j answers a query).
 func NewHandler(cfg Config) (http.Handler, error) {
+	return newHandler(cfg)
+}
+
+// newHandler is NewHandler with hooks on the GraphQL server, which tests use
+// to reach paths no query can (a resolver that panics).
+func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("resolvers.NewHandler: no store")
 	}
@@ -64,11 +70,15 @@ func NewHandler(cfg Config) (http.Handler, error) {
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	srv.Use(authFirst{token: cfg.APIToken, readsNeedToken: cfg.ReadsNeedToken})
 	srv.Use(depthLimit(cfg.DepthLimit))
-	srv.SetErrorPresenter(presentError(cfg.Log))
+	srv.AroundResponses(withTimeout(cfg.RequestTimeout))
+	srv.SetErrorPresenter(presentError(cfg.Log, cfg.RequestTimeout))
 	srv.SetRecoverFunc(recoverPanic(cfg.Log))
+	for _, hook := range hooks {
+		hook(srv)
+	}
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withTimeout(cfg.RequestTimeout, withBearer(loaders.Middleware(cfg.Store, srv))))
+	mux.Handle("/graphql", withBearer(loaders.Middleware(cfg.Store, srv)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n"))
 	})
@@ -86,12 +96,16 @@ func NewHandler(cfg Config) (http.Handler, error) {
 	return mux, nil
 }
 
-func withTimeout(d time.Duration, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), d)
+// withTimeout bounds the execution of an operation. It wraps the response
+// rather than the HTTP request: gqlgen answers a bare null, without errors,
+// when the context is already done before execution starts, so a deadline
+// set outside would hide TIMEOUT from the client.
+func withTimeout(d time.Duration) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		ctx, cancel := context.WithTimeout(ctx, d)
 		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
+		return next(ctx)
+	}
 }
 
 type bearerKey struct{}
