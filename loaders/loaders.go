@@ -22,7 +22,6 @@ type Loaders struct {
 	role              *dataloadgen.Loader[string, pathway.Role]
 	skill             *dataloadgen.Loader[string, pathway.Skill]
 	credential        *dataloadgen.Loader[string, pathway.Credential]
-	educationLevel    *dataloadgen.Loader[string, pathway.EducationLevel]
 	roleSkills        *dataloadgen.Loader[string, []pathway.RoleSkill]
 	roleCredentials   *dataloadgen.Loader[string, []pathway.Credential]
 	roleEducation     *dataloadgen.Loader[string, pathway.EducationLevel]
@@ -59,7 +58,6 @@ func New(s *cypher.Store) *Loaders {
 		role:            dataloadgen.NewMappedLoader(s.RolesByIDs, opt),
 		skill:           dataloadgen.NewMappedLoader(s.SkillsByIDs, opt),
 		credential:      dataloadgen.NewMappedLoader(s.CredentialsByIDs, opt),
-		educationLevel:  dataloadgen.NewMappedLoader(s.EducationLevelsByIDs, opt),
 		roleSkills:      dataloadgen.NewMappedLoader(s.RoleSkills, opt),
 		roleCredentials: dataloadgen.NewMappedLoader(s.RoleCredentials, opt),
 		roleEducation:   dataloadgen.NewMappedLoader(s.RoleEducation, opt),
@@ -150,11 +148,6 @@ func Skill(ctx context.Context, id string) (pathway.Skill, error) {
 // Credential returns the credential with this id, or pathway.ErrNotFound.
 func Credential(ctx context.Context, id string) (pathway.Credential, error) {
 	return one(ctx, For(ctx).credential, "credential", id)
-}
-
-// EducationLevel returns the education level with this id, or pathway.ErrNotFound.
-func EducationLevel(ctx context.Context, id string) (pathway.EducationLevel, error) {
-	return one(ctx, For(ctx).educationLevel, "education level", id)
 }
 
 // SkillsForRole returns a role's skills profile, required skills first.
