@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -264,7 +265,7 @@ func TestCTDLSharedData(t *testing.T) {
 		})
 	}
 	for rel := range want {
-		if !containsString(seen, rel) {
+		if !slices.Contains(seen, rel) {
 			t.Errorf("%s is in the outcome table but not in %s", rel, dir)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -176,7 +177,7 @@ func TestONETRoles(t *testing.T) {
 		roles[r.ID] = r
 		ids = append(ids, r.ID)
 	}
-	if want := []string{"onet:11-9199.00", "onet:15-1232.00", "onet:15-1244.00", "onet:29-1141.00"}; !onetEqual(ids, want) {
+	if want := []string{"onet:11-9199.00", "onet:15-1232.00", "onet:15-1244.00", "onet:29-1141.00"}; !slices.Equal(ids, want) {
 		t.Fatalf("roles %v, want %v", ids, want)
 	}
 	for _, tc := range []struct {
@@ -211,7 +212,7 @@ func TestONETRoles(t *testing.T) {
 			for _, s := range r.Skills {
 				skills = append(skills, s.Skill)
 			}
-			if !onetEqual(skills, tc.skills) {
+			if !slices.Equal(skills, tc.skills) {
 				t.Errorf("skills %v, want %v (sorted by id)", skills, tc.skills)
 			}
 		})
@@ -223,18 +224,6 @@ func TestONETRoles(t *testing.T) {
 	if len(g.EducationLevels) != len(levels) || len(levels) == 0 {
 		t.Errorf("education levels %v, want StandardLevels() %v", g.EducationLevels, levels)
 	}
-}
-
-func onetEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestONETSkills(t *testing.T) {
@@ -758,12 +747,8 @@ type onetCheck struct {
 
 func onetAnyOf(codes ...string) func([]string) error {
 	return func(top []string) error {
-		for _, c := range top {
-			for _, want := range codes {
-				if c == want {
-					return nil
-				}
-			}
+		if slices.ContainsFunc(top, func(c string) bool { return slices.Contains(codes, c) }) {
+			return nil
 		}
 		return fmt.Errorf("none of %v in the top 10", codes)
 	}
