@@ -104,8 +104,9 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/sosodev/duration"
 
 	"github.com/lattice-pathways/lattice/cypher"
 )
@@ -164,7 +165,6 @@ var ctdlOrganizations = map[string]bool{
 var (
 	ctidPattern = regexp.MustCompile(`(?i)^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 	ctidInText  = regexp.MustCompile(`(?i)ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
-	isoDuration = regexp.MustCompile(`^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$`)
 )
 
 // ctdlNode is a record of the document.
@@ -785,22 +785,17 @@ func ctdlLocal(t string) string {
 }
 
 // parseISODuration reads an ISO 8601 duration as weeks (its date part) and
-// hours (its time part); either is nil when its part is absent or zero.
+// hours (its time part); either is nil when its part is absent or zero. A
+// bare "P" or a "T" with no time after it is refused, and so is a negative
+// duration: neither says how long a credential takes.
 func parseISODuration(s string) (weeks, hours *float64, ok bool) {
 	s = strings.ToUpper(strings.TrimSpace(s))
-	m := isoDuration.FindStringSubmatch(s)
-	if m == nil || s == "P" || strings.HasSuffix(s, "T") {
+	d, err := duration.Parse(s)
+	if err != nil || d.Negative || s == "P" || strings.HasSuffix(s, "T") {
 		return nil, nil, false
 	}
-	f := func(i int) float64 {
-		if m[i] == "" {
-			return 0
-		}
-		x, _ := strconv.ParseFloat(m[i], 64)
-		return x
-	}
-	w := f(1)*52 + f(2)*52/12 + f(3) + f(4)/7
-	h := f(5) + f(6)/60 + f(7)/3600
+	w := d.Years*52 + d.Months*52/12 + d.Weeks + d.Days/7
+	h := d.Hours + d.Minutes/60 + d.Seconds/3600
 	round := func(x float64) *float64 {
 		x = math.Round(x*100) / 100
 		return &x
