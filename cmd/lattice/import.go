@@ -90,6 +90,7 @@ type progress struct {
 	// once per batch of 2,000 rows, rare enough to draw each one unthrottled,
 	// so a failed write leaves the bar where it stopped.
 	bar   *progressbar.ProgressBar
+	kind  string // the kind the bar names
 	start time.Time
 	last  int // tenths logged, off a terminal
 }
@@ -104,7 +105,9 @@ func (p *progress) update(kind string, done, total int) {
 	}
 	if p.terminal {
 		if p.bar == nil {
+			p.kind = kind
 			p.bar = progressbar.NewOptions(total,
+				progressbar.OptionSetDescription(kind),
 				progressbar.OptionSetWriter(p.w),
 				progressbar.OptionSetWidth(30),
 				progressbar.OptionShowCount(),
@@ -113,7 +116,10 @@ func (p *progress) update(kind string, done, total int) {
 				progressbar.OptionShowDescriptionAtLineEnd(),
 				progressbar.OptionOnCompletion(func() { fmt.Fprintln(p.w) }))
 		}
-		p.bar.Describe(kind)
+		if kind != p.kind {
+			p.kind = kind
+			p.bar.Describe(kind)
+		}
 		_ = p.bar.Set(done) // a drawing error is no reason to stop an import
 		return
 	}
