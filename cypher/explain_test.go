@@ -2,6 +2,7 @@ package cypher_test
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestExplainEveryStatement(t *testing.T) {
 				t.Fatalf("EXPLAIN: %v", err)
 			}
 			for _, n := range notes {
-				if isHarmless(n.Code) {
+				if slices.Contains(harmless, n.Code) {
 					continue
 				}
 				if n.Severity == "WARNING" || n.Category == "PERFORMANCE" {
@@ -48,13 +49,4 @@ func TestExplainEveryStatement(t *testing.T) {
 			}
 		})
 	}
-}
-
-func isHarmless(code string) bool {
-	for _, h := range harmless {
-		if code == h {
-			return true
-		}
-	}
-	return false
 }

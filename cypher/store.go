@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"strings"
@@ -57,11 +58,7 @@ func statement(name string) string {
 // Statements returns the names and texts of every embedded statement, for the
 // test that runs EXPLAIN on each.
 func Statements() map[string]string {
-	out := make(map[string]string, len(statements))
-	for k, v := range statements {
-		out[k] = v
-	}
-	return out
+	return maps.Clone(statements)
 }
 
 // Config says how to reach Neo4j.

@@ -24,7 +24,6 @@ type Loaders struct {
 	role              *dataloadgen.Loader[string, pathway.Role]
 	skill             *dataloadgen.Loader[string, pathway.Skill]
 	credential        *dataloadgen.Loader[string, pathway.Credential]
-	educationLevel    *dataloadgen.Loader[string, pathway.EducationLevel]
 	roleSkills        *dataloadgen.Loader[string, []pathway.RoleSkill]
 	roleCredentials   *dataloadgen.Loader[string, []pathway.Credential]
 	roleEducation     *dataloadgen.Loader[string, pathway.EducationLevel]
@@ -61,7 +60,6 @@ func New(s *cypher.Store) *Loaders {
 		role:            mapped(s.RolesByIDs, opt),
 		skill:           mapped(s.SkillsByIDs, opt),
 		credential:      mapped(s.CredentialsByIDs, opt),
-		educationLevel:  mapped(s.EducationLevelsByIDs, opt),
 		roleSkills:      mapped(s.RoleSkills, opt),
 		roleCredentials: mapped(s.RoleCredentials, opt),
 		roleEducation:   mapped(s.RoleEducation, opt),
@@ -180,11 +178,6 @@ func Skill(ctx context.Context, id string) (pathway.Skill, error) {
 // Credential returns the credential with this id, or pathway.ErrNotFound.
 func Credential(ctx context.Context, id string) (pathway.Credential, error) {
 	return one(ctx, For(ctx).credential, "credential", id)
-}
-
-// EducationLevel returns the education level with this id, or pathway.ErrNotFound.
-func EducationLevel(ctx context.Context, id string) (pathway.EducationLevel, error) {
-	return one(ctx, For(ctx).educationLevel, "education level", id)
 }
 
 // SkillsForRole returns a role's skills profile, required skills first.

@@ -554,8 +554,6 @@ func (o *oracle) front() []int {
 	return out
 }
 
-func (o *oracle) anyValid() bool { return slices.Contains(o.valid, true) }
-
 // mask is the pool subset of a plan's steps.
 func (o *oracle) mask(p Plan) int {
 	m := 0

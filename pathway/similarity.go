@@ -1,7 +1,9 @@
 package pathway
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -108,11 +110,7 @@ const (
 // MaxOverlapsPerRole best edges of at least MinOverlapScore, so the edge sets
 // are one-way. The result is sorted by from, then score descending, then to.
 func Overlaps(profiles map[string][]Requirement) []Overlap {
-	ids := make([]string, 0, len(profiles))
-	for id := range profiles {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(profiles))
 	type entry struct {
 		i int // a skill's index in vectors, a role's in postings
 		v float64
@@ -123,12 +121,8 @@ func Overlaps(profiles map[string][]Requirement) []Overlap {
 	norms := make([]float64, len(ids))
 	for ri, id := range ids {
 		v := vector(profiles[id])
-		skills := make([]string, 0, len(v))
-		for s := range v {
-			skills = append(skills, s)
-		}
-		sort.Strings(skills) // a fixed summation order: scores never depend on map order
-		for _, s := range skills {
+		// a fixed summation order: scores never depend on map order
+		for _, s := range slices.Sorted(maps.Keys(v)) {
 			si, ok := skillIndex[s]
 			if !ok {
 				si = len(postings)

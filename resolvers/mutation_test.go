@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -267,15 +268,6 @@ func overlapTargets(t *testing.T, data string) []string {
 	return out
 }
 
-func hasString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // TestMutationProfileChangesMoveOverlaps: changing a skills profile through
 // the API re-derives the overlap edges in the same write, both ways.
 func TestMutationProfileChangesMoveOverlaps(t *testing.T) {
@@ -325,16 +317,16 @@ func TestMutationProfileChangesMoveOverlaps(t *testing.T) {
 			}
 			mustData(t, c, `mutation { createRoleSkill(input: {roleId: "junior-admin", skillId: "networking", level: 4}) { level } }`)
 			mustData(t, c, `mutation { createRoleSkill(input: {roleId: "junior-admin", skillId: "troubleshooting", level: 3}) { level } }`)
-			if got := overlapTargets(t, overlapsOf(t, c, "junior-admin")); !hasString(got, "network-admin") {
+			if got := overlapTargets(t, overlapsOf(t, c, "junior-admin")); !slices.Contains(got, "network-admin") {
 				t.Fatalf("junior-admin overlaps %v, want network-admin among them", got)
 			}
-			if got := overlapTargets(t, overlapsOf(t, c, "network-admin")); !hasString(got, "junior-admin") {
+			if got := overlapTargets(t, overlapsOf(t, c, "network-admin")); !slices.Contains(got, "junior-admin") {
 				t.Fatalf("network-admin overlaps %v, want junior-admin among them", got)
 			}
 		}},
 		{"deleteRole takes it out of other roles' overlaps", func(t *testing.T) {
 			mustData(t, c, `mutation { deleteRole(id: "junior-admin") { deleted } }`)
-			if got := overlapTargets(t, overlapsOf(t, c, "network-admin")); hasString(got, "junior-admin") {
+			if got := overlapTargets(t, overlapsOf(t, c, "network-admin")); slices.Contains(got, "junior-admin") {
 				t.Fatalf("network-admin still overlaps the deleted role: %v", got)
 			}
 			if got := overlapsOf(t, c, "help-desk"); !sameJSON(t, original, got) {

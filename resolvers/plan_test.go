@@ -3,7 +3,6 @@ package resolvers
 import (
 	"encoding/json"
 	"flag"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
+	"github.com/google/go-cmp/cmp"
 )
 
 const planQuery = `query($from: ProfileInput!, $to: ID!, $options: PlanOptions) {
@@ -134,28 +134,9 @@ func golden(t *testing.T, path string, got any) {
 	if err != nil {
 		t.Fatalf("%v (run with -update to write it)", err)
 	}
-	if string(want) != string(b) {
-		t.Errorf("%s differs (-want, +got):\n%s", path, lineDiff(string(want), string(b)))
+	if diff := cmp.Diff(string(want), string(b)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
 	}
-}
-
-// lineDiff lists the lines that differ, enough to see what changed.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			out = append(out, fmt.Sprintf("%d: -%s\n%d: +%s", i+1, a, i+1, b))
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 func stepIDs(p planResp) []string {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/imports"
@@ -84,41 +86,54 @@ func printReport(w io.Writer, imp *imports.Import, rep cypher.Report, read, writ
 type progress struct {
 	w        io.Writer
 	terminal bool
-	start    time.Time
-	last     int // tenths logged, off a terminal
-	drawn    time.Time
+	// bar is made at the first report, when the total is known. Reports come
+	// once per batch of 2,000 rows, rare enough to draw each one unthrottled,
+	// so a failed write leaves the bar where it stopped.
+	bar   *progressbar.ProgressBar
+	kind  string // the kind the bar names
+	start time.Time
+	last  int // tenths logged, off a terminal
 }
 
 func newProgress(f *os.File) *progress {
-	st, err := f.Stat()
-	return &progress{w: f, terminal: err == nil && st.Mode()&os.ModeCharDevice != 0, start: time.Now(), last: -1}
+	return &progress{w: f, terminal: term.IsTerminal(int(f.Fd())), start: time.Now(), last: -1}
 }
 
 func (p *progress) update(kind string, done, total int) {
 	if total == 0 {
 		return
 	}
-	frac := float64(done) / float64(total)
-	rate := float64(done) / max(time.Since(p.start).Seconds(), 1e-9)
 	if p.terminal {
-		if time.Since(p.drawn) < 100*time.Millisecond && done < total {
-			return
+		if p.bar == nil {
+			p.kind = kind
+			p.bar = progressbar.NewOptions(total,
+				progressbar.OptionSetDescription(kind),
+				progressbar.OptionSetWriter(p.w),
+				progressbar.OptionSetWidth(30),
+				progressbar.OptionShowCount(),
+				progressbar.OptionShowIts(),
+				progressbar.OptionSetItsString("rows"),
+				progressbar.OptionShowDescriptionAtLineEnd(),
+				progressbar.OptionOnCompletion(func() { fmt.Fprintln(p.w) }))
 		}
-		p.drawn = time.Now()
-		const width = 30
-		n := int(frac * width)
-		fmt.Fprintf(p.w, "\r[%s%s] %3.0f%% %d/%d rows, %.0f rows/s, %-40s", strings.Repeat("#", n), strings.Repeat(" ", width-n),
-			frac*100, done, total, rate, kind)
+		if kind != p.kind {
+			p.kind = kind
+			p.bar.Describe(kind)
+		}
+		_ = p.bar.Set(done) // a drawing error is no reason to stop an import
 		return
 	}
+	frac := float64(done) / float64(total)
 	if tenth := int(frac * 10); tenth > p.last {
 		p.last = tenth
+		rate := float64(done) / max(time.Since(p.start).Seconds(), 1e-9)
 		fmt.Fprintf(p.w, "import: %3.0f%% %d/%d rows, %.0f rows/s (%s)\n", frac*100, done, total, rate, kind)
 	}
 }
 
+// done ends the bar's line; a failed write leaves the bar where it stopped.
 func (p *progress) done() {
-	if p.terminal {
-		fmt.Fprintln(p.w)
+	if p.bar != nil && !p.bar.IsFinished() {
+		_ = p.bar.Exit()
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -118,5 +119,44 @@ func TestImportFullReleases(t *testing.T) {
 		if f := strings.Fields(line); len(f) == 4 && f[0] == "total" && (f[1] != "0" || f[2] != "0") {
 			t.Errorf("a second O*NET import changed something: %s", line)
 		}
+	}
+}
+
+// TestProgress checks both forms of the import's progress: off a terminal a
+// line at each tenth of the way, on one a bar that ends its line whether the
+// write finished or failed.
+func TestProgress(t *testing.T) {
+	var out bytes.Buffer
+	p := &progress{w: &out, start: time.Now(), last: -1}
+	for done := 10; done <= 1000; done += 10 {
+		p.update("Skill", done, 1000)
+	}
+	p.done()
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 11 || !strings.HasPrefix(lines[0], "import:   1% 10/1000 rows") ||
+		!strings.HasPrefix(lines[10], "import: 100% 1000/1000 rows") || !strings.HasSuffix(lines[10], "rows/s (Skill)") {
+		t.Errorf("want 11 lines, 1%% to 100%%, got:\n%s", out.String())
+	}
+
+	for _, tc := range []struct {
+		name    string
+		reached int
+		want    string
+	}{
+		{"finished", 1000, "100%"},
+		{"failed half way", 500, "50%"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			p := &progress{w: &out, terminal: true, start: time.Now(), last: -1}
+			for done := 100; done <= tc.reached; done += 100 {
+				p.update("Role", done, 1000)
+			}
+			p.done()
+			s := out.String()
+			if !strings.Contains(s, tc.want) || !strings.Contains(s, "Role") || strings.Count(s, "\n") != 1 || !strings.HasSuffix(s, "\n") {
+				t.Errorf("want a bar at %s ending its one line, got %q", tc.want, s)
+			}
+		})
 	}
 }

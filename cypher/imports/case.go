@@ -49,6 +49,7 @@ package imports
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -138,9 +139,9 @@ func CASE(path string) (*Import, error) {
 		return nil, fail(jsonPath{"CFDocument", "identifier"}, "the CFDocument has no identifier")
 	}
 	if len(pkg.CFItems) == 0 {
-		return nil, fail(jsonPath{"CFItems"}, "the framework %q has no CFItems: nothing to import (an external framework whose items are published elsewhere?)", firstNonEmpty(doc.Title, docID))
+		return nil, fail(jsonPath{"CFItems"}, "the framework %q has no CFItems: nothing to import (an external framework whose items are published elsewhere?)", cmp.Or(doc.Title, docID))
 	}
-	source := "case:" + firstNonEmpty(strings.TrimSpace(doc.Title), docID)
+	source := "case:" + cmp.Or(strings.TrimSpace(doc.Title), docID)
 	g := &cypher.Graph{}
 	items := map[string]int{}
 	for i, it := range pkg.CFItems {
@@ -164,7 +165,7 @@ func CASE(path string) (*Import, error) {
 			return nil, fail(p.Add("fullStatement"), "item %s has no fullStatement", ident)
 		}
 		s := cypher.GraphSkill{ID: id, Name: it.FullStatement, Source: &source, SourceCode: &ident}
-		if c := firstNonEmpty(strings.TrimSpace(it.CFItemType), strings.TrimSpace(titleOf(it.CFItemTypeURI))); c != "" {
+		if c := cmp.Or(strings.TrimSpace(it.CFItemType), strings.TrimSpace(titleOf(it.CFItemTypeURI))); c != "" {
 			s.Category = &c
 		}
 		head := joinNonEmpty(": ", strings.TrimSpace(it.HumanCodingScheme), strings.TrimSpace(it.AbbreviatedStatement))
@@ -189,7 +190,7 @@ func CASE(path string) (*Import, error) {
 		if to == "" {
 			return nil, fail(p.Add("destinationNodeURI"), "the association has no destination")
 		}
-		name := firstNonEmpty(strings.TrimSpace(a.Identifier), fmt.Sprintf("CFAssociations[%d]", i))
+		name := cmp.Or(strings.TrimSpace(a.Identifier), fmt.Sprintf("CFAssociations[%d]", i))
 		kind, ok := caseRelations[typ]
 		_, fromItem := items[from]
 		_, toItem := items[to]
@@ -278,16 +279,6 @@ func lastSegment(uri string) string {
 		uri = uri[i+1:]
 	}
 	return strings.TrimSuffix(uri, ".json")
-}
-
-// firstNonEmpty is the first of vs that is not "".
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // joinNonEmpty joins the non-empty vs with sep.

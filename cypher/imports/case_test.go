@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -149,7 +150,7 @@ func TestCASESharedData(t *testing.T) {
 		})
 	}
 	for rel := range want {
-		if !containsString(seen, rel) {
+		if !slices.Contains(seen, rel) {
 			t.Errorf("%s is in the outcome table but not in %s", rel, dir)
 		}
 	}
@@ -177,15 +178,6 @@ func walkJSON(t *testing.T, dir string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func FuzzCASE(f *testing.F) {

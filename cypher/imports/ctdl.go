@@ -95,14 +95,18 @@ package imports
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/sosodev/duration"
 
 	"github.com/lattice-pathways/lattice/cypher"
 )
@@ -161,7 +165,6 @@ var ctdlOrganizations = map[string]bool{
 var (
 	ctidPattern = regexp.MustCompile(`(?i)^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 	ctidInText  = regexp.MustCompile(`(?i)ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
-	isoDuration = regexp.MustCompile(`^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$`)
 )
 
 // ctdlNode is a record of the document.
@@ -248,14 +251,14 @@ func (r *ctdlReader) collect(doc any) error {
 	}
 	// Embedded records with a CTID are records too.
 	for _, n := range tops {
-		for _, k := range sortedKeys(n.m) {
+		for _, k := range slices.Sorted(maps.Keys(n.m)) {
 			r.walk(n.path.Add(k), n.m[k])
 		}
 	}
 	var found []string
 	for _, n := range r.top {
 		if n.kind == nil {
-			found = append(found, firstNonEmpty(n.class, "(untyped)"))
+			found = append(found, cmp.Or(n.class, "(untyped)"))
 		}
 	}
 	if len(r.creds) == 0 {
@@ -267,9 +270,9 @@ func (r *ctdlReader) collect(doc any) error {
 		}
 		switch {
 		case ctdlOrganizations[n.class]:
-			r.notes.add(fmt.Sprintf("ceterms:%s records not imported (organizations are not Lattice nodes; an owner's or provider's name becomes a credential's issuer)", n.class), firstNonEmpty(jsonStr(n.m["@id"]), langString(n.m["ceterms:name"])))
+			r.notes.add(fmt.Sprintf("ceterms:%s records not imported (organizations are not Lattice nodes; an owner's or provider's name becomes a credential's issuer)", n.class), cmp.Or(jsonStr(n.m["@id"]), langString(n.m["ceterms:name"])))
 		default:
-			r.notes.add(fmt.Sprintf("%s records not imported (not a credential, learning opportunity or assessment)", firstNonEmpty(n.class, "untyped")), firstNonEmpty(jsonStr(n.m["@id"]), n.path.String()))
+			r.notes.add(fmt.Sprintf("%s records not imported (not a credential, learning opportunity or assessment)", cmp.Or(n.class, "untyped")), cmp.Or(jsonStr(n.m["@id"]), n.path.String()))
 		}
 	}
 	return nil
@@ -319,7 +322,7 @@ func (r *ctdlReader) walk(p jsonPath, v any) {
 			n := &ctdlNode{path: p, m: v}
 			r.index(n, false)
 		}
-		for _, k := range sortedKeys(v) {
+		for _, k := range slices.Sorted(maps.Keys(v)) {
 			r.walk(p.Add(k), v[k])
 		}
 	case []any:
@@ -337,7 +340,7 @@ func (r *ctdlReader) build() (*Import, error) {
 	var creds []*ctdlNode
 	for _, n := range r.creds {
 		if prev, dup := r.byCT[n.ctid]; dup {
-			if isTop(r.top, prev) && isTop(r.top, n) && !sameRecord(prev.m, n.m) {
+			if slices.Contains(r.top, prev) && slices.Contains(r.top, n) && !sameRecord(prev.m, n.m) {
 				return nil, r.fail(n.path.Add("ceterms:ctid"), "CTID %s is already the record at %s", n.ctid, prev.path)
 			}
 			continue
@@ -583,7 +586,7 @@ func (r *ctdlReader) prerequisites(n *ctdlNode) ([][]string, error) {
 			if !ok {
 				continue
 			}
-			label := firstNonEmpty(langString(cp["ceterms:name"]), prop)
+			label := cmp.Or(langString(cp["ceterms:name"]), prop)
 			targets := ctdlTargets(cp)
 			for _, ref := range targets {
 				t := r.resolve(ref)
@@ -612,10 +615,12 @@ func (r *ctdlReader) prerequisites(n *ctdlNode) ([][]string, error) {
 						ok = false
 						break
 					}
-					group = append(group, t.id)
+					if !slices.Contains(group, t.id) {
+						group = append(group, t.id)
+					}
 				}
 				if ok {
-					addGroup(dedupeStrings(group))
+					addGroup(group)
 				} else {
 					r.notes.add("alternative conditions not imported (each alternative must name one credential of the document to make an \"any one of\" group)", fmt.Sprintf("%s (%q)", n.id, label))
 				}
@@ -698,7 +703,7 @@ func refName(ref any) string {
 		return id
 	}
 	if m, ok := ref.(map[string]any); ok {
-		return firstNonEmpty(langString(m["ceterms:name"]), jsonStr(m["ceterms:ctid"]), "an embedded record")
+		return cmp.Or(langString(m["ceterms:name"]), jsonStr(m["ceterms:ctid"]), "an embedded record")
 	}
 	return fmt.Sprint(ref)
 }
@@ -727,16 +732,19 @@ func ctdlForeign(d map[string]any) string {
 func ctdlNothingHint(found []string) string {
 	var hints []string
 	for _, f := range found {
+		var h string
 		switch {
 		case strings.Contains(f, "Pathway") || strings.HasSuffix(f, "Component"):
-			hints = append(hints, "CTDL pathways and their components are not imported (Lattice reads the credentials and courses they point to, which need records with CTIDs)")
+			h = "CTDL pathways and their components are not imported (Lattice reads the credentials and courses they point to, which need records with CTIDs)"
 		case ctdlOrganizations[f]:
-			hints = append(hints, "organizations are not Lattice nodes (a credential's owner becomes its issuer)")
+			h = "organizations are not Lattice nodes (a credential's owner becomes its issuer)"
 		case f == "ConceptScheme" || f == "Concept":
-			hints = append(hints, "concept schemes are vocabularies, not credentials")
+			h = "concept schemes are vocabularies, not credentials"
+		}
+		if h != "" && !slices.Contains(hints, h) {
+			hints = append(hints, h)
 		}
 	}
-	hints = dedupeStrings(hints)
 	if len(hints) == 0 {
 		return ""
 	}
@@ -777,22 +785,17 @@ func ctdlLocal(t string) string {
 }
 
 // parseISODuration reads an ISO 8601 duration as weeks (its date part) and
-// hours (its time part); either is nil when its part is absent or zero.
+// hours (its time part); either is nil when its part is absent or zero. A
+// bare "P" or a "T" with no time after it is refused, and so is a negative
+// duration: neither says how long a credential takes.
 func parseISODuration(s string) (weeks, hours *float64, ok bool) {
 	s = strings.ToUpper(strings.TrimSpace(s))
-	m := isoDuration.FindStringSubmatch(s)
-	if m == nil || s == "P" || strings.HasSuffix(s, "T") {
+	d, err := duration.Parse(s)
+	if err != nil || d.Negative || s == "P" || strings.HasSuffix(s, "T") {
 		return nil, nil, false
 	}
-	f := func(i int) float64 {
-		if m[i] == "" {
-			return 0
-		}
-		x, _ := strconv.ParseFloat(m[i], 64)
-		return x
-	}
-	w := f(1)*52 + f(2)*52/12 + f(3) + f(4)/7
-	h := f(5) + f(6)/60 + f(7)/3600
+	w := d.Years*52 + d.Months*52/12 + d.Weeks + d.Days/7
+	h := d.Hours + d.Minutes/60 + d.Seconds/3600
 	round := func(x float64) *float64 {
 		x = math.Round(x*100) / 100
 		return &x
@@ -844,11 +847,7 @@ func langString(v any) string {
 		if s, ok := v["@value"]; ok {
 			return langString(s)
 		}
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(v))
 		pick := func(match func(string) bool) (string, bool) {
 			for _, k := range keys {
 				if match(strings.ToLower(strings.TrimPrefix(k, "@"))) {
@@ -916,19 +915,6 @@ func jsonNumber(v any) (float64, bool) {
 	return 0, false
 }
 
-// dedupeStrings drops repeats, keeping the first of each.
-func dedupeStrings(vs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range vs {
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 // clipText shortens s to at most n runes.
 func clipText(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -938,29 +924,9 @@ func clipText(s string, n int) string {
 	return s
 }
 
-// sortedKeys are an object's keys in order.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // sameRecord reports whether two records are the same JSON.
 func sameRecord(a, b map[string]any) bool {
 	x, err1 := json.Marshal(a)
 	y, err2 := json.Marshal(b)
 	return err1 == nil && err2 == nil && bytes.Equal(x, y)
-}
-
-// isTop reports whether n is a top-level record.
-func isTop(top []*ctdlNode, n *ctdlNode) bool {
-	for _, t := range top {
-		if t == n {
-			return true
-		}
-	}
-	return false
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -120,10 +121,17 @@ func TestCTDLDuration(t *testing.T) {
 		{"P1DT2H", 0.14, 2.0, true},
 		{"p6m", 26.0, nil, true},
 		{"P0D", nil, nil, true},
+		{"P1.5Y", 78.0, nil, true},
+		{"P1Y2M3W4DT5H6M7S", 64.24, 5.1, true},
+		{"PT0.25H", nil, 0.25, true},
 		{"P", nil, nil, false},
 		{"PT", nil, nil, false},
 		{"9 months", nil, nil, false},
 		{"P1H", nil, nil, false},
+		{"P1DT", nil, nil, false},
+		{"-P1D", nil, nil, false},
+		{"P1", nil, nil, false},
+		{"PY", nil, nil, false},
 	} {
 		w, h, ok := parseISODuration(tc.in)
 		if ok != tc.ok || f(w) != tc.weeks || f(h) != tc.hours {
@@ -264,7 +272,7 @@ func TestCTDLSharedData(t *testing.T) {
 		})
 	}
 	for rel := range want {
-		if !containsString(seen, rel) {
+		if !slices.Contains(seen, rel) {
 			t.Errorf("%s is in the outcome table but not in %s", rel, dir)
 		}
 	}

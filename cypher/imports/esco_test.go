@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -331,8 +333,8 @@ func TestESCOZipped(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := readFixture(t, tc.build(t.TempDir()))
-			if !reflect.DeepEqual(got.Graph, want.Graph) {
-				t.Errorf("the graph differs from the folder's")
+			if diff := cmp.Diff(want.Graph, got.Graph); diff != "" {
+				t.Errorf("the graph differs from the folder's (-folder +this form):\n%s", diff)
 			}
 			if tc.note != "" && !strings.Contains(strings.Join(got.Notes, "\n"), tc.note) {
 				t.Errorf("no note %q in:\n%s", tc.note, strings.Join(got.Notes, "\n"))

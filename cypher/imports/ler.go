@@ -80,6 +80,7 @@ package imports
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -335,7 +336,7 @@ func subjectPath(p jsonPath, raw json.RawMessage, i int) jsonPath {
 // subject reads one achievement subject.
 func (r *lerReader) subject(sub lerSubject, credName string) {
 	a := sub.Achievement
-	name := firstNonEmpty(a.Name, a.ID, strings.Trim(credName, `"`), "an achievement")
+	name := cmp.Or(a.Name, a.ID, strings.Trim(credName, `"`), "an achievement")
 	if lv, ok := lerEducation[a.AchievementType]; ok {
 		if lerEducationRank[lv] > lerEducationRank[r.edu] {
 			r.edu = lv
@@ -403,7 +404,7 @@ func (r *lerReader) subject(sub lerSubject, credName string) {
 func (r *lerReader) align(al lerAlignment, achievement string, lv int) string {
 	id, isSkill, ok := lerTarget(al)
 	if !ok {
-		r.note("an alignment of %q is not used (%s): %s", achievement, firstNonEmpty(al.TargetType, "no targetType"), firstNonEmpty(al.TargetURL, al.TargetCode, al.TargetName))
+		r.note("an alignment of %q is not used (%s): %s", achievement, cmp.Or(al.TargetType, "no targetType"), cmp.Or(al.TargetURL, al.TargetCode, al.TargetName))
 		return ""
 	}
 	if err := pathway.ValidateID("id", id); err != nil {
@@ -499,7 +500,7 @@ func (r *lerReader) resultLevel(res lerResult, rd *lerResultDescription, rubric 
 			lv = spread(pos, len(lrd.RubricCriterionLevel))
 		}
 		for _, al := range l.Alignment {
-			r.align(al, name+" (rubric level "+firstNonEmpty(l.Name, l.Level, l.ID)+")", lv)
+			r.align(al, name+" (rubric level "+cmp.Or(l.Name, l.Level, l.ID)+")", lv)
 		}
 		return lv, true, ""
 	}

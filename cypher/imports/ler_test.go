@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,7 +173,7 @@ func TestLERSharedData(t *testing.T) {
 		})
 	}
 	for rel := range want {
-		if !containsString(seen, rel) {
+		if !slices.Contains(seen, rel) {
 			t.Errorf("%s is in the outcome table but not in %s", rel, dir)
 		}
 	}

@@ -83,9 +83,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -545,14 +547,9 @@ func (r *onetReader) technologies(t *onetTable) error {
 	if err != nil {
 		return err
 	}
-	names := make([]string, 0, len(techs))
-	for n := range techs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	bySlug := map[string]bool{}
 	edges, empty := 0, 0
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(techs)) {
 		tc := techs[n]
 		slug := onetSlug(n)
 		if slug == "" {
@@ -596,7 +593,7 @@ func (r *onetReader) technologies(t *onetTable) error {
 			edges++
 		}
 	}
-	r.note("%s: %d technologies, %d role-technology edges (preferred)", t.name, len(names)-empty, edges)
+	r.note("%s: %d technologies, %d role-technology edges (preferred)", t.name, len(techs)-empty, edges)
 	if dups > 0 {
 		r.note("%s: %d rows repeat an occupation's example under another commodity; merged", t.name, dups)
 	}

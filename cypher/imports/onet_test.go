@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/pathway"
@@ -50,8 +53,8 @@ func TestONETFixture(t *testing.T) {
 			got = append(got, '\n')
 			if first == nil {
 				first = got
-			} else if !bytes.Equal(first, got) {
-				t.Errorf("the tsv form gives another graph than the txt form:\n%s", onetDiff(first, got))
+			} else if diff := cmp.Diff(string(first), string(got)); diff != "" {
+				t.Errorf("the tsv form gives another graph than the txt form (-txt +tsv):\n%s", diff)
 			}
 			if *onetUpdate && variant == "txt" {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -62,30 +65,11 @@ func TestONETFixture(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v (run with -onet.update to write it)", err)
 			}
-			if !bytes.Equal(want, got) {
-				t.Errorf("graph differs from %s (-want, +got):\n%s", golden, onetDiff(want, got))
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("graph differs from %s (-want +got):\n%s", golden, diff)
 			}
 		})
 	}
-}
-
-// onetDiff lists the lines of want and got that differ, want first.
-func onetDiff(want, got []byte) string {
-	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }
 
 func onetFixtureGraph(t *testing.T) *Import {
@@ -176,7 +160,7 @@ func TestONETRoles(t *testing.T) {
 		roles[r.ID] = r
 		ids = append(ids, r.ID)
 	}
-	if want := []string{"onet:11-9199.00", "onet:15-1232.00", "onet:15-1244.00", "onet:29-1141.00"}; !onetEqual(ids, want) {
+	if want := []string{"onet:11-9199.00", "onet:15-1232.00", "onet:15-1244.00", "onet:29-1141.00"}; !slices.Equal(ids, want) {
 		t.Fatalf("roles %v, want %v", ids, want)
 	}
 	for _, tc := range []struct {
@@ -211,7 +195,7 @@ func TestONETRoles(t *testing.T) {
 			for _, s := range r.Skills {
 				skills = append(skills, s.Skill)
 			}
-			if !onetEqual(skills, tc.skills) {
+			if !slices.Equal(skills, tc.skills) {
 				t.Errorf("skills %v, want %v (sorted by id)", skills, tc.skills)
 			}
 		})
@@ -223,18 +207,6 @@ func TestONETRoles(t *testing.T) {
 	if len(g.EducationLevels) != len(levels) || len(levels) == 0 {
 		t.Errorf("education levels %v, want StandardLevels() %v", g.EducationLevels, levels)
 	}
-}
-
-func onetEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestONETSkills(t *testing.T) {
@@ -535,10 +507,7 @@ func TestONETSlugCollision(t *testing.T) {
 
 // TestONETLineEndings: CRLF line endings and a byte-order mark read the same.
 func TestONETLineEndings(t *testing.T) {
-	want, err := json.Marshal(onetFixtureGraph(t).Graph)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := onetFixtureGraph(t).Graph
 	dir := onetCopy(t, "txt")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -559,12 +528,8 @@ func TestONETLineEndings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := json.Marshal(imp.Graph)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("CRLF and BOM change the graph:\n%s", onetDiff(want, got))
+	if diff := cmp.Diff(want, imp.Graph); diff != "" {
+		t.Errorf("CRLF and BOM change the graph (-want +got):\n%s", diff)
 	}
 }
 
@@ -758,12 +723,8 @@ type onetCheck struct {
 
 func onetAnyOf(codes ...string) func([]string) error {
 	return func(top []string) error {
-		for _, c := range top {
-			for _, want := range codes {
-				if c == want {
-					return nil
-				}
-			}
+		if slices.ContainsFunc(top, func(c string) bool { return slices.Contains(codes, c) }) {
+			return nil
 		}
 		return fmt.Errorf("none of %v in the top 10", codes)
 	}

@@ -2,7 +2,8 @@ package imports
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/lattice-pathways/lattice/pathway"
@@ -20,12 +21,7 @@ var readers = map[string]func(path string) (*Import, error){
 
 // Formats lists the formats Read takes, sorted.
 func Formats() []string {
-	out := make([]string, 0, len(readers))
-	for f := range readers {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(readers))
 }
 
 // Read reads the file or folder at path in the named format.
