@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -26,7 +25,7 @@ func TestContextEndsTheCall(t *testing.T) {
 			return err
 		}},
 		{"write", func(ctx context.Context) error {
-			_, err := s.CreateSkill(ctx, "kubernetes", cypher.SkillFields{Name: &name})
+			_, err := s.CreateSkill(ctx, pathway.Skill{ID: "kubernetes", Name: name})
 			return err
 		}},
 	}

@@ -548,8 +548,8 @@ func TestSolveFieldOfStudy(t *testing.T) {
 		reasonHas string
 	}{
 		{name: "the cheaper degree in another field does not count",
-			req:  PlanRequest{Target: target, TargetEducationRank: 3, Candidates: []PlanCredential{accounting, nursing}},
-			opt:  PlanOptions{Objective: ObjectiveCost}, want: []string{"adn"}, feasible: true},
+			req: PlanRequest{Target: target, TargetEducationRank: 3, Candidates: []PlanCredential{accounting, nursing}},
+			opt: PlanOptions{Objective: ObjectiveCost}, want: []string{"adn"}, feasible: true},
 		{name: "only a degree in another field: no plan, and the reason says so",
 			req: PlanRequest{HeldSkills: map[string]int{"care": 3}, Target: target, TargetEducationRank: 3,
 				Candidates: []PlanCredential{accounting}},
