@@ -73,6 +73,17 @@ func asList(v any) []any {
 	return l
 }
 
+// stringList reads a list of strings, skipping anything else (a null).
+func stringList(v any) []string {
+	var out []string
+	for _, x := range asList(v) {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func get(rec *neo4j.Record, key string) any {
 	v, _ := rec.Get(key)
 	return v
@@ -92,6 +103,11 @@ func roleFrom(m map[string]any) pathway.Role {
 		TurnoverRate:         optFloat(m, "turnoverRate"),
 		AdvancementPotential: optBool(m, "advancementPotential"),
 		JobZone:              optInt(m, "jobZone"),
+		AcceptsAnyField:      optBool(m, "acceptsAnyField"),
+		Employment:           optInt(m, "employment"),
+		ProjectedGrowth:      optFloat(m, "projectedGrowth"),
+		EntryEducation:       optStr(m, "entryEducation"),
+		EntryTraining:        optStr(m, "entryTraining"),
 	}
 	if l := optStr(m, "level"); l != nil {
 		lvl := pathway.RoleLevel(*l)
@@ -123,6 +139,8 @@ func credentialFrom(m map[string]any) pathway.Credential {
 		Weeks:              optFloat(m, "weeks"),
 		IndustryRecognized: optBool(m, "industryRecognized"),
 		CTID:               optStr(m, "ctid"),
+		Field:              optStr(m, "field"),
+		Estimated:          optBool(m, "estimated"),
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"regexp"
+	"slices"
 	"sort"
 
 	"github.com/lattice-pathways/lattice/pathway"
@@ -65,22 +67,29 @@ type GraphSkill struct {
 // GraphCredential is a credential with what it certifies, the level it
 // confers, its prerequisite groups and what it stacks into.
 type GraphCredential struct {
-	ID                 string            `json:"id"`
-	Name               string            `json:"name"`
-	Kind               string            `json:"kind"`
-	Issuer             *string           `json:"issuer,omitempty"`
-	Cost               *float64          `json:"cost,omitempty"`
-	CohortCost         *float64          `json:"cohortCost,omitempty"`
-	Hours              *float64          `json:"hours,omitempty"`
-	Weeks              *float64          `json:"weeks,omitempty"`
-	IndustryRecognized *bool             `json:"industryRecognized,omitempty"`
-	CTID               *string           `json:"ctid,omitempty"`
-	Source             *string           `json:"source,omitempty"`
-	Description        *string           `json:"description,omitempty"`
-	Certifies          []GraphSkillLevel `json:"certifies,omitempty"`
-	Confers            string            `json:"confers,omitempty"`
-	Prerequisites      [][]string        `json:"prerequisites,omitempty"`
-	StacksInto         []GraphStack      `json:"stacksInto,omitempty"`
+	ID                 string   `json:"id"`
+	Name               string   `json:"name"`
+	Kind               string   `json:"kind"`
+	Issuer             *string  `json:"issuer,omitempty"`
+	Cost               *float64 `json:"cost,omitempty"`
+	CohortCost         *float64 `json:"cohortCost,omitempty"`
+	Hours              *float64 `json:"hours,omitempty"`
+	Weeks              *float64 `json:"weeks,omitempty"`
+	IndustryRecognized *bool    `json:"industryRecognized,omitempty"`
+	CTID               *string  `json:"ctid,omitempty"`
+	Field              *string  `json:"field,omitempty"`
+	Estimated          *bool    `json:"estimated,omitempty"`
+	// PreparesFor names the roles it prepares for by id; Occupations by SOC
+	// 2018 code, connecting it to every role of those occupations whenever
+	// either is imported (see connect_occupations).
+	PreparesFor   []string          `json:"preparesFor,omitempty"`
+	Occupations   []string          `json:"occupations,omitempty"`
+	Source        *string           `json:"source,omitempty"`
+	Description   *string           `json:"description,omitempty"`
+	Certifies     []GraphSkillLevel `json:"certifies,omitempty"`
+	Confers       string            `json:"confers,omitempty"`
+	Prerequisites [][]string        `json:"prerequisites,omitempty"`
+	StacksInto    []GraphStack      `json:"stacksInto,omitempty"`
 }
 
 // GraphSkillLevel is a skill at a proficiency level.
@@ -174,7 +183,7 @@ func (s GraphSkill) skill() pathway.Skill {
 
 func (c GraphCredential) credential() pathway.Credential {
 	return pathway.Credential{ID: c.ID, Name: c.Name, Kind: c.Kind, Issuer: c.Issuer, Cost: c.Cost, CohortCost: c.CohortCost,
-		Hours: c.Hours, Weeks: c.Weeks, IndustryRecognized: c.IndustryRecognized, CTID: c.CTID}
+		Hours: c.Hours, Weeks: c.Weeks, IndustryRecognized: c.IndustryRecognized, CTID: c.CTID, Field: c.Field, Estimated: c.Estimated}
 }
 
 func nodeRow(id string, p map[string]any) map[string]any {
@@ -195,7 +204,7 @@ type graphRows struct {
 }
 
 func (g *Graph) rows() []graphRows {
-	var edu, skills, creds, roles, roleSkills, roleCreds, roleEdu, certs, confers, prereqs, stacks, eduStacks []map[string]any
+	var edu, skills, creds, roles, roleSkills, roleCreds, roleEdu, certs, confers, prereqs, stacks, eduStacks, prepares []map[string]any
 	relations := map[SkillRelation][]map[string]any{}
 	levels := append([]GraphEducationLevel(nil), g.EducationLevels...)
 	sort.Slice(levels, func(i, j int) bool { return levels[i].Rank < levels[j].Rank })
@@ -210,8 +219,14 @@ func (g *Graph) rows() []graphRows {
 			"source", s.Source, "sourceCode", s.SourceCode, "reuseLevel", s.ReuseLevel)))
 	}
 	for _, c := range g.Credentials {
-		creds = append(creds, nodeRow(c.ID, with(credentialProps(c.credential().Fields()), "id", c.ID,
-			"source", c.Source, "description", c.Description)))
+		cp := with(credentialProps(c.credential().Fields()), "id", c.ID, "source", c.Source, "description", c.Description)
+		if len(c.Occupations) > 0 {
+			cp["occupations"] = slices.Sorted(slices.Values(c.Occupations))
+		}
+		creds = append(creds, nodeRow(c.ID, cp))
+		for _, r := range c.PreparesFor {
+			prepares = append(prepares, edgeRow(c.ID, r))
+		}
 		for _, cs := range c.Certifies {
 			certs = append(certs, edgeRow(c.ID, cs.Skill, "level", cs.Level))
 		}
@@ -265,8 +280,12 @@ func (g *Graph) rows() []graphRows {
 		{"merge_skill_precedes", relations[Precedes], "skill precedes (skill, later skill)"},
 		{"merge_skill_same_as", relations[SameAs], "skill same as (skill, skill)"},
 		{"merge_role_part_of", roleParts, "role part of (role, broader role)"},
+		{"merge_preparations", prepares, "preparation (credential, role)"},
 	}
 }
+
+// socCode is a SOC 2018 occupation code: what the CIP-SOC crosswalk names.
+var socCode = regexp.MustCompile(`^[0-9]{2}-[0-9]{4}$`)
 
 // Validate checks a graph before anything is written: ids unique by kind,
 // and every node and edge by pathway's validators, the same rules the
@@ -311,6 +330,16 @@ func (g *Graph) Validate() error {
 		}
 		for _, cs := range c.Certifies {
 			if err := pathway.ValidateLevel(fmt.Sprintf("level of %s certifying %s", c.ID, cs.Skill), cs.Level); err != nil {
+				return err
+			}
+		}
+		for _, soc := range c.Occupations {
+			if !socCode.MatchString(soc) {
+				return fmt.Errorf("credential %q: occupation %q is not a SOC 2018 code such as 29-1141: %w", c.ID, soc, pathway.ErrInvalid)
+			}
+		}
+		for _, r := range c.PreparesFor {
+			if err := of("credential", c.ID, pathway.ValidateID("preparesFor", r)); err != nil {
 				return err
 			}
 		}
@@ -440,7 +469,17 @@ func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (r
 				rep.Kinds = append(rep.Kinds, kr)
 			}
 		}
+		if err := t.connectOccupations(ctx); err != nil {
+			return err
+		}
 		return t.refreshOverlaps(ctx)
 	})
 	return rep, err
+}
+
+// connectOccupations connects the credentials that name occupations to the
+// roles of those occupations, whichever of them was imported first.
+func (t tx) connectOccupations(ctx context.Context) error {
+	_, err := t.run(ctx, "connect_occupations", nil)
+	return err
 }

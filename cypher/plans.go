@@ -42,6 +42,8 @@ func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (out map[strin
 		if r, ok := num(get(rec, "targetRank")); ok {
 			g.TargetEducationRank = int(r)
 		}
+		g.AnyField, _ = get(rec, "anyField").(bool)
+		g.Preparing, g.Fields = stringList(get(rec, "preparing")), stringList(get(rec, "fields"))
 		for _, c := range asList(get(rec, "candidates")) {
 			m := asMap(c)
 			cred := credentialFrom(asMap(m["node"]))
@@ -58,6 +60,9 @@ func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (out map[strin
 // as zero, which the planner then treats as free in that measure.
 func planCredential(c pathway.Credential, m map[string]any) pathway.PlanCredential {
 	pc := pathway.PlanCredential{ID: c.ID, Name: c.Name, Certifies: map[string]int{}, ConfersRank: -1}
+	if c.Field != nil {
+		pc.Field = *c.Field
+	}
 	if c.Cost != nil {
 		pc.Cost = *c.Cost
 	}
@@ -70,12 +75,15 @@ func planCredential(c pathway.Credential, m map[string]any) pathway.PlanCredenti
 	if c.Weeks != nil {
 		pc.Weeks = *c.Weeks
 	}
+	same := pathway.SameAs{}
 	for _, x := range asList(m["certifies"]) {
 		cm := asMap(x)
 		if l := intOf(cm["level"]); l > pc.Certifies[str(cm, "skill")] {
 			pc.Certifies[str(cm, "skill")] = l
 		}
+		same[str(cm, "skill")] = stringList(cm["same"])
 	}
+	same.Expand(pc.Certifies)
 	if r, ok := num(m["confers"]); ok {
 		pc.ConfersRank = int(r)
 	}

@@ -64,8 +64,11 @@ func (s *Store) Profiles(ctx context.Context, ps []pathway.Profile) (held []*pat
 }
 
 // heldFrom reads one profile row, checking every id it names was found.
+// Every skill held or certified also counts for the skills it is the same
+// as (pathway.SameAs).
 func heldFrom(rec *neo4j.Record, p pathway.Profile) (held *pathway.Held, role *pathway.Role, err error) {
 	held = pathway.NewHeld()
+	same := pathway.SameAs{}
 	if p.RoleID != "" {
 		m := asMap(get(rec, "role"))
 		if m == nil {
@@ -74,15 +77,21 @@ func heldFrom(rec *neo4j.Record, p pathway.Profile) (held *pathway.Held, role *p
 		r := roleFrom(m)
 		role = &r
 		held.Profile = requirementsFrom(get(rec, "roleSkills"))
-		var creds []string
-		for _, c := range asList(get(rec, "roleCredentials")) {
-			creds = append(creds, c.(string))
+		for _, x := range asList(get(rec, "roleSkills")) {
+			same[str(asMap(x), "skill")] = stringList(asMap(x)["same"])
 		}
-		held.TakeRole(r.ID, held.Profile, creds, intOf(get(rec, "roleEducationRank")))
+		rank := -1
+		if v, ok := num(get(rec, "roleEducationRank")); ok {
+			rank = int(v)
+		}
+		held.TakeRole(r.ID, held.Profile, stringList(get(rec, "roleCredentials")), rank,
+			pathway.FieldAcceptance{Fields: stringList(get(rec, "roleFields"))})
 	}
 	found := map[string]bool{}
-	for _, id := range asList(get(rec, "skills")) {
-		found[id.(string)] = true
+	for _, x := range asList(get(rec, "skills")) {
+		id := str(asMap(x), "id")
+		found[id] = true
+		same[id] = stringList(asMap(x)["same"])
 	}
 	for _, sk := range p.Skills {
 		if !found[sk.SkillID] {
@@ -99,9 +108,10 @@ func heldFrom(rec *neo4j.Record, p pathway.Profile) (held *pathway.Held, role *p
 		for _, cert := range asList(m["certifies"]) {
 			cm := asMap(cert)
 			held.AddSkill(str(cm, "skill"), intOf(cm["level"]))
+			same[str(cm, "skill")] = append(same[str(cm, "skill")], stringList(cm["same"])...)
 		}
 		if r, ok := num(m["confers"]); ok {
-			held.EducationRank = max(held.EducationRank, int(r))
+			held.HoldEducation(pathway.HeldEducation{Rank: int(r), Fields: stringList([]any{m["field"]}), CredentialID: id})
 		}
 	}
 	for _, id := range p.CredentialIDs {
@@ -114,8 +124,13 @@ func heldFrom(rec *neo4j.Record, p pathway.Profile) (held *pathway.Held, role *p
 		if !ok {
 			return nil, nil, fmt.Errorf("education level %q: %w", p.EducationLevelID, pathway.ErrNotFound)
 		}
-		held.EducationRank = max(held.EducationRank, int(r))
+		e := pathway.HeldEducation{Rank: int(r)}
+		if p.EducationField != "" {
+			e.Fields = []string{p.EducationField}
+		}
+		held.HoldEducation(e)
 	}
+	same.Expand(held.Skills)
 	held.Finish()
 	return held, role, nil
 }

@@ -216,6 +216,12 @@ func (s *Store) CredentialRequiredBy(ctx context.Context, credentialIDs []string
 	return grouped(ctx, s, "credential_required_by", credentialIDs, nil, roleRow)
 }
 
+// CredentialPreparesFor returns the roles each credential prepares for.
+func (s *Store) CredentialPreparesFor(ctx context.Context, credentialIDs []string) (out map[string][]pathway.Role, err error) {
+	defer wrap(&err, "cypher.CredentialPreparesFor(%d credentials)", len(credentialIDs))
+	return grouped(ctx, s, "credential_prepares_for", credentialIDs, nil, roleRow)
+}
+
 // EducationStacksInto returns the levels each education level leads on to.
 func (s *Store) EducationStacksInto(ctx context.Context, levelIDs []string) (out map[string][]pathway.EducationLevel, err error) {
 	defer wrap(&err, "cypher.EducationStacksInto(%d levels)", len(levelIDs))

@@ -12,6 +12,8 @@ var schemaStatements = []string{
 	"schema_credential_id",
 	"schema_education_level_id",
 	"schema_names_fulltext",
+	"schema_role_occupation",
+	"schema_credential_field",
 }
 
 // ApplySchema creates every constraint and index that is missing and waits

@@ -85,7 +85,9 @@ func roleProps(f pathway.RoleFields) map[string]any {
 		"occupationCode", f.OccupationCode, "description", f.Description,
 		"wageMin", f.WageMin, "wageMax", f.WageMax, "wageMedian", f.WageMedian,
 		"vacancies", f.Vacancies, "turnoverRate", f.TurnoverRate,
-		"advancementPotential", f.AdvancementPotential, "jobZone", f.JobZone)
+		"advancementPotential", f.AdvancementPotential, "jobZone", f.JobZone,
+		"acceptsAnyField", f.AcceptsAnyField, "employment", f.Employment, "projectedGrowth", f.ProjectedGrowth,
+		"entryEducation", f.EntryEducation, "entryTraining", f.EntryTraining)
 }
 
 // checkWages checks the wage range a role ends up with: an update may give
@@ -105,7 +107,7 @@ func skillProps(f pathway.SkillFields) map[string]any {
 func credentialProps(f pathway.CredentialFields) map[string]any {
 	return props("name", f.Name, "kind", f.Kind, "issuer", f.Issuer, "cost", f.Cost,
 		"cohortCost", f.CohortCost, "hours", f.Hours, "weeks", f.Weeks,
-		"industryRecognized", f.IndustryRecognized, "ctid", f.CTID)
+		"industryRecognized", f.IndustryRecognized, "ctid", f.CTID, "field", f.Field, "estimated", f.Estimated)
 }
 
 func educationProps(f pathway.EducationFields) map[string]any {

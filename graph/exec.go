@@ -76,12 +76,15 @@ type ComplexityRoot struct {
 		CohortCost         func(childComplexity int) int
 		Confers            func(childComplexity int) int
 		Cost               func(childComplexity int) int
+		Estimated          func(childComplexity int) int
+		Field              func(childComplexity int) int
 		Hours              func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		IndustryRecognized func(childComplexity int) int
 		Issuer             func(childComplexity int) int
 		Kind               func(childComplexity int) int
 		Name               func(childComplexity int) int
+		PreparesFor        func(childComplexity int) int
 		Prerequisites      func(childComplexity int) int
 		RequiredBy         func(childComplexity int) int
 		StacksFrom         func(childComplexity int) int
@@ -241,12 +244,16 @@ type ComplexityRoot struct {
 	}
 
 	Role struct {
+		AcceptsAnyField      func(childComplexity int) int
 		AdvancementPotential func(childComplexity int) int
 		Broader              func(childComplexity int) int
 		Credentials          func(childComplexity int) int
 		DegreeRequired       func(childComplexity int) int
 		Description          func(childComplexity int) int
 		Education            func(childComplexity int) int
+		Employment           func(childComplexity int) int
+		EntryEducation       func(childComplexity int) int
+		EntryTraining        func(childComplexity int) int
 		ID                   func(childComplexity int) int
 		Industry             func(childComplexity int) int
 		JobZone              func(childComplexity int) int
@@ -254,6 +261,7 @@ type ComplexityRoot struct {
 		Narrower             func(childComplexity int) int
 		OccupationCode       func(childComplexity int) int
 		Overlaps             func(childComplexity int, first *int) int
+		ProjectedGrowth      func(childComplexity int) int
 		Skills               func(childComplexity int, required *bool) int
 		SkillsProfile        func(childComplexity int) int
 		Title                func(childComplexity int) int
@@ -386,6 +394,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type CredentialResolver interface {
+	PreparesFor(ctx context.Context, obj *pathway.Credential) ([]pathway.Role, error)
 	Certifies(ctx context.Context, obj *pathway.Credential) ([]pathway.CertifiedSkill, error)
 	Confers(ctx context.Context, obj *pathway.Credential) (*pathway.EducationLevel, error)
 	Prerequisites(ctx context.Context, obj *pathway.Credential) ([]pathway.PrerequisiteGroup, error)
@@ -620,6 +629,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Credential.Cost(childComplexity), true
+	case "Credential.estimated":
+		if e.ComplexityRoot.Credential.Estimated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Credential.Estimated(childComplexity), true
+	case "Credential.field":
+		if e.ComplexityRoot.Credential.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Credential.Field(childComplexity), true
 	case "Credential.hours":
 		if e.ComplexityRoot.Credential.Hours == nil {
 			break
@@ -656,6 +677,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Credential.Name(childComplexity), true
+	case "Credential.preparesFor":
+		if e.ComplexityRoot.Credential.PreparesFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Credential.PreparesFor(childComplexity), true
 	case "Credential.prerequisites":
 		if e.ComplexityRoot.Credential.Prerequisites == nil {
 			break
@@ -1574,6 +1601,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecredentialingCriteria.RetentionChallenge(childComplexity), true
 
+	case "Role.acceptsAnyField":
+		if e.ComplexityRoot.Role.AcceptsAnyField == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.AcceptsAnyField(childComplexity), true
 	case "Role.advancementPotential":
 		if e.ComplexityRoot.Role.AdvancementPotential == nil {
 			break
@@ -1610,6 +1643,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Education(childComplexity), true
+	case "Role.employment":
+		if e.ComplexityRoot.Role.Employment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.Employment(childComplexity), true
+	case "Role.entryEducation":
+		if e.ComplexityRoot.Role.EntryEducation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.EntryEducation(childComplexity), true
+	case "Role.entryTraining":
+		if e.ComplexityRoot.Role.EntryTraining == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.EntryTraining(childComplexity), true
 	case "Role.id":
 		if e.ComplexityRoot.Role.ID == nil {
 			break
@@ -1657,6 +1708,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Overlaps(childComplexity, args["first"].(*int)), true
+	case "Role.projectedGrowth":
+		if e.ComplexityRoot.Role.ProjectedGrowth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.ProjectedGrowth(childComplexity), true
 	case "Role.skills":
 		if e.ComplexityRoot.Role.Skills == nil {
 			break
@@ -2383,6 +2440,16 @@ type Role {
   advancementPotential: Boolean
   "The O*NET job zone (1-5), where known."
   jobZone: Int
+  "Whether a degree in any field meets the role's education requirement. Otherwise a degree counts only when its field prepares for the role (see ` + "`" + `Credential.preparesFor` + "`" + `); a role no program prepares for accepts any field."
+  acceptsAnyField: Boolean
+  "How many people hold the role (BLS OEWS employment), where known."
+  employment: Int
+  "The projected change in employment over ten years, in percent (BLS Employment Projections 2024-34), where known."
+  projectedGrowth: Float
+  "The education typically needed to enter the role, in BLS's words (Employment Projections), where known. The role's ` + "`" + `education` + "`" + ` requirement follows O*NET; this is recorded beside it."
+  entryEducation: String
+  "The on-the-job training typically needed to become competent, in BLS's words, where known."
+  entryTraining: String
   "The education level the role asks for, if any."
   education: EducationLevel
   "Whether the role asks for a degree (an associate degree or higher), derived from its education requirement."
@@ -2501,6 +2568,12 @@ type Credential {
   industryRecognized: Boolean
   "The Credential Engine CTID, where known."
   ctid: String
+  "The field of study of a program or degree: a CIP 2020 code (51.3801 is Registered Nursing)."
+  field: String
+  "Whether cost, hours and weeks are estimates (a rule's typical figures, not the provider's own)."
+  estimated: Boolean
+  "The roles it prepares for (a program's occupations by the CIP-SOC crosswalk, or a catalog's occupation codes)."
+  preparesFor: [Role!]!
   "The skills it certifies, with the level it proves."
   certifies: [CertifiedSkill!]!
   "The education level it confers (degrees and diplomas)."
@@ -2715,6 +2788,8 @@ input ProfileInput {
   credentialIds: [ID!]
   "The highest education level reached."
   educationLevelId: ID
+  "The field of that education: a CIP 2020 code such as 51.3801 (Registered Nursing). Without it the level meets only education requirements that accept any field; a degree given in credentialIds carries its own field."
+  educationField: String
   """
   Learning and Employment Records the person holds: Open Badges 3.0 or CLR 2.0
   credentials, each as its JSON text (at most 20, 1 MB each). Their
@@ -2948,6 +3023,16 @@ input CreateRoleInput {
   advancementPotential: Boolean
   "The O*NET job zone, 1 to 5."
   jobZone: Int
+  "Whether a degree in any field meets its education requirement."
+  acceptsAnyField: Boolean
+  "How many people hold it, >= 0."
+  employment: Int
+  "Projected ten-year change in employment, percent."
+  projectedGrowth: Float
+  "The education typically needed to enter it."
+  entryEducation: String
+  "The on-the-job training typically needed."
+  entryTraining: String
 }
 
 "Changes to a role: only the fields given (and not null) change."
@@ -2976,6 +3061,16 @@ input UpdateRoleInput {
   advancementPotential: Boolean
   "The O*NET job zone."
   jobZone: Int
+  "Whether a degree in any field meets its education requirement."
+  acceptsAnyField: Boolean
+  "How many people hold it, >= 0."
+  employment: Int
+  "Projected ten-year change in employment, percent."
+  projectedGrowth: Float
+  "The education typically needed to enter it."
+  entryEducation: String
+  "The on-the-job training typically needed."
+  entryTraining: String
 }
 
 "A new skill."
@@ -3030,6 +3125,10 @@ input CreateCredentialInput {
   industryRecognized: Boolean
   "The Credential Engine CTID."
   ctid: String
+  "The field of study: a CIP 2020 code such as 51.3801."
+  field: String
+  "Whether cost, hours and weeks are estimates."
+  estimated: Boolean
 }
 
 "Changes to a credential: only the fields given (and not null) change."
@@ -3052,6 +3151,10 @@ input UpdateCredentialInput {
   industryRecognized: Boolean
   "The Credential Engine CTID."
   ctid: String
+  "The field of study: a CIP 2020 code such as 51.3801."
+  field: String
+  "Whether cost, hours and weeks are estimates."
+  estimated: Boolean
 }
 
 "A new education level."
@@ -3453,6 +3556,12 @@ func (ec *executionContext) childFields_Credential(ctx context.Context, field gr
 		return ec.fieldContext_Credential_industryRecognized(ctx, field)
 	case "ctid":
 		return ec.fieldContext_Credential_ctid(ctx, field)
+	case "field":
+		return ec.fieldContext_Credential_field(ctx, field)
+	case "estimated":
+		return ec.fieldContext_Credential_estimated(ctx, field)
+	case "preparesFor":
+		return ec.fieldContext_Credential_preparesFor(ctx, field)
 	case "certifies":
 		return ec.fieldContext_Credential_certifies(ctx, field)
 	case "confers":
@@ -3687,6 +3796,16 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 		return ec.fieldContext_Role_advancementPotential(ctx, field)
 	case "jobZone":
 		return ec.fieldContext_Role_jobZone(ctx, field)
+	case "acceptsAnyField":
+		return ec.fieldContext_Role_acceptsAnyField(ctx, field)
+	case "employment":
+		return ec.fieldContext_Role_employment(ctx, field)
+	case "projectedGrowth":
+		return ec.fieldContext_Role_projectedGrowth(ctx, field)
+	case "entryEducation":
+		return ec.fieldContext_Role_entryEducation(ctx, field)
+	case "entryTraining":
+		return ec.fieldContext_Role_entryTraining(ctx, field)
 	case "education":
 		return ec.fieldContext_Role_education(ctx, field)
 	case "degreeRequired":
@@ -5742,6 +5861,84 @@ func (ec *executionContext) _Credential_ctid(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Credential_ctid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Credential", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Credential_field(ctx context.Context, field graphql.CollectedField, obj *pathway.Credential) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Credential_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Credential_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Credential", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Credential_estimated(ctx context.Context, field graphql.CollectedField, obj *pathway.Credential) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Credential_estimated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Estimated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Credential_estimated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Credential", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Credential_preparesFor(ctx context.Context, field graphql.CollectedField, obj *pathway.Credential) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Credential_preparesFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Credential().PreparesFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Credential_preparesFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Credential",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Credential_certifies(ctx context.Context, field graphql.CollectedField, obj *pathway.Credential) (ret graphql.Marshaler) {
@@ -9897,6 +10094,121 @@ func (ec *executionContext) fieldContext_Role_jobZone(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _Role_acceptsAnyField(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_acceptsAnyField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcceptsAnyField, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_acceptsAnyField(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Role_employment(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_employment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Employment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_employment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Role_projectedGrowth(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_projectedGrowth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectedGrowth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_projectedGrowth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Role_entryEducation(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_entryEducation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntryEducation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_entryEducation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Role_entryTraining(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_entryTraining(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntryTraining, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_entryTraining(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Role_education(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13337,7 +13649,7 @@ func (ec *executionContext) unmarshalInputCreateCredentialInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "kind", "issuer", "cost", "cohortCost", "hours", "weeks", "industryRecognized", "ctid"}
+	fieldsInOrder := [...]string{"id", "name", "kind", "issuer", "cost", "cohortCost", "hours", "weeks", "industryRecognized", "ctid", "field", "estimated"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13414,6 +13726,20 @@ func (ec *executionContext) unmarshalInputCreateCredentialInput(ctx context.Cont
 				return it, err
 			}
 			it.CTID = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "estimated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("estimated"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Estimated = data
 		}
 	}
 	return it, nil
@@ -13474,7 +13800,7 @@ func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "title", "level", "industry", "occupationCode", "description", "wageMin", "wageMax", "wageMedian", "vacancies", "turnoverRate", "advancementPotential", "jobZone"}
+	fieldsInOrder := [...]string{"id", "title", "level", "industry", "occupationCode", "description", "wageMin", "wageMax", "wageMedian", "vacancies", "turnoverRate", "advancementPotential", "jobZone", "acceptsAnyField", "employment", "projectedGrowth", "entryEducation", "entryTraining"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13572,6 +13898,41 @@ func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, o
 				return it, err
 			}
 			it.JobZone = data
+		case "acceptsAnyField":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acceptsAnyField"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcceptsAnyField = data
+		case "employment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("employment"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Employment = data
+		case "projectedGrowth":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectedGrowth"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectedGrowth = data
+		case "entryEducation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryEducation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryEducation = data
+		case "entryTraining":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryTraining"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryTraining = data
 		}
 	}
 	return it, nil
@@ -13853,7 +14214,7 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"roleId", "skills", "credentialIds", "educationLevelId", "records"}
+	fieldsInOrder := [...]string{"roleId", "skills", "credentialIds", "educationLevelId", "educationField", "records"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13888,6 +14249,13 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.EducationLevelID = data
+		case "educationField":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("educationField"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EducationField = data
 		case "records":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("records"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
@@ -14191,7 +14559,7 @@ func (ec *executionContext) unmarshalInputUpdateCredentialInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind", "issuer", "cost", "cohortCost", "hours", "weeks", "industryRecognized", "ctid"}
+	fieldsInOrder := [...]string{"name", "kind", "issuer", "cost", "cohortCost", "hours", "weeks", "industryRecognized", "ctid", "field", "estimated"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14261,6 +14629,20 @@ func (ec *executionContext) unmarshalInputUpdateCredentialInput(ctx context.Cont
 				return it, err
 			}
 			it.CTID = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "estimated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("estimated"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Estimated = data
 		}
 	}
 	return it, nil
@@ -14314,7 +14696,7 @@ func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "level", "industry", "occupationCode", "description", "wageMin", "wageMax", "wageMedian", "vacancies", "turnoverRate", "advancementPotential", "jobZone"}
+	fieldsInOrder := [...]string{"title", "level", "industry", "occupationCode", "description", "wageMin", "wageMax", "wageMedian", "vacancies", "turnoverRate", "advancementPotential", "jobZone", "acceptsAnyField", "employment", "projectedGrowth", "entryEducation", "entryTraining"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14405,6 +14787,41 @@ func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, o
 				return it, err
 			}
 			it.JobZone = data
+		case "acceptsAnyField":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acceptsAnyField"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcceptsAnyField = data
+		case "employment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("employment"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Employment = data
+		case "projectedGrowth":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectedGrowth"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectedGrowth = data
+		case "entryEducation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryEducation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryEducation = data
+		case "entryTraining":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryTraining"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryTraining = data
 		}
 	}
 	return it, nil
@@ -14864,6 +15281,54 @@ func (ec *executionContext) _Credential(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "field":
+			out.Values[i] = ec._Credential_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "estimated":
+			out.Values[i] = ec._Credential_estimated(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "preparesFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Credential_preparesFor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "certifies":
 			field := field
 
@@ -16574,6 +17039,31 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "jobZone":
 			out.Values[i] = ec._Role_jobZone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acceptsAnyField":
+			out.Values[i] = ec._Role_acceptsAnyField(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employment":
+			out.Values[i] = ec._Role_employment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projectedGrowth":
+			out.Values[i] = ec._Role_projectedGrowth(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entryEducation":
+			out.Values[i] = ec._Role_entryEducation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entryTraining":
+			out.Values[i] = ec._Role_entryTraining(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -35,6 +35,7 @@ type Loaders struct {
 	stacksInto        *dataloadgen.Loader[string, []pathway.StackEdge]
 	stacksFrom        *dataloadgen.Loader[string, []pathway.StackEdge]
 	requiredBy        *dataloadgen.Loader[string, []pathway.Role]
+	preparesFor       *dataloadgen.Loader[string, []pathway.Role]
 	educationStacks   *dataloadgen.Loader[string, []pathway.EducationLevel]
 	educationConferer *dataloadgen.Loader[string, []pathway.Credential]
 	roleBroader       *dataloadgen.Loader[string, []pathway.Role]
@@ -73,6 +74,7 @@ func New(s *cypher.Store) *Loaders {
 		stacksInto:        mapped(s.CredentialStacksInto, opt),
 		stacksFrom:        mapped(s.CredentialStacksFrom, opt),
 		requiredBy:        mapped(s.CredentialRequiredBy, opt),
+		preparesFor:       mapped(s.CredentialPreparesFor, opt),
 		educationStacks:   mapped(s.EducationStacksInto, opt),
 		educationConferer: mapped(s.EducationConferredBy, opt),
 		roleBroader:       mapped(s.RoleBroader, opt),
@@ -237,6 +239,11 @@ func StacksFrom(ctx context.Context, credentialID string) ([]pathway.StackEdge, 
 // RequiredBy returns the roles that require a credential.
 func RequiredBy(ctx context.Context, credentialID string) ([]pathway.Role, error) {
 	return many(ctx, For(ctx).requiredBy, credentialID)
+}
+
+// PreparesFor returns the roles a credential prepares for.
+func PreparesFor(ctx context.Context, credentialID string) ([]pathway.Role, error) {
+	return many(ctx, For(ctx).preparesFor, credentialID)
 }
 
 // EducationStacksInto returns the levels an education level leads on to.

@@ -36,7 +36,14 @@ type Role struct {
 	TurnoverRate         *float64   `json:"turnoverRate,omitempty"` // percent of incumbents who leave in a year
 	AdvancementPotential *bool      `json:"advancementPotential,omitempty"`
 	JobZone              *int       `json:"jobZone,omitempty"`
-	Description          *string    `json:"description,omitempty"`
+	// AcceptsAnyField says a degree in any field meets the education
+	// requirement; otherwise its field must prepare for the role (FieldRule).
+	AcceptsAnyField *bool    `json:"acceptsAnyField,omitempty"`
+	Employment      *int     `json:"employment,omitempty"`      // people in the role (BLS OEWS)
+	ProjectedGrowth *float64 `json:"projectedGrowth,omitempty"` // percent over ten years (BLS projections)
+	EntryEducation  *string  `json:"entryEducation,omitempty"`  // BLS's typical entry education, in its words
+	EntryTraining   *string  `json:"entryTraining,omitempty"`   // BLS's typical on-the-job training
+	Description     *string  `json:"description,omitempty"`
 }
 
 // Skill is a skill, competency or knowledge area.
@@ -62,6 +69,8 @@ type Credential struct {
 	Weeks              *float64
 	IndustryRecognized *bool
 	CTID               *string // Credential Engine id, where known
+	Field              *string // a program's or degree's field: a CIP 2020 code
+	Estimated          *bool   // cost, hours and weeks are a rule's estimates
 }
 
 // EducationLevel is a rung of formal education: none, high school, ...,
@@ -147,6 +156,10 @@ type Profile struct {
 	Skills           []HeldSkill
 	CredentialIDs    []string
 	EducationLevelID string
+	// EducationField is the field of the education level held (a CIP 2020
+	// code), where the person gives it: without one, the level meets only
+	// requirements that accept any field.
+	EducationField string
 }
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$`)

@@ -84,12 +84,25 @@ type PlanCredential struct {
 	Hours, Weeks float64
 	Certifies    map[string]int // skill id -> level proven
 	ConfersRank  int            // education rank it confers, -1 for none
+	Field        string         // a program's field of study (CIP code), "" for none
 	// OtherField marks a degree or program whose field does not prepare for
 	// the target: the rank it confers meets prerequisites (which accept any
-	// field) but not the target's education requirement.
+	// field) but not the target's education requirement, and it closes none
+	// of the target's skill gaps.
 	OtherField    bool
 	Prerequisites [][]Prereq // every group must be met; any one option meets a group
 	StackCredit   []StackCredit
+}
+
+// closing is what the candidate certifies towards the target's gaps: none
+// for a degree or program in another field, which is a step only as a rung
+// below a later one (a prerequisite, or stacking credit), never a way into
+// the role.
+func (c *PlanCredential) closing() map[string]int {
+	if c.OtherField {
+		return nil
+	}
+	return c.Certifies
 }
 
 // PlanRequest is one planning question: where a person is, the target, and
@@ -125,10 +138,16 @@ type PlanGraph struct {
 	TargetEducationRank int // -1 for none
 	Candidates          []PlanCredential
 	Credentials         map[string]Credential
+	// FieldAcceptance is what the role accepts as the field of its
+	// education requirement (the field rule, field.go).
+	FieldAcceptance
+	fieldRuleApplied bool
 }
 
-// Request is the planning question from what held holds into g's role.
+// Request is the planning question from what held holds into g's role,
+// with the field rule applied to the candidates and to the education held.
 func (g *PlanGraph) Request(held *Held) PlanRequest {
+	g.applyFieldRule()
 	req := PlanRequest{
 		HeldSkills:          held.Skills,
 		EducationRank:       held.EducationRank,
@@ -137,6 +156,10 @@ func (g *PlanGraph) Request(held *Held) PlanRequest {
 		TargetEducationRank: g.TargetEducationRank,
 		Candidates:          g.Candidates,
 		HeldCredentials:     slices.Sorted(maps.Keys(held.Credentials)),
+	}
+	if !g.acceptsAnyEducation() {
+		fr := g.fieldRank(held.Education)
+		req.FieldRank = &fr
 	}
 	return req
 }
@@ -515,7 +538,7 @@ func newTargetIndex(ts []targetClause) *targetIndex {
 // met appends to buf the indices of the clauses c meets, ascending.
 func (ix *targetIndex) met(c *PlanCredential, buf []int) []int {
 	buf = buf[:0]
-	for s, l := range c.Certifies {
+	for s, l := range c.closing() {
 		if i, ok := ix.bySkill[s]; ok && l >= ix.clauses[i].level {
 			buf = append(buf, i)
 		}
@@ -805,7 +828,7 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 	}
 	coverable := make([]bool, len(p.gap))
 	for _, c := range pool {
-		for s, l := range c.Certifies {
+		for s, l := range c.closing() {
 			if gi, ok := gapIndex[s]; ok && l >= p.gap[gi].Level {
 				coverable[gi] = true
 			}
@@ -1093,7 +1116,7 @@ func (p *problem) build(kept []*PlanCredential, held map[string]bool, tix *targe
 		}
 		p.wmin[dimHours][i], p.wmin[dimCost][i] = max(bh, 0), max(bk, 0)
 		p.wmin[dimWeeks][i], p.wmin[dimSteps][i] = c.Weeks, 1
-		for s, l := range c.Certifies {
+		for s, l := range c.closing() {
 			if gi, ok := gapIndex[s]; ok && l >= p.gap[gi].Level {
 				p.closes[i] = append(p.closes[i], gi)
 			}

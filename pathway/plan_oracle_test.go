@@ -282,7 +282,7 @@ func newOracleFixed(req PlanRequest, opt PlanOptions, fixed []string) *oracle {
 	covers := make([]int, len(o.gapSkill)) // certifiers at the level, per gap skill
 	for gi, s := range o.gapSkill {
 		for i, c := range o.pool {
-			if c.Certifies[s] >= o.gapLevel[gi] {
+			if !c.OtherField && c.Certifies[s] >= o.gapLevel[gi] {
 				covers[gi] |= 1 << i
 			}
 		}
@@ -614,7 +614,7 @@ func checkPlan(o *oracle, p Plan) error {
 		}
 		var closes []string
 		for gi, s := range o.gapSkill {
-			if c.Certifies[s] >= o.gapLevel[gi] {
+			if !c.OtherField && c.Certifies[s] >= o.gapLevel[gi] {
 				closes = append(closes, s)
 			}
 		}
@@ -645,7 +645,8 @@ func checkPlan(o *oracle, p Plan) error {
 		}
 		closed := false
 		for _, st := range p.Steps {
-			closed = closed || o.pool[o.byID[st.CredentialID]].Certifies[s] >= o.gapLevel[gi]
+			c := o.pool[o.byID[st.CredentialID]]
+			closed = closed || (!c.OtherField && c.Certifies[s] >= o.gapLevel[gi])
 		}
 		if !closed {
 			return fmt.Errorf("gap skill %q is not closed", s)

@@ -17,7 +17,10 @@ type Held struct {
 	Skills        map[string]int
 	Credentials   map[string]bool
 	EducationRank int
-	Profile       []Requirement
+	// Education is each level held with its fields, for the field rule;
+	// EducationRank is their highest rank, whatever the field.
+	Education []HeldEducation
+	Profile   []Requirement
 }
 
 // NewHeld returns an empty profile: no skills, no credentials, no education.
@@ -37,6 +40,7 @@ func (h *Held) Clone() *Held {
 	c := *h
 	c.Skills, c.Credentials = maps.Clone(h.Skills), maps.Clone(h.Credentials)
 	c.Profile = slices.Clone(h.Profile)
+	c.Education = slices.Clone(h.Education)
 	return &c
 }
 
@@ -44,7 +48,8 @@ func (h *Held) Clone() *Held {
 // a person in a role holds its required skills at their required levels, the
 // credentials it requires and its education level (educationRank, -1 for
 // none), besides what they held already.
-func (h *Held) TakeRole(roleID string, profile []Requirement, credentialIDs []string, educationRank int) {
+// The role's education is held in the fields that prepare for the role.
+func (h *Held) TakeRole(roleID string, profile []Requirement, credentialIDs []string, educationRank int, fields FieldAcceptance) {
 	h.RoleID = roleID
 	for _, r := range profile {
 		if r.Required {
@@ -54,7 +59,16 @@ func (h *Held) TakeRole(roleID string, profile []Requirement, credentialIDs []st
 	for _, id := range credentialIDs {
 		h.Credentials[id] = true
 	}
-	h.EducationRank = max(h.EducationRank, educationRank)
+	h.HoldEducation(HeldEducation{Rank: educationRank, Fields: fields.Fields})
+}
+
+// HoldEducation records a level of education held.
+func (h *Held) HoldEducation(e HeldEducation) {
+	if e.Rank < 0 {
+		return
+	}
+	h.EducationRank = max(h.EducationRank, e.Rank)
+	h.Education = append(h.Education, e)
 }
 
 // Earn records a credential earned: it is held, its skills are held at the
@@ -64,7 +78,11 @@ func (h *Held) Earn(c PlanCredential) {
 	for s, l := range c.Certifies {
 		h.AddSkill(s, l)
 	}
-	h.EducationRank = max(h.EducationRank, c.ConfersRank)
+	var fields []string
+	if c.Field != "" {
+		fields = []string{c.Field}
+	}
+	h.HoldEducation(HeldEducation{Rank: c.ConfersRank, Fields: fields, CredentialID: c.ID})
 }
 
 // Finish adds the held skills that the profile's requirements do not list

@@ -107,7 +107,7 @@ func (m *memGraph) Profiles(_ context.Context, ps []Profile) ([]*Held, []*Role, 
 	for i, p := range ps {
 		h := NewHeld()
 		if g, ok := m.graphs[p.RoleID]; ok {
-			h.TakeRole(p.RoleID, g.Target, g.TargetCredentials, g.TargetEducationRank)
+			h.TakeRole(p.RoleID, g.Target, g.TargetCredentials, g.TargetEducationRank, g.FieldAcceptance)
 			r := m.roles[p.RoleID]
 			roles[i] = &r
 		}
@@ -187,7 +187,7 @@ func TestReachableRoles(t *testing.T) {
 	g := itGraph()
 	start := g.roles["help-desk"]
 	held := NewHeld()
-	held.TakeRole("help-desk", g.graphs["help-desk"].Target, nil, 1)
+	held.TakeRole("help-desk", g.graphs["help-desk"].Target, nil, 1, FieldAcceptance{})
 	it := "IT"
 	edu := 2
 	tests := []struct {
@@ -307,7 +307,7 @@ func TestReachLimitsCheck(t *testing.T) {
 func TestPlanViaStone(t *testing.T) {
 	g := itGraph()
 	held := NewHeld()
-	held.TakeRole("help-desk", g.graphs["help-desk"].Target, nil, 1)
+	held.TakeRole("help-desk", g.graphs["help-desk"].Target, nil, 1, FieldAcceptance{})
 	target := g.graphs["sysadmin"]
 	limit := 3000.0
 	opt := PlanOptions{Objective: ObjectiveCost, MaxCost: &limit}

@@ -133,7 +133,7 @@ func TestHeldTakeRoleAndEarn(t *testing.T) {
 	h := NewHeld()
 	h.AddSkill("a", 4)
 	h.EducationRank = 2
-	h.TakeRole("r", []Requirement{req("a", 2, true), req("b", 3, true), req("c", 5, false)}, []string{"license"}, 1)
+	h.TakeRole("r", []Requirement{req("a", 2, true), req("b", 3, true), req("c", 5, false)}, []string{"license"}, 1, FieldAcceptance{Fields: []string{"11.0103"}})
 	if h.RoleID != "r" || h.Skills["a"] != 4 || h.Skills["b"] != 3 || h.Skills["c"] != 0 || !h.Credentials["license"] || h.EducationRank != 2 {
 		t.Errorf("after TakeRole: %+v; want the role's required skills, its credentials, the higher education kept", h)
 	}

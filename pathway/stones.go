@@ -52,7 +52,7 @@ func PlanViaStone(held *Held, target *PlanGraph, stones []*PlanGraph, opt PlanOp
 			continue
 		}
 		next := held.Clone()
-		next.TakeRole(sg.RoleID, sg.Target, sg.TargetCredentials, sg.TargetEducationRank)
+		next.TakeRole(sg.RoleID, sg.Target, sg.TargetCredentials, sg.TargetEducationRank, sg.FieldAcceptance)
 		for _, st := range first[0].Steps {
 			for _, c := range sg.Candidates {
 				if c.ID == st.CredentialID {

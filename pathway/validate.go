@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -136,6 +137,11 @@ type RoleFields struct {
 	TurnoverRate         *float64
 	AdvancementPotential *bool
 	JobZone              *int
+	AcceptsAnyField      *bool
+	Employment           *int
+	ProjectedGrowth      *float64
+	EntryEducation       *string
+	EntryTraining        *string
 }
 
 // Fields are the role's properties as RoleFields, the title always set.
@@ -153,6 +159,11 @@ func (r Role) Fields() RoleFields {
 		TurnoverRate:         r.TurnoverRate,
 		AdvancementPotential: r.AdvancementPotential,
 		JobZone:              r.JobZone,
+		AcceptsAnyField:      r.AcceptsAnyField,
+		Employment:           r.Employment,
+		ProjectedGrowth:      r.ProjectedGrowth,
+		EntryEducation:       r.EntryEducation,
+		EntryTraining:        r.EntryTraining,
 	}
 }
 
@@ -160,12 +171,18 @@ func (r Role) Fields() RoleFields {
 // wages (see WageRange.Validate), vacancies >= 0, a turnover rate from 0 to
 // 100 percent and a job zone from 1 to 5.
 func (f RoleFields) Validate() error {
-	var level, vacancies error
+	var level, vacancies, employment, growth error
 	if f.Level != nil {
 		level = f.Level.Validate()
 	}
 	if f.Vacancies != nil && *f.Vacancies < 0 {
 		vacancies = fieldErr("vacancies", "vacancies must be >= 0, got %d", *f.Vacancies)
+	}
+	if f.Employment != nil && *f.Employment < 0 {
+		employment = fieldErr("employment", "employment must be >= 0, got %d", *f.Employment)
+	}
+	if g := f.ProjectedGrowth; g != nil && (math.IsNaN(*g) || math.IsInf(*g, 0) || *g < -100) {
+		growth = fieldErr("projectedGrowth", "projectedGrowth must be a finite percent >= -100, got %v", *g)
 	}
 	return firstError(
 		ValidateText("title", f.Title),
@@ -174,6 +191,8 @@ func (f RoleFields) Validate() error {
 		vacancies,
 		ValidateRange("turnoverRate", f.TurnoverRate, 0, MaxTurnoverRate),
 		ValidateIntRange("jobZone", f.JobZone, MinJobZone, MaxJobZone),
+		employment,
+		growth,
 	)
 }
 
@@ -227,19 +246,23 @@ type CredentialFields struct {
 	Weeks              *float64
 	IndustryRecognized *bool
 	CTID               *string
+	Field              *string
+	Estimated          *bool
 }
 
 // Fields are the credential's properties as CredentialFields, the name and
 // kind always set.
 func (c Credential) Fields() CredentialFields {
 	return CredentialFields{Name: &c.Name, Kind: &c.Kind, Issuer: c.Issuer, Cost: c.Cost, CohortCost: c.CohortCost,
-		Hours: c.Hours, Weeks: c.Weeks, IndustryRecognized: c.IndustryRecognized, CTID: c.CTID}
+		Hours: c.Hours, Weeks: c.Weeks, IndustryRecognized: c.IndustryRecognized, CTID: c.CTID,
+		Field: c.Field, Estimated: c.Estimated}
 }
 
-// Validate checks the fields given: a name and kind not blank, and cost,
-// cohort cost, hours and weeks >= 0.
+// Validate checks the fields given: a name and kind not blank, cost, cohort
+// cost, hours and weeks >= 0, and a field that is a CIP 2020 code.
 func (f CredentialFields) Validate() error {
 	return firstError(
+		ValidateFieldOfStudy("field", f.Field),
 		ValidateText("name", f.Name),
 		ValidateText("kind", f.Kind),
 		ValidateNonNegative("cost", f.Cost),
@@ -276,6 +299,18 @@ func (f EducationFields) Validate() error {
 // rules of EducationFields.Validate.
 func (l EducationLevel) Validate() error {
 	return firstError(ValidateID("id", l.ID), l.Fields().Validate())
+}
+
+// cipCode is a six-digit CIP 2020 code: a program's field of study.
+var cipCode = regexp.MustCompile(`^[0-9]{2}\.[0-9]{4}$`)
+
+// ValidateFieldOfStudy checks a field of study, when given: a six-digit CIP
+// 2020 code such as 51.3801.
+func ValidateFieldOfStudy(name string, v *string) error {
+	if v != nil && !cipCode.MatchString(*v) {
+		return fieldErr(name, "%s must be a six-digit CIP 2020 code such as 51.3801, got %q", name, *v)
+	}
+	return nil
 }
 
 // InvalidField is the field a validation error names, or "" when err is

@@ -41,6 +41,15 @@ func profileFrom(in model.ProfileInput) (pathway.Profile, error) {
 		}
 		p.EducationLevelID = *in.EducationLevelID
 	}
+	if in.EducationField != nil {
+		if in.EducationLevelID == nil {
+			return p, fmt.Errorf("educationField needs an educationLevelId: the field is the field of that level: %w", pathway.ErrInvalid)
+		}
+		if err := pathway.ValidateFieldOfStudy("educationField", in.EducationField); err != nil {
+			return p, err
+		}
+		p.EducationField = *in.EducationField
+	}
 	return p, nil
 }
 

@@ -134,6 +134,10 @@ func (r *credentialResolver) RequiredBy(ctx context.Context, obj *pathway.Creden
 	return loaders.RequiredBy(ctx, obj.ID)
 }
 
+func (r *credentialResolver) PreparesFor(ctx context.Context, obj *pathway.Credential) ([]pathway.Role, error) {
+	return loaders.PreparesFor(ctx, obj.ID)
+}
+
 func (r *educationLevelResolver) StacksInto(ctx context.Context, obj *pathway.EducationLevel) ([]pathway.EducationLevel, error) {
 	return loaders.EducationStacksInto(ctx, obj.ID)
 }

@@ -1,10 +1,23 @@
 // The candidate subgraphs of upskilling plans to roles, in one round trip.
 // $ids: [string] (roles). Returns one row per role found: id, role (the
-// node), target ([{skill, level, importance, required}]), targetCredentials ([id]),
-// targetRank (int or null) and candidates: every credential that certifies a
-// skill of the role, is required by it or confers an education level, with
-// the prerequisites of those up to 8 deep; each as {node, certifies:
-// [{skill, level}], confers (rank or null), prerequisites: [{group, id, rank}]
+// node), target ([{skill, level, importance, required}]), targetCredentials
+// ([id]), targetRank (int or null), the field rule's facts (pathway's
+// field.go): preparing (ids of the credentials that prepare for the role or
+// for a role of its SOC broad occupation, the occupation code's first six
+// characters) and fields (their CIP codes), and candidates, with the
+// prerequisites of each up to 8 deep:
+//   - the credentials that certify a skill of the role, directly or through
+//     a SAME_AS crosswalk, but no degree or program whose field does not
+//     prepare for the role (unless the role accepts any field): another
+//     field's degree is no way into a role;
+//   - the credentials the role requires;
+//   - the degrees and programs that prepare for it, by edge or by field;
+//   - for prerequisites, which accept any field, and for roles that accept
+//     any: the two cheapest, two shortest and two quickest conferrers of
+//     each education level (the bound that keeps a catalog of thousands of
+//     programs out of every plan).
+// Each candidate is {node, certifies: [{skill, level, same: [skill ids it is
+// the same as]}], confers (rank or null), prerequisites: [{group, id, rank}]
 // (rank set for education levels), credits: [{from, hours, cost}]}.
 UNWIND $ids AS id
 MATCH (r:Role {id: id})
@@ -23,13 +36,50 @@ CALL (r) {
 }
 CALL (r) {
   CALL (r) {
+    MATCH (c:Credential)-[:PREPARES_FOR]->(r)
+    RETURN c
+    UNION
+    MATCH (o:Role)
+    WHERE r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
+    MATCH (c:Credential)-[:PREPARES_FOR]->(o)
+    RETURN c
+  }
+  RETURN collect(DISTINCT c.id) AS preparing, collect(DISTINCT c.field) AS fields
+}
+WITH r, id, target, targetCredentials, targetRank, preparing, fields,
+     coalesce(r.acceptsAnyField, false) OR size(preparing) = 0 AS anyField
+CALL (r, preparing, fields, anyField) {
+  CALL (r, preparing, fields, anyField) {
     MATCH (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c:Credential)
+    WHERE anyField OR c.field IS NULL OR c.field IN fields OR c.id IN preparing
+    RETURN c
+    UNION
+    MATCH (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c:Credential)
+    WHERE anyField OR c.field IS NULL OR c.field IN fields OR c.id IN preparing
     RETURN c
     UNION
     MATCH (r)-[:REQUIRES]->(c:Credential)
     RETURN c
     UNION
-    MATCH (c:Credential)-[:CONFERS]->(:EducationLevel)
+    UNWIND preparing AS pid
+    MATCH (c:Credential {id: pid})
+    RETURN c
+    UNION
+    UNWIND fields AS f
+    MATCH (c:Credential {field: f})-[:CONFERS]->(:EducationLevel)
+    RETURN c
+    UNION
+    MATCH (e:EducationLevel)
+    CALL (e) {
+      MATCH (c:Credential)-[:CONFERS]->(e)
+      RETURN c ORDER BY coalesce(c.cost, 0.0), c.id LIMIT 2
+      UNION
+      MATCH (c:Credential)-[:CONFERS]->(e)
+      RETURN c ORDER BY coalesce(c.hours, 0.0), c.id LIMIT 2
+      UNION
+      MATCH (c:Credential)-[:CONFERS]->(e)
+      RETURN c ORDER BY coalesce(c.weeks, 0.0), c.id LIMIT 2
+    }
     RETURN c
   }
   MATCH (c)-[:REQUIRES*0..8]->(p:Credential)
@@ -39,7 +89,11 @@ CALL (pool) {
   UNWIND pool AS c
   CALL (c) {
     OPTIONAL MATCH (c)-[k:CERTIFIES]->(s:Skill)
-    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE {skill: s.id, level: k.level} END) AS certifies
+    CALL (s) {
+      OPTIONAL MATCH (s)-[:SAME_AS]-(t:Skill)
+      RETURN collect(DISTINCT t.id) AS same
+    }
+    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE {skill: s.id, level: k.level, same: same} END) AS certifies
   }
   CALL (c) {
     OPTIONAL MATCH (c)-[:CONFERS]->(e:EducationLevel)
@@ -58,4 +112,4 @@ CALL (pool) {
   }
   RETURN collect({node: c {.*}, certifies: certifies, confers: confers, prerequisites: prerequisites, credits: credits}) AS candidates
 }
-RETURN id, r {.*} AS role, target, targetCredentials, targetRank, candidates
+RETURN id, r {.*} AS role, target, targetCredentials, targetRank, preparing, fields, anyField, candidates

@@ -1,16 +1,24 @@
 // Everything profiles hold, in one round trip. $profiles: [{i: int, roleId:
 // string or null, skillIds: [string], credentialIds: [string],
 // educationLevelId: string or null}]. Returns one row per profile: i, role
-// (null when roleId names none), roleSkills (the role's whole profile),
-// roleCredentials, roleEducationRank, skills (the skillIds found),
-// credentials (of credentialIds and the role's: id, certifies, confers rank)
-// and educationRank (null when educationLevelId names none).
+// (null when roleId names none), roleSkills (the role's whole profile, each
+// skill with the skills it is the SAME_AS), roleCredentials,
+// roleEducationRank, roleFields (the CIP codes of the credentials that
+// prepare for the role or a role of its SOC broad occupation, as
+// plan_candidates finds them), skills (the skillIds found: {id, same}),
+// credentials (of credentialIds and the role's: id, field, certifies with
+// same, confers rank) and educationRank (null when educationLevelId names
+// none).
 UNWIND $profiles AS p
 OPTIONAL MATCH (r:Role {id: p.roleId})
 CALL (r) {
   OPTIONAL MATCH (r)-[q:REQUIRES]->(s:Skill)
+  CALL (s) {
+    OPTIONAL MATCH (s)-[:SAME_AS]-(t:Skill)
+    RETURN collect(DISTINCT t.id) AS same
+  }
   RETURN collect(CASE WHEN s IS NULL THEN NULL
-                 ELSE {skill: s.id, level: q.level, importance: q.importance, required: q.required} END) AS roleSkills
+                 ELSE {skill: s.id, level: q.level, importance: q.importance, required: q.required, same: same} END) AS roleSkills
 }
 CALL (r) {
   OPTIONAL MATCH (r)-[:REQUIRES]->(c:Credential)
@@ -20,26 +28,46 @@ CALL (r) {
   OPTIONAL MATCH (r)-[:REQUIRES]->(e:EducationLevel)
   RETURN max(e.rank) AS roleEducationRank
 }
+CALL (r) {
+  CALL (r) {
+    MATCH (c:Credential)-[:PREPARES_FOR]->(r)
+    RETURN c
+    UNION
+    MATCH (o:Role)
+    WHERE r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
+    MATCH (c:Credential)-[:PREPARES_FOR]->(o)
+    RETURN c
+  }
+  RETURN collect(DISTINCT c.field) AS roleFields
+}
 CALL (p) {
   UNWIND p.skillIds AS sid
   MATCH (s:Skill {id: sid})
-  RETURN collect(s.id) AS skills
+  CALL (s) {
+    OPTIONAL MATCH (s)-[:SAME_AS]-(t:Skill)
+    RETURN collect(DISTINCT t.id) AS same
+  }
+  RETURN collect({id: s.id, same: same}) AS skills
 }
 CALL (p, roleCredentials) {
   UNWIND p.credentialIds + roleCredentials AS cid
   MATCH (c:Credential {id: cid})
   CALL (c) {
     OPTIONAL MATCH (c)-[k:CERTIFIES]->(s:Skill)
-    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE {skill: s.id, level: k.level} END) AS certifies
+    CALL (s) {
+      OPTIONAL MATCH (s)-[:SAME_AS]-(t:Skill)
+      RETURN collect(DISTINCT t.id) AS same
+    }
+    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE {skill: s.id, level: k.level, same: same} END) AS certifies
   }
   CALL (c) {
     OPTIONAL MATCH (c)-[:CONFERS]->(e:EducationLevel)
     RETURN max(e.rank) AS confers
   }
-  RETURN collect({id: c.id, certifies: certifies, confers: confers}) AS credentials
+  RETURN collect({id: c.id, field: c.field, certifies: certifies, confers: confers}) AS credentials
 }
 CALL (p) {
   OPTIONAL MATCH (e:EducationLevel {id: p.educationLevelId})
   RETURN e.rank AS educationRank
 }
-RETURN p.i AS i, r {.*} AS role, roleSkills, roleCredentials, roleEducationRank, skills, credentials, educationRank
+RETURN p.i AS i, r {.*} AS role, roleSkills, roleCredentials, roleEducationRank, roleFields, skills, credentials, educationRank

@@ -230,6 +230,8 @@ type ProfileInput struct {
 	CredentialIds []string `json:"credentialIds,omitempty"`
 	// The highest education level reached.
 	EducationLevelID *string `json:"educationLevelId,omitempty"`
+	// The field of that education: a CIP 2020 code such as 51.3801 (Registered Nursing). Without it the level meets only education requirements that accept any field; a degree given in credentialIds carries its own field.
+	EducationField *string `json:"educationField,omitempty"`
 	// Learning and Employment Records the person holds: Open Badges 3.0 or CLR 2.0
 	// credentials, each as its JSON text (at most 20, 1 MB each). Their
 	// achievements' alignments count: a CASE item as a held skill, a CTDL

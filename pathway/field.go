@@ -1,0 +1,92 @@
+package pathway
+
+import "slices"
+
+// The field rule: DESIGN's "a degree meets a role's education requirement
+// only when its field prepares for that role (or the role accepts any
+// field)". It is the one home of the rule; plans, alternatives, the
+// trade-off front, stepping stones, cohort plans and recredentialing all
+// plan through PlanGraph.Request, which applies it.
+//
+// The store gives each plan graph the fields that prepare for its role:
+// the CIP codes of the credentials with a PREPARES_FOR edge into the role
+// or into a role of the same SOC broad occupation (the occupation code's
+// first six characters, 29-114 for Registered Nurses), and those
+// credentials' ids. A role no credential prepares for, or one that says so
+// (Role.AcceptsAnyField), accepts any field. Below MinFieldRank education
+// has no field: a high-school diploma meets a high-school requirement
+// whatever the role.
+
+// MinFieldRank is the lowest education rank that has a field of study: a
+// postsecondary certificate.
+const MinFieldRank = 2
+
+// FieldAcceptance is what a role accepts as the field of its education
+// requirement.
+type FieldAcceptance struct {
+	AnyField  bool     // every field counts
+	Fields    []string // CIP codes whose programs prepare for the role
+	Preparing []string // ids of the credentials that prepare for it
+}
+
+// Accepts says whether education in one of fields, or earned by the
+// credential id, meets the role's requirement.
+func (a FieldAcceptance) Accepts(fields []string, credentialID string) bool {
+	if a.AnyField {
+		return true
+	}
+	if credentialID != "" && slices.Contains(a.Preparing, credentialID) {
+		return true
+	}
+	for _, f := range fields {
+		if slices.Contains(a.Fields, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// HeldEducation is a level of education a person holds and the fields it
+// may be in: a degree's own field, the field a profile gives, or for a
+// person in a role the fields that prepare for the role. No fields: the
+// field is not known, and the level meets only requirements that accept
+// any field.
+type HeldEducation struct {
+	Rank         int
+	Fields       []string
+	CredentialID string // the degree that confers it, where known
+}
+
+// fieldRank is the highest rank held in a field the role accepts.
+func (a FieldAcceptance) fieldRank(held []HeldEducation) int {
+	r := 0
+	for _, e := range held {
+		if a.Accepts(e.Fields, e.CredentialID) {
+			r = max(r, e.Rank)
+		}
+	}
+	return r
+}
+
+// applyFieldRule marks the candidates whose field does not prepare for the
+// graph's role: the rank they confer then meets prerequisites only.
+func (g *PlanGraph) applyFieldRule() {
+	if g.fieldRuleApplied {
+		return
+	}
+	g.fieldRuleApplied = true
+	for i := range g.Candidates {
+		c := &g.Candidates[i]
+		var fields []string
+		if c.Field != "" {
+			fields = []string{c.Field}
+		}
+		c.OtherField = c.ConfersRank >= MinFieldRank && !g.Accepts(fields, c.ID) && !slices.Contains(g.TargetCredentials, c.ID)
+	}
+}
+
+// acceptsAnyEducation says the role's requirement has no field: it asks for
+// none, for less than MinFieldRank, or accepts any field.
+func (g *PlanGraph) acceptsAnyEducation() bool {
+	return g.AnyField || g.TargetEducationRank < MinFieldRank
+}
