@@ -165,6 +165,13 @@ type ComplexityRoot struct {
 		UpdateStacking          func(childComplexity int, input model.UpdateStackingInput) int
 	}
 
+	OpenGap struct {
+		HeldLevel func(childComplexity int) int
+		Level     func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Skill     func(childComplexity int) int
+	}
+
 	OpenedRole struct {
 		How  func(childComplexity int) int
 		Role func(childComplexity int) int
@@ -174,6 +181,14 @@ type ComplexityRoot struct {
 	PageInfo struct {
 		EndCursor   func(childComplexity int) int
 		HasNextPage func(childComplexity int) int
+	}
+
+	PlanCoverage struct {
+		Closed       func(childComplexity int) int
+		Open         func(childComplexity int) int
+		RequiredGaps func(childComplexity int) int
+		Share        func(childComplexity int) int
+		Summary      func(childComplexity int) int
 	}
 
 	PlanStep struct {
@@ -366,6 +381,8 @@ type ComplexityRoot struct {
 
 	UpskillingPlan struct {
 		Alternatives  func(childComplexity int) int
+		Complete      func(childComplexity int) int
+		Coverage      func(childComplexity int) int
 		Feasible      func(childComplexity int) int
 		Gaps          func(childComplexity int) int
 		LowerBound    func(childComplexity int) int
@@ -1230,6 +1247,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateStacking(childComplexity, args["input"].(model.UpdateStackingInput)), true
 
+	case "OpenGap.heldLevel":
+		if e.ComplexityRoot.OpenGap.HeldLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenGap.HeldLevel(childComplexity), true
+	case "OpenGap.level":
+		if e.ComplexityRoot.OpenGap.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenGap.Level(childComplexity), true
+	case "OpenGap.reason":
+		if e.ComplexityRoot.OpenGap.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenGap.Reason(childComplexity), true
+	case "OpenGap.skill":
+		if e.ComplexityRoot.OpenGap.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenGap.Skill(childComplexity), true
+
 	case "OpenedRole.how":
 		if e.ComplexityRoot.OpenedRole.How == nil {
 			break
@@ -1261,6 +1303,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
+
+	case "PlanCoverage.closed":
+		if e.ComplexityRoot.PlanCoverage.Closed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanCoverage.Closed(childComplexity), true
+	case "PlanCoverage.open":
+		if e.ComplexityRoot.PlanCoverage.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanCoverage.Open(childComplexity), true
+	case "PlanCoverage.requiredGaps":
+		if e.ComplexityRoot.PlanCoverage.RequiredGaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanCoverage.RequiredGaps(childComplexity), true
+	case "PlanCoverage.share":
+		if e.ComplexityRoot.PlanCoverage.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanCoverage.Share(childComplexity), true
+	case "PlanCoverage.summary":
+		if e.ComplexityRoot.PlanCoverage.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanCoverage.Summary(childComplexity), true
 
 	case "PlanStep.closes":
 		if e.ComplexityRoot.PlanStep.Closes == nil {
@@ -2122,6 +2195,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UpskillingPlan.Alternatives(childComplexity), true
+	case "UpskillingPlan.complete":
+		if e.ComplexityRoot.UpskillingPlan.Complete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Complete(childComplexity), true
+	case "UpskillingPlan.coverage":
+		if e.ComplexityRoot.UpskillingPlan.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpskillingPlan.Coverage(childComplexity), true
 	case "UpskillingPlan.feasible":
 		if e.ComplexityRoot.UpskillingPlan.Feasible == nil {
 			break
@@ -3335,12 +3420,50 @@ type UpskillingPlan {
   gaps: [SkillGap!]!
   "Gap skills no credential covers at the level needed: learnable on the job."
   uncovered: [Skill!]!
+  "Whether the plan is feasible and closes every required skill gap; false when gaps stay open (see coverage)."
+  complete: Boolean!
+  "How much of the required skill gap the plan closes, and why the rest stays open."
+  coverage: PlanCoverage!
   "The stepping-stone roles passed through, in order; empty for a direct plan."
   via: [Role!]!
   "The next best distinct plans, best first (with options.alternatives)."
   alternatives: [UpskillingPlan!]!
   "The cost-versus-hours trade-off front, cheapest first (with options.tradeOffFront)."
   tradeOffFront: [UpskillingPlan!]!
+}
+
+"How much of the required skill gap a plan closes. A plan with no steps that leaves gaps open says so: it is no help, not a free move."
+type PlanCoverage {
+  "Required skills the profile lacks at the start (or holds below the level needed)."
+  requiredGaps: Int!
+  "Of them, those the plan's steps close."
+  closed: Int!
+  "closed / requiredGaps, 0 to 1; 1 when nothing is required."
+  share: Float!
+  "The required gaps the plan leaves open, each with why."
+  open: [OpenGap!]!
+  "What the plan does for the gap, in a sentence."
+  summary: String!
+}
+
+"A required skill gap a plan leaves open."
+type OpenGap {
+  "The skill."
+  skill: Skill!
+  "The level the role needs."
+  level: Int!
+  "The level held, 0 when none."
+  heldLevel: Int!
+  "Why it stays open."
+  reason: OpenGapReason!
+}
+
+"Why a plan leaves a required gap open."
+enum OpenGapReason {
+  "No credential in the graph certifies the skill at the level needed: it is learned on the job."
+  NO_CREDENTIAL
+  "Credentials certify it, but none fits this plan (its limits, its exclusions, the role's field), or there is no plan."
+  OUTSIDE_PLAN
 }
 
 "One credential of a plan and why it is there."
@@ -3646,6 +3769,20 @@ func (ec *executionContext) childFields_ImportReport(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ImportReport", field.Name)
 }
 
+func (ec *executionContext) childFields_OpenGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_OpenGap_skill(ctx, field)
+	case "level":
+		return ec.fieldContext_OpenGap_level(ctx, field)
+	case "heldLevel":
+		return ec.fieldContext_OpenGap_heldLevel(ctx, field)
+	case "reason":
+		return ec.fieldContext_OpenGap_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OpenGap", field.Name)
+}
+
 func (ec *executionContext) childFields_OpenedRole(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "role":
@@ -3666,6 +3803,22 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanCoverage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "requiredGaps":
+		return ec.fieldContext_PlanCoverage_requiredGaps(ctx, field)
+	case "closed":
+		return ec.fieldContext_PlanCoverage_closed(ctx, field)
+	case "share":
+		return ec.fieldContext_PlanCoverage_share(ctx, field)
+	case "open":
+		return ec.fieldContext_PlanCoverage_open(ctx, field)
+	case "summary":
+		return ec.fieldContext_PlanCoverage_summary(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanCoverage", field.Name)
 }
 
 func (ec *executionContext) childFields_PlanStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4040,6 +4193,10 @@ func (ec *executionContext) childFields_UpskillingPlan(ctx context.Context, fiel
 		return ec.fieldContext_UpskillingPlan_gaps(ctx, field)
 	case "uncovered":
 		return ec.fieldContext_UpskillingPlan_uncovered(ctx, field)
+	case "complete":
+		return ec.fieldContext_UpskillingPlan_complete(ctx, field)
+	case "coverage":
+		return ec.fieldContext_UpskillingPlan_coverage(ctx, field)
 	case "via":
 		return ec.fieldContext_UpskillingPlan_via(ctx, field)
 	case "alternatives":
@@ -8190,6 +8347,107 @@ func (ec *executionContext) fieldContext_Mutation_deleteSkillRelation(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _OpenGap_skill(ctx context.Context, field graphql.CollectedField, obj *model.OpenGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenGap_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skill, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OpenGap_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpenGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpenGap_level(ctx context.Context, field graphql.CollectedField, obj *model.OpenGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenGap_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OpenGap_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OpenGap", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _OpenGap_heldLevel(ctx context.Context, field graphql.CollectedField, obj *model.OpenGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenGap_heldLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeldLevel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OpenGap_heldLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OpenGap", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _OpenGap_reason(ctx context.Context, field graphql.CollectedField, obj *model.OpenGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenGap_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.OpenGapReason) graphql.Marshaler {
+			return ec.marshalNOpenGapReason2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐOpenGapReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OpenGap_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OpenGap", field, false, false, errors.New("field of type OpenGapReason does not have child fields"))
+}
+
 func (ec *executionContext) _OpenedRole_role(ctx context.Context, field graphql.CollectedField, obj *model.OpenedRole) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8321,6 +8579,130 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PlanCoverage_requiredGaps(ctx context.Context, field graphql.CollectedField, obj *model.PlanCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanCoverage_requiredGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequiredGaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanCoverage_requiredGaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanCoverage", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PlanCoverage_closed(ctx context.Context, field graphql.CollectedField, obj *model.PlanCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanCoverage_closed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanCoverage_closed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanCoverage", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PlanCoverage_share(ctx context.Context, field graphql.CollectedField, obj *model.PlanCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanCoverage_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanCoverage_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanCoverage", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _PlanCoverage_open(ctx context.Context, field graphql.CollectedField, obj *model.PlanCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanCoverage_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OpenGap) graphql.Marshaler {
+			return ec.marshalNOpenGap2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐOpenGapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanCoverage_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanCoverage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OpenGap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanCoverage_summary(ctx context.Context, field graphql.CollectedField, obj *model.PlanCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanCoverage_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanCoverage_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanCoverage", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _PlanStep_position(ctx context.Context, field graphql.CollectedField, obj *model.PlanStep) (ret graphql.Marshaler) {
@@ -12333,6 +12715,61 @@ func (ec *executionContext) fieldContext_UpskillingPlan_uncovered(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _UpskillingPlan_complete(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_complete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Complete, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_complete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpskillingPlan", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _UpskillingPlan_coverage(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpskillingPlan_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanCoverage) graphql.Marshaler {
+			return ec.marshalNPlanCoverage2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanCoverage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpskillingPlan_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpskillingPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanCoverage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UpskillingPlan_via(ctx context.Context, field graphql.CollectedField, obj *model.UpskillingPlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16197,6 +16634,59 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var openGapImplementors = []string{"OpenGap"}
+
+func (ec *executionContext) _OpenGap(ctx context.Context, sel ast.SelectionSet, obj *model.OpenGap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, openGapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OpenGap")
+		case "skill":
+			out.Values[i] = ec._OpenGap_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._OpenGap_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "heldLevel":
+			out.Values[i] = ec._OpenGap_heldLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._OpenGap_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var openedRoleImplementors = []string{"OpenedRole"}
 
 func (ec *executionContext) _OpenedRole(ctx context.Context, sel ast.SelectionSet, obj *model.OpenedRole) graphql.Marshaler {
@@ -16265,6 +16755,64 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var planCoverageImplementors = []string{"PlanCoverage"}
+
+func (ec *executionContext) _PlanCoverage(ctx context.Context, sel ast.SelectionSet, obj *model.PlanCoverage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planCoverageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanCoverage")
+		case "requiredGaps":
+			out.Values[i] = ec._PlanCoverage_requiredGaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closed":
+			out.Values[i] = ec._PlanCoverage_closed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "share":
+			out.Values[i] = ec._PlanCoverage_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "open":
+			out.Values[i] = ec._PlanCoverage_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._PlanCoverage_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -18282,6 +18830,16 @@ func (ec *executionContext) _UpskillingPlan(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "complete":
+			out.Values[i] = ec._UpskillingPlan_complete(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coverage":
+			out.Values[i] = ec._UpskillingPlan_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "via":
 			out.Values[i] = ec._UpskillingPlan_via(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -19062,6 +19620,36 @@ func (ec *executionContext) marshalNNodeKind2githubᚗcomᚋlatticeᚑpathways�
 	return v
 }
 
+func (ec *executionContext) marshalNOpenGap2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐOpenGap(ctx context.Context, sel ast.SelectionSet, v model.OpenGap) graphql.Marshaler {
+	return ec._OpenGap(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOpenGap2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐOpenGapᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OpenGap) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOpenGap2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐOpenGap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNOpenGapReason2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐOpenGapReason(ctx context.Context, v any) (model.OpenGapReason, error) {
+	var res model.OpenGapReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOpenGapReason2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐOpenGapReason(ctx context.Context, sel ast.SelectionSet, v model.OpenGapReason) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNOpenedRole2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐOpenedRole(ctx context.Context, sel ast.SelectionSet, v model.OpenedRole) graphql.Marshaler {
 	return ec._OpenedRole(ctx, sel, &v)
 }
@@ -19090,6 +19678,16 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋlatticeᚑpathway
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlanCoverage2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanCoverage(ctx context.Context, sel ast.SelectionSet, v *model.PlanCoverage) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PlanCoverage(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPlanObjective2githubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanObjective(ctx context.Context, v any) (model.PlanObjective, error) {

@@ -190,6 +190,7 @@ type planBuilder struct {
 	stone  *pathway.PlanGraph // the stepping stone's, for a plan through one
 	skills map[string]pathway.Skill
 	gaps   []model.SkillGap
+	raw    []pathway.SkillGap // the gaps as the domain sees them, for coverage
 }
 
 func (r *queryResolver) newPlanBuilder(ctx context.Context, held *pathway.Held, g, stone *pathway.PlanGraph, opt planOptions) (*planBuilder, error) {
@@ -230,7 +231,7 @@ func (r *queryResolver) newPlanBuilders(ctx context.Context, held []*pathway.Hel
 	}
 	out := make([]*planBuilder, len(held))
 	for i := range held {
-		out[i] = &planBuilder{opt: opt, graph: g, stone: stone, skills: skills, gaps: gaps[i]}
+		out[i] = &planBuilder{opt: opt, graph: g, stone: stone, skills: skills, gaps: gaps[i], raw: lists[i]}
 	}
 	return out, nil
 }
@@ -258,7 +259,25 @@ func (b *planBuilder) plan(p pathway.Plan, firstLeg int) *model.UpskillingPlan {
 		}
 		out.Steps = append(out.Steps, b.step(i+1, s, leg))
 	}
+	out.Coverage, out.Complete = b.coverage(p)
 	return out
+}
+
+// coverage says how much of the required gap p closes and why the rest
+// stays open; a gap is certified when any credential closes it (closedBy).
+func (b *planBuilder) coverage(p pathway.Plan) (*model.PlanCoverage, bool) {
+	closable := map[string]bool{}
+	for _, g := range b.gaps {
+		closable[g.Skill.ID] = len(g.ClosedBy) > 0
+	}
+	c := pathway.Cover(p, b.raw, func(id string, _ int) bool { return closable[id] })
+	out := &model.PlanCoverage{RequiredGaps: c.Required, Closed: c.Closed, Share: c.Share, Open: []model.OpenGap{},
+		Summary: c.Summary(p, b.graph.Role.Title, func(id string) string { return b.skill(id).Name })}
+	for _, o := range c.Open {
+		sk := b.skill(o.SkillID)
+		out.Open = append(out.Open, model.OpenGap{Skill: &sk, Level: o.Level, HeldLevel: o.HeldLevel, Reason: model.OpenGapReason(o.Reason)})
+	}
+	return out, p.Feasible && c.Complete()
 }
 
 func (b *planBuilder) skill(id string) pathway.Skill {

@@ -134,7 +134,7 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileIn
 		objective: model.PlanObjectiveCost}
 	out := make([]model.ReachableRole, len(reached))
 	for i, c := range reached {
-		b := &planBuilder{opt: opt, graph: c.Graph, skills: skills, gaps: gaps[i]}
+		b := &planBuilder{opt: opt, graph: c.Graph, skills: skills, gaps: gaps[i], raw: lists[i]}
 		role := c.Role
 		out[i] = model.ReachableRole{Role: &role, Score: c.Score, Overlap: c.Overlap, Steps: c.Steps,
 			Path: c.Path, Gaps: gaps[i], WageGain: c.WageGain, Plan: b.plan(c.Plan, 0)}

@@ -128,6 +128,18 @@ type ImportReport struct {
 type Mutation struct {
 }
 
+// A required skill gap a plan leaves open.
+type OpenGap struct {
+	// The skill.
+	Skill *pathway.Skill `json:"skill"`
+	// The level the role needs.
+	Level int `json:"level"`
+	// The level held, 0 when none.
+	HeldLevel int `json:"heldLevel"`
+	// Why it stays open.
+	Reason OpenGapReason `json:"reason"`
+}
+
 // A role a rung opens.
 type OpenedRole struct {
 	// The role.
@@ -144,6 +156,20 @@ type PageInfo struct {
 	HasNextPage bool `json:"hasNextPage"`
 	// The cursor of the last item of this page.
 	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// How much of the required skill gap a plan closes. A plan with no steps that leaves gaps open says so: it is no help, not a free move.
+type PlanCoverage struct {
+	// Required skills the profile lacks at the start (or holds below the level needed).
+	RequiredGaps int `json:"requiredGaps"`
+	// Of them, those the plan's steps close.
+	Closed int `json:"closed"`
+	// closed / requiredGaps, 0 to 1; 1 when nothing is required.
+	Share float64 `json:"share"`
+	// The required gaps the plan leaves open, each with why.
+	Open []OpenGap `json:"open"`
+	// What the plan does for the gap, in a sentence.
+	Summary string `json:"summary"`
 }
 
 // Options of an upskilling plan. Limits bound every plan returned.
@@ -515,6 +541,10 @@ type UpskillingPlan struct {
 	Gaps []SkillGap `json:"gaps"`
 	// Gap skills no credential covers at the level needed: learnable on the job.
 	Uncovered []pathway.Skill `json:"uncovered"`
+	// Whether the plan is feasible and closes every required skill gap; false when gaps stay open (see coverage).
+	Complete bool `json:"complete"`
+	// How much of the required skill gap the plan closes, and why the rest stays open.
+	Coverage *PlanCoverage `json:"coverage"`
 	// The stepping-stone roles passed through, in order; empty for a direct plan.
 	Via []pathway.Role `json:"via"`
 	// The next best distinct plans, best first (with options.alternatives).
@@ -649,6 +679,64 @@ func (e *NodeKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e NodeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Why a plan leaves a required gap open.
+type OpenGapReason string
+
+const (
+	// No credential in the graph certifies the skill at the level needed: it is learned on the job.
+	OpenGapReasonNoCredential OpenGapReason = "NO_CREDENTIAL"
+	// Credentials certify it, but none fits this plan (its limits, its exclusions, the role's field), or there is no plan.
+	OpenGapReasonOutsidePlan OpenGapReason = "OUTSIDE_PLAN"
+)
+
+var AllOpenGapReason = []OpenGapReason{
+	OpenGapReasonNoCredential,
+	OpenGapReasonOutsidePlan,
+}
+
+func (e OpenGapReason) IsValid() bool {
+	switch e {
+	case OpenGapReasonNoCredential, OpenGapReasonOutsidePlan:
+		return true
+	}
+	return false
+}
+
+func (e OpenGapReason) String() string {
+	return string(e)
+}
+
+func (e *OpenGapReason) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OpenGapReason(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OpenGapReason", str)
+	}
+	return nil
+}
+
+func (e OpenGapReason) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OpenGapReason) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OpenGapReason) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1,0 +1,114 @@
+package pathway
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Honest plans: a plan says how much of the required skill gap its steps
+// close and why the rest stays open, so "feasible, $0, no steps" never
+// stands for "nothing here helps".
+
+// OpenReason says why a plan leaves a required gap open.
+type OpenReason string
+
+// Reasons.
+const (
+	// OpenNoCredential: no credential in the graph certifies the skill at
+	// the level needed; it is learned on the job.
+	OpenNoCredential OpenReason = "NO_CREDENTIAL"
+	// OpenOutsidePlan: credentials certify it, but none fits this plan (its
+	// limits, exclusions or the role's field), or there is no plan.
+	OpenOutsidePlan OpenReason = "OUTSIDE_PLAN"
+)
+
+// OpenGap is a required gap a plan leaves open, and why.
+type OpenGap struct {
+	SkillGap
+	Reason OpenReason
+}
+
+// PlanCoverage is how much of the required gap a plan closes.
+type PlanCoverage struct {
+	Required int     // required gap skills at the start
+	Closed   int     // of them, closed by the plan's steps
+	Share    float64 // Closed / Required, 1 when nothing is required
+	Open     []OpenGap
+}
+
+// Complete says the plan closes every required gap.
+func (c PlanCoverage) Complete() bool { return len(c.Open) == 0 }
+
+// Cover measures p against the gaps it starts from (Gaps; preferred ones
+// are not counted). certified says whether any credential in the graph
+// certifies a skill at a level.
+func Cover(p Plan, gaps []SkillGap, certified func(skillID string, level int) bool) PlanCoverage {
+	closed := map[string]bool{}
+	if p.Feasible {
+		for _, s := range p.Steps {
+			for _, id := range s.Closes {
+				closed[id] = true
+			}
+		}
+	}
+	c := PlanCoverage{Open: []OpenGap{}}
+	for _, g := range gaps {
+		if !g.Required {
+			continue
+		}
+		c.Required++
+		switch {
+		case closed[g.SkillID]:
+			c.Closed++
+		case certified(g.SkillID, g.Level):
+			c.Open = append(c.Open, OpenGap{g, OpenOutsidePlan})
+		default:
+			c.Open = append(c.Open, OpenGap{g, OpenNoCredential})
+		}
+	}
+	c.Share = 1
+	if c.Required > 0 {
+		c.Share = round4(float64(c.Closed) / float64(c.Required))
+	}
+	return c
+}
+
+// Summary says in a sentence what the plan does for the gap, naming skills
+// by name(id).
+func (c PlanCoverage) Summary(p Plan, role string, name func(string) string) string {
+	if c.Required == 0 {
+		return fmt.Sprintf("The profile already holds every skill %s requires.", role)
+	}
+	var noCred, outside []string
+	for _, o := range c.Open {
+		if o.Reason == OpenNoCredential {
+			noCred = append(noCred, name(o.SkillID))
+		} else {
+			outside = append(outside, name(o.SkillID))
+		}
+	}
+	var b strings.Builder
+	switch {
+	case !p.Feasible:
+		fmt.Fprintf(&b, "No plan into %s keeps to the options; its %d required skill gaps stay open.", role, c.Required)
+	case c.Closed == 0 && len(p.Steps) == 0:
+		fmt.Fprintf(&b, "No credential here closes any of the %d required skill gaps for %s.", c.Required, role)
+	default:
+		fmt.Fprintf(&b, "The plan closes %d of the %d required skill gaps for %s.", c.Closed, c.Required, role)
+	}
+	if len(noCred) > 0 {
+		fmt.Fprintf(&b, " No credential in the graph teaches %s: learned on the job.", list(noCred))
+	}
+	if len(outside) > 0 && p.Feasible {
+		fmt.Fprintf(&b, " The credentials that teach %s do not fit this plan's options.", list(outside))
+	}
+	return b.String()
+}
+
+// list joins names as a sentence does: "a", "a and b", "a, b and c".
+func list(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
