@@ -13,7 +13,9 @@ import (
 func TestHonestPlans(t *testing.T) {
 	c, _ := sampleClient(t)
 	var roles struct {
-		Roles struct{ Edges []struct{ Node struct{ ID string } } }
+		Roles struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	c.MustPost(`{ roles(first: 100) { edges { node { id } } } }`, &roles)
 	const q = `query($to: ID!) {
