@@ -547,6 +547,48 @@ func (s *Store) DeleteRoleCredential(ctx context.Context, roleID, credentialID s
 	})
 }
 
+// Preparations: (:Credential)-[:PREPARES_FOR]->(:Role), the roles a program
+// or credential leads to (the field rule reads them).
+
+// CreatePreparation records that a credential prepares for a role and
+// returns the credential. It returns ErrNotFound naming the end that does
+// not exist and ErrInvalid when the edge exists already.
+func (s *Store) CreatePreparation(ctx context.Context, credentialID, roleID string) (c pathway.Credential, err error) {
+	defer wrap(&err, "cypher.CreatePreparation(%s, %s)", credentialID, roleID)
+	if err := firstError(checkID("credentialId", credentialID), checkID("roleId", roleID)); err != nil {
+		return c, err
+	}
+	err = s.write(ctx, func(t tx) error {
+		recs, err := t.run(ctx, "create_preparation", map[string]any{"credentialId": credentialID, "roleId": roleID})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return t.missing(ctx, end{labelCredential, credentialID}, end{labelRole, roleID})
+		}
+		if get(recs[0], "existed") == true {
+			return invalid("credential %q prepares for role %q already", credentialID, roleID)
+		}
+		c = credentialFrom(nodeOf(recs[0]))
+		return nil
+	})
+	return c, err
+}
+
+// DeletePreparation drops a credential's preparation for a role. It returns
+// ErrNotFound when either end or the edge is missing.
+func (s *Store) DeletePreparation(ctx context.Context, credentialID, roleID string) (err error) {
+	defer wrap(&err, "cypher.DeletePreparation(%s, %s)", credentialID, roleID)
+	if err := firstError(checkID("credentialId", credentialID), checkID("roleId", roleID)); err != nil {
+		return err
+	}
+	return s.write(ctx, func(t tx) error {
+		return t.deleteEdge(ctx, "delete_preparation", map[string]any{"credentialId": credentialID, "roleId": roleID},
+			fmt.Sprintf("credential %q does not prepare for role %q", credentialID, roleID),
+			end{labelCredential, credentialID}, end{labelRole, roleID})
+	})
+}
+
 // Role education: (:Role)-[:REQUIRES]->(:EducationLevel), at most one per role.
 
 // CreateRoleEducation sets the education level a role requires and returns

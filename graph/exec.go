@@ -132,6 +132,7 @@ type ComplexityRoot struct {
 		CreateCredential        func(childComplexity int, input pathway.Credential) int
 		CreateEducationLevel    func(childComplexity int, input pathway.EducationLevel) int
 		CreateEducationStacking func(childComplexity int, fromID string, toID string) int
+		CreatePreparation       func(childComplexity int, credentialID string, roleID string) int
 		CreatePrerequisite      func(childComplexity int, input model.PrerequisiteInput) int
 		CreateRole              func(childComplexity int, input pathway.Role) int
 		CreateRoleCredential    func(childComplexity int, roleID string, credentialID string) int
@@ -145,6 +146,7 @@ type ComplexityRoot struct {
 		DeleteCredential        func(childComplexity int, id string) int
 		DeleteEducationLevel    func(childComplexity int, id string) int
 		DeleteEducationStacking func(childComplexity int, fromID string, toID string) int
+		DeletePreparation       func(childComplexity int, credentialID string, roleID string) int
 		DeletePrerequisite      func(childComplexity int, credentialID string, prerequisiteID string) int
 		DeleteRole              func(childComplexity int, id string) int
 		DeleteRoleCredential    func(childComplexity int, roleID string, credentialID string) int
@@ -441,6 +443,8 @@ type MutationResolver interface {
 	DeleteRoleSkill(ctx context.Context, roleID string, skillID string) (*model.DeletePayload, error)
 	CreateRoleCredential(ctx context.Context, roleID string, credentialID string) (*pathway.Role, error)
 	DeleteRoleCredential(ctx context.Context, roleID string, credentialID string) (*model.DeletePayload, error)
+	CreatePreparation(ctx context.Context, credentialID string, roleID string) (*pathway.Credential, error)
+	DeletePreparation(ctx context.Context, credentialID string, roleID string) (*model.DeletePayload, error)
 	CreateRoleEducation(ctx context.Context, roleID string, educationLevelID string) (*pathway.Role, error)
 	UpdateRoleEducation(ctx context.Context, roleID string, educationLevelID string) (*pathway.Role, error)
 	DeleteRoleEducation(ctx context.Context, roleID string) (*model.DeletePayload, error)
@@ -905,6 +909,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateEducationStacking(childComplexity, args["fromId"].(string), args["toId"].(string)), true
+	case "Mutation.createPreparation":
+		if e.ComplexityRoot.Mutation.CreatePreparation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPreparation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePreparation(childComplexity, args["credentialId"].(string), args["roleId"].(string)), true
 	case "Mutation.createPrerequisite":
 		if e.ComplexityRoot.Mutation.CreatePrerequisite == nil {
 			break
@@ -1048,6 +1063,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteEducationStacking(childComplexity, args["fromId"].(string), args["toId"].(string)), true
+	case "Mutation.deletePreparation":
+		if e.ComplexityRoot.Mutation.DeletePreparation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deletePreparation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeletePreparation(childComplexity, args["credentialId"].(string), args["roleId"].(string)), true
 	case "Mutation.deletePrerequisite":
 		if e.ComplexityRoot.Mutation.DeletePrerequisite == nil {
 			break
@@ -3019,6 +3045,11 @@ type Mutation {
   "Drops a role's credential requirement."
   deleteRoleCredential(roleId: ID!, credentialId: ID!): DeletePayload!
 
+  "Records that a credential (a program, a degree) prepares for a role: its field then meets the role's education requirement."
+  createPreparation(credentialId: ID!, roleId: ID!): Credential!
+  "Drops a credential's preparation for a role."
+  deletePreparation(credentialId: ID!, roleId: ID!): DeletePayload!
+
   "Sets the education level a role requires. BAD_USER_INPUT when it already has one (use updateRoleEducation)."
   createRoleEducation(roleId: ID!, educationLevelId: ID!): Role!
   "Replaces the education level a role requires."
@@ -4421,6 +4452,28 @@ func (ec *executionContext) field_Mutation_createEducationStacking_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPreparation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "credentialId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["credentialId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "roleId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roleId"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createPrerequisite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4640,6 +4693,28 @@ func (ec *executionContext) field_Mutation_deleteEducationStacking_args(ctx cont
 		return nil, err
 	}
 	args["toId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deletePreparation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "credentialId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["credentialId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "roleId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roleId"] = arg1
 	return args, nil
 }
 
@@ -7505,6 +7580,94 @@ func (ec *executionContext) fieldContext_Mutation_deleteRoleCredential(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteRoleCredential_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPreparation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPreparation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePreparation(ctx, fc.Args["credentialId"].(string), fc.Args["roleId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Credential) graphql.Marshaler {
+			return ec.marshalNCredential2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredential(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPreparation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Credential(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPreparation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deletePreparation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deletePreparation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeletePreparation(ctx, fc.Args["credentialId"].(string), fc.Args["roleId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
+			return ec.marshalNDeletePayload2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deletePreparation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deletePreparation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16476,6 +16639,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteRoleCredential":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteRoleCredential(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPreparation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPreparation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletePreparation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deletePreparation(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

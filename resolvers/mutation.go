@@ -113,6 +113,14 @@ func (r *mutationResolver) DeleteRoleCredential(ctx context.Context, roleID stri
 	return deleted(roleID, r.store.DeleteRoleCredential(ctx, roleID, credentialID))
 }
 
+func (r *mutationResolver) CreatePreparation(ctx context.Context, credentialID string, roleID string) (*pathway.Credential, error) {
+	return ref(r.store.CreatePreparation(ctx, credentialID, roleID))
+}
+
+func (r *mutationResolver) DeletePreparation(ctx context.Context, credentialID string, roleID string) (*model.DeletePayload, error) {
+	return deleted(credentialID, r.store.DeletePreparation(ctx, credentialID, roleID))
+}
+
 func (r *mutationResolver) CreateRoleEducation(ctx context.Context, roleID string, educationLevelID string) (*pathway.Role, error) {
 	return ref(r.store.CreateRoleEducation(ctx, roleID, educationLevelID))
 }

@@ -50,7 +50,7 @@ func writesGraph() *cypher.Graph {
 			{ID: "security-plus", Name: "CompTIA Security+", Kind: "CERTIFICATION", Cost: ptr(400.0), Hours: ptr(100.0),
 				Certifies: []cypher.GraphSkillLevel{{Skill: "security", Level: 3}}},
 			{ID: "aas-it", Name: "AAS in Information Technology", Kind: "ASSOCIATE_DEGREE", Cost: ptr(8000.0),
-				Confers: "associate", Prerequisites: [][]string{{"high-school"}}},
+				Confers: "associate", Prerequisites: [][]string{{"high-school"}}, Field: ptr("11.0103"), PreparesFor: []string{"network-admin"}},
 			{ID: "bs-it", Name: "BS in Information Technology", Kind: "BACHELORS_DEGREE", Cost: ptr(40000.0)},
 		},
 		Roles: []cypher.GraphRole{
@@ -175,7 +175,7 @@ fragment C on Credential {
   certifies { skill { id } level } confers { id }
   prerequisites { group credentials { id } educationLevels { id } }
   stacksInto { credential { id } creditHours creditCost } stacksFrom { credential { id } creditHours creditCost }
-  requiredBy { id }
+  requiredBy { id } field estimated preparesFor { id }
 }
 query {
   roles(first: 100) { totalCount edges { node {
@@ -453,6 +453,17 @@ func TestMutationRoundTrips(t *testing.T) {
 			{query: `{ role(id: "security-analyst") { credentials { id } } }`, want: `{"role": {"credentials": []}}`},
 			{query: `mutation { deleteRoleCredential(roleId: "security-analyst", credentialId: "security-plus") { id } }`, code: CodeNotFound},
 		}},
+		{"preparation", []writeStep{
+			{query: `mutation { createPreparation(credentialId: "security-plus", roleId: "security-analyst") { id preparesFor { id } } }`,
+				want: `{"createPreparation": {"id": "security-plus", "preparesFor": [{"id": "security-analyst"}]}}`},
+			{query: `mutation { createPreparation(credentialId: "security-plus", roleId: "security-analyst") { id } }`,
+				code: CodeBadUserInput, msg: `prepares for role "security-analyst" already`},
+			{query: `mutation { createPreparation(credentialId: "security-plus", roleId: "nobody") { id } }`, code: CodeNotFound},
+			{query: `mutation { deletePreparation(credentialId: "security-plus", roleId: "security-analyst") { id deleted } }`,
+				want: `{"deletePreparation": {"id": "security-plus", "deleted": true}}`},
+			{query: `{ credential(id: "security-plus") { preparesFor { id } } }`, want: `{"credential": {"preparesFor": []}}`},
+			{query: `mutation { deletePreparation(credentialId: "security-plus", roleId: "security-analyst") { id } }`, code: CodeNotFound},
+		}},
 		{"role education", []writeStep{
 			{query: `mutation { createRoleEducation(roleId: "security-analyst", educationLevelId: "bachelor") { id education { id } degreeRequired } }`,
 				want: `{"createRoleEducation": {"id": "security-analyst", "education": {"id": "bachelor"}, "degreeRequired": true}}`},
@@ -598,6 +609,8 @@ var everyMutation = []struct {
 	{"deleteRoleSkill", `mutation { deleteRoleSkill(roleId: "help-desk", skillId: "networking") { id } }`, false},
 	{"createRoleCredential", `mutation { createRoleCredential(roleId: "help-desk", credentialId: "a-plus") { id } }`, false},
 	{"deleteRoleCredential", `mutation { deleteRoleCredential(roleId: "network-admin", credentialId: "network-plus") { id } }`, false},
+	{"createPreparation", `mutation { createPreparation(credentialId: "network-plus", roleId: "network-admin") { id } }`, false},
+	{"deletePreparation", `mutation { deletePreparation(credentialId: "aas-it", roleId: "network-admin") { id } }`, false},
 	{"createRoleEducation", `mutation { createRoleEducation(roleId: "security-analyst", educationLevelId: "bachelor") { id } }`, false},
 	{"updateRoleEducation", `mutation { updateRoleEducation(roleId: "network-admin", educationLevelId: "bachelor") { id } }`, false},
 	{"deleteRoleEducation", `mutation { deleteRoleEducation(roleId: "network-admin") { id } }`, false},
