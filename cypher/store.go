@@ -186,7 +186,7 @@ func (s *Store) write(ctx context.Context, fn func(tx) error) error {
 
 func isClassified(err error) bool {
 	return errors.Is(err, pathway.ErrNotFound) || errors.Is(err, pathway.ErrInvalid) ||
-		errors.Is(err, pathway.ErrUnavailable) || errors.Is(err, pathway.ErrUnauthenticated) ||
+		errors.Is(err, pathway.ErrUnavailable) ||
 		errors.Is(err, pathway.ErrTimeout) || errors.Is(err, context.Canceled)
 }
 

@@ -9,8 +9,6 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrInvalid means the caller's input breaks a rule; the message says which.
 	ErrInvalid = errors.New("invalid input")
-	// ErrUnauthenticated means a write came without a valid API token.
-	ErrUnauthenticated = errors.New("unauthenticated")
 	// ErrUnavailable means the store cannot be reached right now.
 	ErrUnavailable = errors.New("unavailable")
 	// ErrTimeout means the work ran past its deadline: the request's, or the

@@ -20,7 +20,6 @@ const (
 	CodeNotFound        = "NOT_FOUND"
 	CodeBadUserInput    = "BAD_USER_INPUT"
 	CodeUnauthenticated = "UNAUTHENTICATED"
-	CodeForbidden       = "FORBIDDEN"
 	CodeUnavailable     = "UNAVAILABLE"
 	CodeTimeout         = "TIMEOUT"
 	CodeCancelled       = "CANCELLED"
@@ -40,7 +39,6 @@ var errorCodes = []struct {
 }{
 	{pathway.ErrNotFound, CodeNotFound},
 	{pathway.ErrInvalid, CodeBadUserInput},
-	{pathway.ErrUnauthenticated, CodeUnauthenticated},
 	{pathway.ErrUnavailable, CodeUnavailable},
 	{pathway.ErrTimeout, CodeTimeout},
 	{context.DeadlineExceeded, CodeTimeout},
