@@ -13,6 +13,7 @@ type Requirement struct {
 	Level      int
 	Importance float64 // 1-5; 0 means unknown and counts as 3
 	Required   bool
+	Tech       bool // a technology (software, a tool): its own signal in relatedness
 }
 
 // weight is how much a skill counts in a profile: its importance, halved for
@@ -105,59 +106,45 @@ const (
 	MaxOverlapsPerRole = 25
 )
 
-// Overlaps derives the overlap edges between roles from their skills
-// profiles: the score of A -> B is their Relatedness, and each role keeps its
-// MaxOverlapsPerRole best edges of at least MinOverlapScore, so the edge sets
-// are one-way. The result is sorted by from, then score descending, then to.
-func Overlaps(profiles map[string][]Requirement) []Overlap {
-	ids := slices.Sorted(maps.Keys(profiles))
-	type entry struct {
-		i int // a skill's index in vectors, a role's in postings
-		v float64
-	}
-	skillIndex := map[string]int{}
-	var postings [][]entry // skill -> the roles listing it: pairs that share no skill are never scored
-	vectors := make([][]entry, len(ids))
-	norms := make([]float64, len(ids))
+// Overlaps derives the overlap edges between roles (Similar), each role
+// keeping its MaxOverlapsPerRole best edges of at least MinOverlapScore, so
+// the edge sets are one-way. Only pairs that share a skill, knowledge area or
+// technology are scored. The result is sorted by from, then score
+// descending, then to.
+func Overlaps(roles map[string]RoleTraits, st *SimilarityStats) []Overlap {
+	ids := slices.Sorted(maps.Keys(roles))
+	vecs := make([]traitVectors, len(ids))
+	postings := map[string][]int{} // skill -> the roles listing it
 	for ri, id := range ids {
-		v := vector(profiles[id])
-		// a fixed summation order: scores never depend on map order
-		for _, s := range slices.Sorted(maps.Keys(v)) {
-			si, ok := skillIndex[s]
-			if !ok {
-				si = len(postings)
-				skillIndex[s] = si
-				postings = append(postings, nil)
+		vecs[ri] = st.vectors(roles[id])
+		for _, r := range roles[id].Profile {
+			if l := postings[r.SkillID]; len(l) == 0 || l[len(l)-1] != ri {
+				postings[r.SkillID] = append(l, ri)
 			}
-			vectors[ri] = append(vectors[ri], entry{si, v[s]})
-			postings[si] = append(postings[si], entry{ri, v[s]})
-			norms[ri] += v[s] * v[s]
 		}
-		norms[ri] = math.Sqrt(norms[ri])
 	}
-	dot := make([]float64, len(ids))
 	shared := make([]int, len(ids))
 	var out []Overlap
-	for a := range ids {
+	for a, id := range ids {
 		var touched []int
-		for _, e := range vectors[a] {
-			for _, p := range postings[e.i] {
-				if p.i == a {
+		for _, r := range roles[id].Profile {
+			for _, b := range postings[r.SkillID] {
+				if b == a {
 					continue
 				}
-				if shared[p.i] == 0 {
-					touched = append(touched, p.i)
+				if shared[b] == 0 {
+					touched = append(touched, b)
 				}
-				shared[p.i]++
-				dot[p.i] += e.v * p.v
+				shared[b]++
 			}
 		}
+		slices.Sort(touched)
 		var edges []Overlap
 		for _, b := range touched {
-			if score := dot[b] / (norms[a] * norms[b]); score >= MinOverlapScore {
-				edges = append(edges, Overlap{FromID: ids[a], ToID: ids[b], Score: round4(score), Shared: shared[b]})
+			if score := similar(roles[id], roles[ids[b]], vecs[a], vecs[b]); score >= MinOverlapScore {
+				edges = append(edges, Overlap{FromID: id, ToID: ids[b], Score: round4(score), Shared: shared[b]})
 			}
-			dot[b], shared[b] = 0, 0
+			shared[b] = 0
 		}
 		sort.Slice(edges, func(i, j int) bool {
 			if edges[i].Score != edges[j].Score {
@@ -165,10 +152,7 @@ func Overlaps(profiles map[string][]Requirement) []Overlap {
 			}
 			return edges[i].ToID < edges[j].ToID
 		})
-		if len(edges) > MaxOverlapsPerRole {
-			edges = edges[:MaxOverlapsPerRole]
-		}
-		out = append(out, edges...)
+		out = append(out, edges[:min(len(edges), MaxOverlapsPerRole)]...)
 	}
 	return out
 }

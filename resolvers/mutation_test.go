@@ -281,8 +281,8 @@ func TestMutationProfileChangesMoveOverlaps(t *testing.T) {
 		run  func(t *testing.T)
 	}{
 		{"createSkill then createRoleSkill adds the skill to the role's profile", func(t *testing.T) {
-			writeStep{query: `mutation { createSkill(input: {id: "cloud", name: "Cloud platforms", type: "SOFTWARE"}) { id name type } }`,
-				want: `{"createSkill": {"id": "cloud", "name": "Cloud platforms", "type": "SOFTWARE"}}`}.check(t, c)
+			writeStep{query: `mutation { createSkill(input: {id: "cloud", name: "Cloud platforms", type: "SPECIALIZED"}) { id name type } }`,
+				want: `{"createSkill": {"id": "cloud", "name": "Cloud platforms", "type": "SPECIALIZED"}}`}.check(t, c)
 			writeStep{query: `mutation { createRoleSkill(input: {roleId: "help-desk", skillId: "cloud", level: 3, importance: 4}) { skill { id name } level importance required } }`,
 				want: `{"createRoleSkill": {"skill": {"id": "cloud", "name": "Cloud platforms"}, "level": 3, "importance": 4, "required": true}}`}.check(t, c)
 			got := mustData(t, c, `{ role(id: "help-desk") { skills { skill { id } level required } } }`)

@@ -669,7 +669,7 @@ func BenchmarkONET(b *testing.B) {
 // onetProfiles builds the skills profiles exactly as the store does for its
 // overlap edges (cypher/overlaps.go: role_profiles and requirementsFrom):
 // every role, all of its skills, the edge's level, importance and required
-// flag.
+// flag, technologies marked.
 func onetProfiles(g *cypher.Graph, keep func(skill string) bool) map[string][]pathway.Requirement {
 	profiles := make(map[string][]pathway.Requirement, len(g.Roles))
 	for _, r := range g.Roles {
@@ -682,11 +682,53 @@ func onetProfiles(g *cypher.Graph, keep func(skill string) bool) map[string][]pa
 			if s.Importance != nil {
 				imp = *s.Importance
 			}
-			reqs = append(reqs, pathway.Requirement{SkillID: s.Skill, Level: s.Level, Importance: imp, Required: s.Required})
+			reqs = append(reqs, pathway.Requirement{SkillID: s.Skill, Level: s.Level, Importance: imp, Required: s.Required,
+				Tech: !onetNotTech(s.Skill)})
 		}
 		profiles[r.ID] = reqs
 	}
 	return profiles
+}
+
+// onetTraits are the roles' traits as the store reads them for its overlap
+// edges: profiles (onetProfiles), job zone, occupation code and interests.
+func onetTraits(g *cypher.Graph, keep func(skill string) bool) map[string]pathway.RoleTraits {
+	profiles := onetProfiles(g, keep)
+	out := make(map[string]pathway.RoleTraits, len(g.Roles))
+	for _, r := range g.Roles {
+		t := pathway.RoleTraits{Profile: profiles[r.ID]}
+		if r.JobZone != nil {
+			t.JobZone = *r.JobZone
+		}
+		if r.OccupationCode != nil {
+			t.Code = *r.OccupationCode
+		}
+		if r.Industry != nil {
+			t.Industry = *r.Industry
+		}
+		out[r.ID] = t
+	}
+	return out
+}
+
+// overlapsOf derives the edges as the store does, statistics included.
+func overlapsOf(roles map[string]pathway.RoleTraits) []pathway.Overlap {
+	return pathway.Overlaps(roles, pathway.NewSimilarityStats(roles))
+}
+
+// plainOverlaps scores skills alone, uncentered, as before the combined
+// relatedness.
+func plainOverlaps(profiles map[string][]pathway.Requirement) []pathway.Overlap {
+	roles := make(map[string]pathway.RoleTraits, len(profiles))
+	for id, p := range profiles {
+		one := make([]pathway.Requirement, len(p))
+		for i, r := range p {
+			r.Tech = false // one vector, as before
+			one[i] = r
+		}
+		roles[id] = pathway.RoleTraits{Profile: one}
+	}
+	return pathway.Overlaps(roles, nil)
 }
 
 func onetNotTech(skill string) bool { return !strings.HasPrefix(skill, "onet:tech:") }
@@ -702,7 +744,7 @@ func baselineOverlaps(g *cypher.Graph) []pathway.Overlap {
 		}
 		p[id] = reqs
 	}
-	return pathway.Overlaps(p) // with every weight its importance, this is the plain cosine
+	return plainOverlaps(p) // with every weight its importance, this is the plain cosine
 }
 
 // onetTop groups overlap edges into each role's ordered moves.
@@ -810,11 +852,11 @@ func TestONETSimilarity(t *testing.T) {
 		must bool // the checks must pass
 	}
 	start := time.Now()
-	store := onetTop(pathway.Overlaps(onetProfiles(g, nil)))
+	store := onetTop(overlapsOf(onetTraits(g, nil)))
 	t.Logf("pathway.Overlaps over %d roles: %v", len(g.Roles), time.Since(start))
 	methods := []method{
-		{"relatedness: cosine of weight x level, technologies at half weight (the store's edges)", store, true},
-		{"relatedness without technologies", onetTop(pathway.Overlaps(onetProfiles(g, onetNotTech))), false},
+		{"relatedness: centered skills and knowledge, technologies, interests, job zone, SOC (the store's edges)", store, true},
+		{"skills alone: cosine of weight x level, technologies at half weight (the edges before)", onetTop(plainOverlaps(onetProfiles(g, nil))), false},
 		{"baseline: cosine of importance x level, skills and knowledge", onetTop(baselineOverlaps(g)), false},
 	}
 	codes := func(edges []pathway.Overlap, n int) []string {
