@@ -24,6 +24,16 @@ type Graph struct {
 	Roles           []GraphRole           `json:"roles"`
 	SkillRelations  []GraphSkillRelation  `json:"skillRelations,omitempty"`
 	RoleRelations   []GraphRoleRelation   `json:"roleRelations,omitempty"`
+	Crosswalks      []GraphCrosswalk      `json:"crosswalks,omitempty"`
+}
+
+// GraphCrosswalk is a SAME_AS edge between skills of two sources (the
+// sample's and O*NET's, say). Unlike the other edges it is written only
+// where both skills exist, in the graph or the database, and skipped
+// otherwise, so that the edges appear whichever source is imported first.
+type GraphCrosswalk struct {
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // GraphRoleRelation places a role under a broader one in an occupation
@@ -259,9 +269,12 @@ func (g *Graph) rows() []graphRows {
 	for _, rel := range g.SkillRelations {
 		relations[rel.Kind] = append(relations[rel.Kind], edgeRow(rel.From, rel.To))
 	}
-	var roleParts []map[string]any
+	var roleParts, crosswalks []map[string]any
 	for _, rel := range g.RoleRelations {
 		roleParts = append(roleParts, edgeRow(rel.From, rel.To))
+	}
+	for _, x := range g.Crosswalks {
+		crosswalks = append(crosswalks, edgeRow(x.From, x.To))
 	}
 	return []graphRows{
 		{"merge_education_levels", edu, "education level"},
@@ -281,6 +294,7 @@ func (g *Graph) rows() []graphRows {
 		{"merge_skill_same_as", relations[SameAs], "skill same as (skill, skill)"},
 		{"merge_role_part_of", roleParts, "role part of (role, broader role)"},
 		{"merge_preparations", prepares, "preparation (credential, role)"},
+		{"merge_crosswalks", crosswalks, "crosswalk (skill, skill)"},
 	}
 }
 
@@ -361,6 +375,19 @@ func (g *Graph) Validate() error {
 		}
 		if rel.From == rel.To {
 			return fmt.Errorf("skill relation %s %s itself: %w", rel.From, rel.Kind, pathway.ErrInvalid)
+		}
+	}
+	crosswalks := map[GraphCrosswalk]bool{}
+	for _, x := range g.Crosswalks {
+		if crosswalks[x] || crosswalks[GraphCrosswalk{From: x.To, To: x.From}] {
+			return fmt.Errorf("crosswalk %s - %s appears twice: %w", x.From, x.To, pathway.ErrInvalid)
+		}
+		crosswalks[x] = true
+		if err := firstError(pathway.ValidateID("crosswalk skill id", x.From), pathway.ValidateID("crosswalk skill id", x.To)); err != nil {
+			return err
+		}
+		if x.From == x.To {
+			return fmt.Errorf("crosswalk %s to itself: %w", x.From, pathway.ErrInvalid)
 		}
 	}
 	for _, rel := range g.RoleRelations {
@@ -449,6 +476,7 @@ func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (r
 					rows := intOf(get(rec, "rows"))
 					n += rows
 					switch get(rec, "outcome") {
+					case "skipped": // a crosswalk whose other end is not loaded (yet)
 					case "created":
 						kr.Created += rows
 					case "updated":
@@ -465,7 +493,7 @@ func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (r
 					progress(step.kind, done, total)
 				}
 			}
-			if len(step.rows) > 0 {
+			if kr.Created+kr.Updated+kr.Unchanged > 0 {
 				rep.Kinds = append(rep.Kinds, kr)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -153,4 +154,144 @@ func TestImportRefusesInvalidRoles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// crosswalkEnds is a graph of the O*NET skills the sample's crosswalk names,
+// with the crosswalk: what an O*NET import brings, in small.
+func crosswalkEnds(t *testing.T) (*cypher.Graph, []cypher.GraphCrosswalk) {
+	t.Helper()
+	xw, err := cypher.ONETCrosswalk()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &cypher.Graph{Crosswalks: xw}
+	seen := map[string]bool{}
+	for _, x := range xw {
+		if !seen[x.To] {
+			seen[x.To] = true
+			g.Skills = append(g.Skills, cypher.GraphSkill{ID: x.To, Name: x.To})
+		}
+	}
+	return g, xw
+}
+
+// sameAsPairs is every "sample skill O*NET skill" SAME_AS pair of the
+// crosswalk's sample skills, either way.
+func sameAsPairs(t *testing.T, s *cypher.Store, xw []cypher.GraphCrosswalk) []string {
+	t.Helper()
+	var ids []string
+	for _, x := range xw {
+		ids = append(ids, x.From)
+	}
+	same, err := s.SkillSameAs(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for id, skills := range same {
+		for _, sk := range skills {
+			out = append(out, id+" "+sk.ID)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func crosswalkPairs(xw []cypher.GraphCrosswalk) []string {
+	var out []string
+	for _, x := range xw {
+		out = append(out, x.From+" "+x.To)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// crosswalkReport is the report's line on crosswalks, if any.
+func crosswalkReport(rep cypher.Report) *cypher.KindReport {
+	for _, k := range rep.Kinds {
+		if strings.HasPrefix(k.Kind, "crosswalk") {
+			return &k
+		}
+	}
+	return nil
+}
+
+// TestCrosswalkEitherOrder: the crosswalk's SAME_AS edges appear whether the
+// sample or the skills it crosses to come first, a crosswalk whose end is
+// missing is skipped rather than refused, importing again changes nothing,
+// and an edge already there the other way is kept, not doubled.
+func TestCrosswalkEitherOrder(t *testing.T) {
+	ctx := context.Background()
+	ends, xw := crosswalkEnds(t)
+	want := crosswalkPairs(xw)
+
+	t.Run("the sample first", func(t *testing.T) {
+		s := cyphertest.Sample(t)
+		if got := sameAsPairs(t, s, xw); len(got) != 0 {
+			t.Fatalf("crosswalk edges with no O*NET skill loaded: %v", got)
+		}
+		rep, err := s.ImportGraph(ctx, ends, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k := crosswalkReport(rep); k == nil || k.Created != len(xw) {
+			t.Errorf("report %+v, want %d crosswalks created", k, len(xw))
+		}
+		if got := sameAsPairs(t, s, xw); !slices.Equal(got, want) {
+			t.Errorf("SAME_AS = %v, want %v", got, want)
+		}
+		before, err := s.Fingerprint(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err = s.ImportGraph(ctx, ends, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if created, updated, _ := rep.Totals(); created+updated != 0 {
+			t.Errorf("a second import created %d, updated %d: %+v", created, updated, rep.Kinds)
+		}
+		if k := crosswalkReport(rep); k == nil || k.Unchanged != len(xw) {
+			t.Errorf("report %+v, want %d crosswalks unchanged", k, len(xw))
+		}
+		if after, err := s.Fingerprint(ctx); err != nil || after != before {
+			t.Errorf("a second import changed the graph (%v)", err)
+		}
+
+		// An edge the other way, made through the API, counts as the crosswalk's.
+		x := xw[0]
+		if err := s.DeleteSkillRelation(ctx, x.From, x.To, cypher.SameAs); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CreateSkillRelation(ctx, x.To, x.From, cypher.SameAs); err != nil {
+			t.Fatal(err)
+		}
+		rep, err = s.ImportGraph(ctx, ends, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k := crosswalkReport(rep); k == nil || k.Unchanged != len(xw) {
+			t.Errorf("report %+v, want %d crosswalks unchanged (none created beside the edge the other way)", k, len(xw))
+		}
+		if got := sameAsPairs(t, s, xw); !slices.Equal(got, want) {
+			t.Errorf("SAME_AS = %v, want %v", got, want)
+		}
+	})
+
+	t.Run("the O*NET skills first", func(t *testing.T) {
+		s := cyphertest.Empty(t)
+		rep, err := s.ImportGraph(ctx, ends, nil)
+		if err != nil {
+			t.Fatalf("a crosswalk to skills not loaded yet refused the import: %v", err)
+		}
+		if k := crosswalkReport(rep); k != nil {
+			t.Errorf("crosswalks reported with no sample skill loaded: %+v", k)
+		}
+		if loaded, err := s.LoadSample(ctx); err != nil || !loaded {
+			t.Fatalf("LoadSample: %v, %v", loaded, err)
+		}
+		if got := sameAsPairs(t, s, xw); !slices.Equal(got, want) {
+			t.Errorf("SAME_AS = %v, want %v", got, want)
+		}
+	})
 }

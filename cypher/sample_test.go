@@ -1,10 +1,14 @@
 package cypher
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
+
+	"github.com/lattice-pathways/lattice/pathway"
 )
 
 // These tests check the sample graph (sample/graph.json) without Neo4j: that
@@ -754,5 +758,60 @@ func TestSampleRecredentialing(t *testing.T) {
 				t.Errorf("not in the top five candidates %v", top)
 			}
 		})
+	}
+}
+
+// TestONETCrosswalk checks the hand-written crosswalk to O*NET
+// (sample/onet_crosswalk.json) without Neo4j: it decodes and validates, its
+// sample side names skills of the sample, and a file with a fault is refused.
+// That every O*NET side names a skill of the O*NET release is checked by the
+// full-release test in cypher/imports.
+func TestONETCrosswalk(t *testing.T) {
+	x := sampleLoad(t)
+	pairs, err := ONETCrosswalk()
+	if err != nil {
+		t.Fatalf("ONETCrosswalk() = %v", err)
+	}
+	if len(pairs) < 20 {
+		t.Errorf("%d pairs; the crosswalk lost some", len(pairs))
+	}
+	g := &Graph{Crosswalks: pairs}
+	if err := g.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	covered := map[string]bool{}
+	for _, p := range pairs {
+		if _, ok := x.skills[p.From]; !ok {
+			t.Errorf("%s is not a sample skill", p.From)
+		}
+		covered[p.To] = true
+	}
+	// The sample's certifications meet O*NET roles through these.
+	for _, id := range []string{"onet:2.C.3.a", "onet:2.C.9.a", "onet:2.C.5.a", "onet:2.C.2.a", "onet:2.C.1.c", "onet:tech:structured-query-language-sql"} {
+		if !covered[id] {
+			t.Errorf("no sample skill is the same as %s", id)
+		}
+	}
+
+	skills := map[string]bool{"sql": true, "networking": true}
+	for _, tc := range []struct{ name, file, want string }{
+		{"an unknown field", `[{"why": "w", "pairs": [["sql", "onet:2.B.3.e"]], "note": "x"}]`, "unknown field"},
+		{"no why", `[{"why": " ", "pairs": [["sql", "onet:2.B.3.e"]]}]`, "needs a why"},
+		{"no pairs", `[{"why": "w", "pairs": []}]`, "needs a why and at least one pair"},
+		{"a pair of three", `[{"why": "w", "pairs": [["sql", "onet:2.B.3.e", "onet:2.A.1.a"]]}]`, "is not [sample skill, O*NET skill]"},
+		{"a skill not in the sample", `[{"why": "w", "pairs": [["nosql", "onet:2.B.3.e"]]}]`, `"nosql" is not a skill of the sample`},
+		{"an id O*NET would not make", `[{"why": "w", "pairs": [["sql", "onet:tech:SQL"]]}]`, "is not an O*NET skill id"},
+		{"an O*NET occupation", `[{"why": "w", "pairs": [["sql", "onet:15-1242.00"]]}]`, "is not an O*NET skill id"},
+		{"a pair twice", `[{"why": "w", "pairs": [["sql", "onet:2.B.3.e"]]}, {"why": "v", "pairs": [["networking", "onet:2.C.9.a"], ["sql", "onet:2.B.3.e"]]}]`, "group 2: sql -> onet:2.B.3.e appears twice"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseCrosswalk([]byte(tc.file), skills)
+			if err == nil || !errors.Is(err, pathway.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want ErrInvalid saying %q", err, tc.want)
+			}
+		})
+	}
+	if got, err := parseCrosswalk([]byte(`[{"why": "w", "pairs": [["sql", "onet:tech:structured-query-language-sql"], ["networking", "onet:2.C.10"]]}]`), skills); err != nil || len(got) != 2 {
+		t.Errorf("a good file: %v, %v", got, err)
 	}
 }

@@ -76,6 +76,10 @@ package imports
 //     IM or LV row refuse the whole import with an *Error naming the file, the
 //     1-based line and the column. A missing optional file is a note; a missing
 //     Occupation Data is an error.
+//   - The sample graph's crosswalk to O*NET (cypher.ONETCrosswalk) comes
+//     along: its SAME_AS edges into the skills this release has, written
+//     where the sample's skill is in the database and skipped otherwise (the
+//     sample writes them when it is loaded later).
 //   - Output is deterministic: roles, skills and each role's skills sorted by id.
 
 import (
@@ -211,6 +215,17 @@ func ONET(dir string) (*Import, error) {
 		g.Roles = append(g.Roles, *role)
 	}
 	sort.Slice(g.Roles, func(i, j int) bool { return g.Roles[i].ID < g.Roles[j].ID })
+	crosswalk, err := cypher.ONETCrosswalk()
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range crosswalk {
+		if r.skills[x.To] != nil {
+			g.Crosswalks = append(g.Crosswalks, x)
+		}
+	}
+	r.note("crosswalk: %d of the sample graph's %d SAME_AS edges to O*NET name skills of this release; written where the sample's skill is loaded",
+		len(g.Crosswalks), len(crosswalk))
 	return &Import{Format: "onet", Graph: g, Notes: r.notes}, nil
 }
 

@@ -651,6 +651,23 @@ func TestONETFullRelease(t *testing.T) {
 	if len(g.EducationLevels) == 0 {
 		t.Error("no education levels")
 	}
+	// Every O*NET skill the sample's crosswalk names is one of this release's.
+	crosswalk, err := cypher.ONETCrosswalk()
+	if err != nil {
+		t.Fatal(err)
+	}
+	skills := map[string]bool{}
+	for _, s := range g.Skills {
+		skills[s.ID] = true
+	}
+	for _, x := range crosswalk {
+		if !skills[x.To] {
+			t.Errorf("crosswalk %s -> %s: no such skill in O*NET 29.3", x.From, x.To)
+		}
+	}
+	if len(g.Crosswalks) != len(crosswalk) {
+		t.Errorf("the import carries %d of the crosswalk's %d edges", len(g.Crosswalks), len(crosswalk))
+	}
 	if !sort.SliceIsSorted(g.Roles, func(i, j int) bool { return g.Roles[i].ID < g.Roles[j].ID }) ||
 		!sort.SliceIsSorted(g.Skills, func(i, j int) bool { return g.Skills[i].ID < g.Skills[j].ID }) {
 		t.Error("roles or skills not sorted by id")
