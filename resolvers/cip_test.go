@@ -130,6 +130,12 @@ func TestCIPPlans(t *testing.T) {
 			checkSteps(t, "alternative "+string(rune('1'+i)), rn, a.Steps)
 		}
 	})
+	// This fails today: for a holder of a bachelor's the education requirement
+	// is met, and the cost-optimal plan closes skill gaps with programs of
+	// other fields (a data science master's, a computer engineering
+	// certificate) that certify the same O*NET skills. Whether a program that
+	// does not prepare for the role may close its skill gaps is the planner's
+	// rule, not the importer's.
 	t.Run("support specialists to network administrators through a program for them", func(t *testing.T) {
 		const admin = "onet:15-1244.00"
 		resp := plan(t, "onet:15-1232.00", admin, map[string]any{"objective": "COST"})
