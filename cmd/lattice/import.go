@@ -40,17 +40,17 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 	if err := resolveLocal(&cfg); err != nil {
 		return err
 	}
-	start := time.Now()
-	imp, err := imports.Read(format, path)
-	if err != nil {
-		return err
-	}
-	read := time.Since(start)
 	store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer store.Close(context.Background())
+	start := time.Now()
+	imp, err := imports.ReadFrom(ctx, format, path, store) // cip reads the graph's occupations
+	if err != nil {
+		return err
+	}
+	read := time.Since(start)
 	bar := newProgress(os.Stderr)
 	writeStart := time.Now()
 	rep, err := store.ImportGraph(ctx, imp.Graph, bar.update)

@@ -5,13 +5,16 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rs/zerolog"
 
+	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
 // TestImportCommand runs `lattice import` as a user would: it reports what it
@@ -91,7 +94,7 @@ func TestImportCommand(t *testing.T) {
 // `lattice import`, printing the reports with their rates, and imports O*NET
 // again to see it change nothing.
 func TestImportFullReleases(t *testing.T) {
-	cyphertest.Empty(t)
+	store := cyphertest.Empty(t)
 	cfg := cyphertest.Config(t)
 	t.Setenv("NEO4J_URI", cfg.URI)
 	t.Setenv("NEO4J_USERNAME", cfg.Username)
@@ -119,6 +122,104 @@ func TestImportFullReleases(t *testing.T) {
 		if f := strings.Fields(line); len(f) == 4 && f[0] == "total" && (f[1] != "0" || f[2] != "0") {
 			t.Errorf("a second O*NET import changed something: %s", line)
 		}
+	}
+	t.Run("cip", func(t *testing.T) { importCIP(t, store, data, imp) })
+}
+
+// importCIP imports the CIP programs after O*NET: programs that prepare for
+// the O*NET occupations the crosswalk names, a second import that changes
+// nothing, a catalog that overrides a program's figures, and the planner's
+// candidate sets before and after.
+func importCIP(t *testing.T, store *cypher.Store, data string, imp func(format, path string) string) {
+	ctx := context.Background()
+	roles := []string{"onet:29-1141.00", "onet:15-1244.00"}
+	candidates := func() map[string]int {
+		pgs, err := store.PlanGraphs(ctx, roles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[string]int{}
+		for id, pg := range pgs {
+			n[id] = len(pg.Candidates)
+		}
+		return n
+	}
+	before := candidates()
+	dir := filepath.Join(data, "cip")
+	start := time.Now()
+	out := imp("cip", dir)
+	t.Logf("CIP import after O*NET: %s", time.Since(start).Round(time.Millisecond))
+	after := candidates()
+	for _, id := range roles {
+		t.Logf("planner candidates for %s: %d before CIP, %d after", id, before[id], after[id])
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) == 4 && f[0] == "credential" {
+			if n, _ := strconv.Atoi(f[1]); n < 2173 || n > 3*2173 {
+				t.Errorf("created %s credentials, want one to three for each of the 2,173 programs", f[1])
+			}
+		}
+	}
+	again := imp("cip", dir)
+	for _, line := range strings.Split(again, "\n") {
+		if f := strings.Fields(line); len(f) == 4 && f[0] == "total" && (f[1] != "0" || f[2] != "0") {
+			t.Errorf("a second CIP import changed something: %s", line)
+		}
+	}
+	read, err := imports.CIPFrom(ctx, dir, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range read.Graph.Credentials {
+		ids = append(ids, c.ID)
+	}
+	prepares, err := store.CredentialPreparesFor(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edges, programs := 0, map[string]bool{}
+	for id, rs := range prepares {
+		for _, r := range rs {
+			if strings.HasPrefix(r.ID, "onet:") {
+				edges++
+				programs[strings.Join(strings.Split(id, ":")[:2], ":")] = true
+			}
+		}
+	}
+	t.Logf("CIP: %d credentials of %d programs; %d PREPARES_FOR edges to O*NET roles from %d programs", len(ids), 2173, edges, len(programs))
+	if edges < 5000 || len(programs) < 1500 {
+		t.Errorf("%d PREPARES_FOR edges to O*NET roles from %d programs: the crosswalk connects far more", edges, len(programs))
+	}
+	preparesFor := func(program, role string) {
+		t.Helper()
+		found := false
+		for _, a := range imports.CIPAwards {
+			for _, r := range prepares["cip:"+program+":"+a.ID] {
+				found = found || r.ID == role
+			}
+		}
+		if !found {
+			t.Errorf("no credential of %s prepares for %s", program, role)
+		}
+	}
+	preparesFor("51.3801", "onet:29-1141.00")
+	preparesFor("51.3801", "onet:29-1141.01") // a detailed occupation
+	preparesFor("11.1001", "onet:15-1244.00")
+
+	// A catalog row with the program's field and level overrides its figures.
+	catalog := filepath.Join(t.TempDir(), "programs.csv")
+	if err := os.WriteFile(catalog, []byte("id,name,kind,cost,hours,weeks,field,confers\n"+
+		",Registered Nursing/Registered Nurse (bachelor's degree),BACHELORS_DEGREE,41000,3700,120,51.3801,bachelor\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	imp("credentials", catalog)
+	got, err := store.CredentialsByIDs(ctx, []string{"cip:51.3801:bachelor"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := got["cip:51.3801:bachelor"]; c.Cost == nil || *c.Cost != 41000 || c.Estimated == nil || *c.Estimated || c.Field == nil || *c.Field != "51.3801" {
+		t.Errorf("after the catalog: %+v, want cost 41000, not estimated", c)
 	}
 }
 

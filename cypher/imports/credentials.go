@@ -6,7 +6,7 @@
 // One object, {"credentials": [...], "skills": [...]}, in the sample graph's
 // format (cypher/sample/README.md): each credential is a cypher.GraphCredential
 // (id, name, kind, issuer, cost, cohortCost, hours, weeks, industryRecognized,
-// ctid, source, description, certifies [{skill, level}], confers,
+// ctid, field, estimated, source, description, certifies [{skill, level}], confers,
 // prerequisites [[id, ...], ...], stacksInto [{credential, creditHours,
 // creditCost}]) and each skill a cypher.GraphSkill. Unknown fields are
 // refused, so a misspelt field never passes silently. Errors give the line
@@ -20,7 +20,8 @@
 // (cohort_cost, cohortCost and "Cohort Cost" are one column); a tab-separated
 // file works too. Columns: id, name, kind (required); issuer, cost,
 // cohort_cost, hours, weeks, industry_recognized, ctid, description,
-// certifies, confers, prerequisites, stacks_into (optional). Any other column
+// certifies, confers, prerequisites, stacks_into, field, estimated
+// (optional; estimated is yes/no). Any other column
 // is refused, as unknown JSON fields are. Errors give the line and the
 // column's header. Lists inside a cell:
 //
@@ -36,6 +37,10 @@
 //
 // # Rules (both forms)
 //
+//   - A credential with no id, a field (a six-digit CIP code) and confers
+//     is that program's award: its id is cip:<field>:<award>
+//     (cip:51.3801:associate for confers associate), so the row overrides
+//     what the CIP import made of it, and estimated is false unless given.
 //   - Ids (credentials, skills, and every id an edge names) must be valid
 //     (pathway.ValidateID); credential and skill ids are unique in the file.
 //   - name is required; kind is required and SCREAMING_SNAKE_CASE, as the
@@ -83,7 +88,7 @@ var credentialColumns = map[string]string{
 	"cohortcost": "cohortCost", "hours": "hours", "weeks": "weeks",
 	"industryrecognized": "industryRecognized", "ctid": "ctid", "description": "description",
 	"certifies": "certifies", "confers": "confers", "prerequisites": "prerequisites",
-	"stacksinto": "stacksInto",
+	"stacksinto": "stacksInto", "field": "field", "estimated": "estimated",
 }
 
 var kindPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
@@ -120,6 +125,9 @@ func Credentials(path string) (*Import, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := programRows(path, g, loc); err != nil {
+		return nil, err
+	}
 	notes, err := checkCatalog(path, g, loc)
 	if err != nil {
 		return nil, err
@@ -129,6 +137,34 @@ func Credentials(path string) (*Import, error) {
 		return nil, errorf(path, 0, "", "%v", trimInvalid(err))
 	}
 	return &Import{Format: "credentials", Graph: g, Notes: notes}, nil
+}
+
+// programRows gives a credential without an id, that names a field (a CIP
+// code) and the level it confers, the id of that program's credential at
+// that award (cip:<field>:<award>, see CIP), so the catalog's row overrides
+// the one the CIP import made: its cost, hours and weeks are the catalog's,
+// and estimated is false unless the row says otherwise.
+func programRows(path string, g *cypher.Graph, loc func(jsonPath) (int, string)) error {
+	for i := range g.Credentials {
+		c := &g.Credentials[i]
+		if c.ID != "" || c.Field == nil || c.Confers == "" {
+			continue
+		}
+		p := jsonPath{"credentials", i}
+		if !cipCodePattern.MatchString(*c.Field) || len(*c.Field) != 7 {
+			line, f := loc(p.Add("field"))
+			return errorf(path, line, f, "a credential without an id names its program by field, and %q is not a six-digit CIP code (such as 51.3801)", *c.Field)
+		}
+		c.ID = CIPCredentialID(*c.Field, c.Confers)
+		if c.ID == "" {
+			line, f := loc(p.Add("confers"))
+			return errorf(path, line, f, "a credential without an id names its program's award by the level it confers, and no program award confers %q", c.Confers)
+		}
+		if c.Estimated == nil {
+			c.Estimated = onetPtr(false)
+		}
+	}
+	return nil
 }
 
 // catalogJSON decodes the JSON form strictly.
@@ -161,7 +197,7 @@ func catalogCSV(path string) (*cypher.Graph, []int, *sheet, error) {
 	for i, h := range sh.header {
 		f, ok := credentialColumns[headerKey(h)]
 		if !ok {
-			return nil, nil, nil, errorf(path, sh.headerLine, h, "not a catalog column (id, name, kind, issuer, cost, cohort_cost, hours, weeks, industry_recognized, ctid, description, certifies, confers, prerequisites, stacks_into)")
+			return nil, nil, nil, errorf(path, sh.headerLine, h, "not a catalog column (id, name, kind, issuer, cost, cohort_cost, hours, weeks, industry_recognized, ctid, description, certifies, confers, prerequisites, stacks_into, field, estimated)")
 		}
 		if _, dup := cols[f]; dup {
 			return nil, nil, nil, errorf(path, sh.headerLine, h, "the header names this column twice")
@@ -190,7 +226,7 @@ func catalogCSV(path string) (*cypher.Graph, []int, *sheet, error) {
 		for _, s := range []struct {
 			f   string
 			dst **string
-		}{{"issuer", &c.Issuer}, {"ctid", &c.CTID}, {"description", &c.Description}} {
+		}{{"issuer", &c.Issuer}, {"ctid", &c.CTID}, {"description", &c.Description}, {"field", &c.Field}} {
 			if v := get(s.f); v != "" {
 				*s.dst = &v
 			}
@@ -215,6 +251,13 @@ func catalogCSV(path string) (*cypher.Graph, []int, *sheet, error) {
 				return nil, nil, nil, fail("industryRecognized", "%q is not yes or no", v)
 			}
 			c.IndustryRecognized = &yes
+		}
+		if v := get("estimated"); v != "" {
+			yes, ok := yesNo(v)
+			if !ok {
+				return nil, nil, nil, fail("estimated", "%q is not yes or no", v)
+			}
+			c.Estimated = &yes
 		}
 		for _, part := range splitList(get("certifies"), ";") {
 			id, lv, ok := cutLast(part, ":")

@@ -109,6 +109,25 @@ func TestCredentialsIDsWithColons(t *testing.T) {
 	}
 }
 
+// TestCredentialsPrograms: a row without an id that names a CIP field and a
+// level is that program's credential, with stated (not estimated) figures.
+func TestCredentialsPrograms(t *testing.T) {
+	imp, err := Credentials(filepath.Join("testdata", "credentials", "programs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	validGraph(t, imp)
+	c := imp.Graph.Credentials[0]
+	if c.ID != "cip:51.3801:associate" || c.Estimated == nil || *c.Estimated || *c.Cost != 4800 || *c.Field != "51.3801" {
+		got, _ := json.Marshal(c)
+		t.Errorf("got %s, want cip:51.3801:associate, not estimated", got)
+	}
+	// A row with its own id is a credential of its own, whatever its field.
+	if c := imp.Graph.Credentials[1]; c.ID != "lakeside-bsn" || c.Estimated != nil {
+		t.Errorf("got %s (estimated %v)", c.ID, c.Estimated)
+	}
+}
+
 func TestCredentialsErrors(t *testing.T) {
 	for _, tc := range []struct {
 		file  string
@@ -137,6 +156,8 @@ func TestCredentialsErrors(t *testing.T) {
 		{"recognized.csv", 2, "industry_recognized", `"sometimes" is not yes or no`},
 		{"cost.csv", 2, "cost", `"cheap" is not a number`},
 		{"no_name.csv", 3, "name", `credential "b" has no name`},
+		{"program_field.csv", 2, "field", `"51.38" is not a six-digit CIP code`},
+		{"program_level.csv", 2, "confers", `no program award confers "high-school"`},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			imp, err := Credentials(filepath.Join("testdata", "credentials", "bad", tc.file))

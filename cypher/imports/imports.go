@@ -1,7 +1,8 @@
 // Package imports reads the formats Lattice imports (O*NET, ESCO, role
-// tables, credential catalogs, CASE frameworks, CTDL credentials) into a
-// cypher.Graph that the store writes in one transaction. It reads files only:
-// nothing here talks to Neo4j.
+// tables, credential catalogs, CASE frameworks, CTDL credentials, CIP
+// programs) into a cypher.Graph that the store writes in one transaction. It
+// reads files, and what the CIP rules need of the graph through a
+// GraphReader it is handed: nothing here opens a connection to Neo4j.
 //
 // Imported nodes take ids from their source's codes behind a prefix, and keep
 // their names verbatim, so one source never merges into another or into the
@@ -15,6 +16,7 @@
 //	esco:isced-f/<code>       an ESCO education-field group (ISCED-F)
 //	case:<identifier>         a CASE item
 //	ctdl:<ctid>               a CTDL credential, program or course
+//	cip:<code>:<award>        a CIP program at an award level (cip:51.3801:associate)
 //
 // Role tables and credential catalogs carry their own ids.
 package imports

@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -17,6 +18,12 @@ var readers = map[string]func(path string) (*Import, error){
 	"credentials": Credentials,
 	"case":        CASE,
 	"ctdl":        CTDL,
+	"cip":         CIP,
+}
+
+// graphReaders are the formats whose rules read the graph too.
+var graphReaders = map[string]func(ctx context.Context, path string, g GraphReader) (*Import, error){
+	"cip": CIPFrom,
 }
 
 // Formats lists the formats Read takes, sorted.
@@ -31,6 +38,22 @@ func Read(format, path string) (*Import, error) {
 		return nil, fmt.Errorf("unknown format %q (one of %s): %w", format, strings.Join(Formats(), ", "), pathway.ErrInvalid)
 	}
 	imp, err := read(path)
+	if err != nil {
+		return nil, err
+	}
+	imp.Format = format
+	return imp, nil
+}
+
+// ReadFrom is Read for a format whose rules depend on what the graph holds
+// (cip derives award levels and skills from the O*NET occupations), reading
+// it through g; other formats read the file alone.
+func ReadFrom(ctx context.Context, format, path string, g GraphReader) (*Import, error) {
+	read, ok := graphReaders[format]
+	if !ok {
+		return Read(format, path)
+	}
+	imp, err := read(ctx, path, g)
 	if err != nil {
 		return nil, err
 	}

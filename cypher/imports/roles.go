@@ -356,7 +356,11 @@ func (r sheetRow) line(i int) int {
 // readSheet reads a CSV (or tab-separated) file with a header line. Blank
 // lines are skipped; a row may be shorter than the header (the missing cells
 // are empty) but not longer, unless its extra cells are empty.
-func readSheet(path string) (*sheet, error) {
+func readSheet(path string) (*sheet, error) { return readSheetWith(path, false) }
+
+// readSheetWith is readSheet; lazy reads quotes inside unquoted cells as
+// written (the CIP list's Excel-style codes, ="51.3801").
+func readSheetWith(path string, lazy bool) (*sheet, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -370,6 +374,7 @@ func readSheet(path string) (*sheet, error) {
 		rd.LazyQuotes = true
 	}
 	rd.FieldsPerRecord = -1
+	rd.LazyQuotes = rd.LazyQuotes || lazy
 	for {
 		rec, err := rd.Read()
 		if errors.Is(err, io.EOF) {

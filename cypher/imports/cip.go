@@ -1,0 +1,598 @@
+package imports
+
+// CIP importer: programs that lead to occupations.
+//
+// CIP reads a folder holding the NCES CIP 2020 list (CIPCode2020.csv) and the
+// CIP 2020 to SOC 2018 crosswalk (CIP2020_SOC2018_Crosswalk.csv). Columns are
+// found by header name (CIPCode, Action, CIPTitle and, optionally,
+// CIPDefinition; CIP2020Code and SOC2018Code); codes may be written plainly
+// or Excel-style (="51.3801"); a byte-order mark is fine. The rules:
+//
+//   - Programs: the six-digit codes (51.3801) whose Action is "No
+//     substantive changes", "New" or "Moved to". In the NCES file "Moved to"
+//     marks a moved program at its new, live code (01.1004 Viticulture and
+//     Enology, with its definition, and the code the crosswalk uses) and
+//     "Moved from" its old code (01.0309, whose definition reads "Moved from
+//     01.0309 to 01.1004"). Dropped: the two-digit families and four-digit
+//     series (groupings, not programs), and the six-digit rows marked "Moved
+//     from" or "Deleted". Any other Action refuses the file: a new release's
+//     vocabulary must be read, not guessed.
+//   - Occupations: the crosswalk's SOC codes of each kept program, leaving
+//     out 99-9999 ("no occupation") and the postsecondary teachers 25-1xxx
+//     (the crosswalk maps them to hundreds of programs: teaching a subject at
+//     a college is not what its program leads to). Rows naming a code that is
+//     not a kept program are counted in a note. The credential's occupations
+//     connect it (PREPARES_FOR) to every role whose occupation code starts
+//     with the SOC code, O*NET's detailed occupations (29-1141.01) included,
+//     whichever is imported first (connect_occupations). ESCO roles, coded by
+//     ISCO, are not matched.
+//   - One credential per program and award level, id cip:<code>:<level>
+//     (cip:51.3801:associate), named with the CIP title without its trailing
+//     period and the level in words ("Registered Nursing/Registered Nurse
+//     (associate degree)"), its kind, field the CIP code, source "cip", no
+//     issuer, description the CIP definition, estimated true, conferring the
+//     standard level (cipAwards).
+//   - Award levels: the education the program's O*NET occupations require
+//     (the roles of source onet whose occupation code starts with one of its
+//     SOC codes, as the graph holds them when the import runs): one award per
+//     distinct level from the postsecondary certificate up, at most
+//     CIPMaxLevels (the levels most of those roles require, a tie to the
+//     lower); a certificate when they all require less. A program with no
+//     such role in the graph (CIP imported before O*NET, or its occupations
+//     missing from O*NET) takes the levels typical of its CIP series
+//     (cipTypical).
+//   - Cost, hours and weeks: the award's typical figures (cipAwards), the
+//     same for every program: estimates, said so by estimated = true. A
+//     credential catalog row with the program's field and award level
+//     overrides them (see Credentials).
+//   - Prerequisites: a high school diploma for a certificate, associate or
+//     bachelor's; a bachelor's for a master's; a master's for a doctorate; of
+//     any field.
+//   - Stacking: a certificate or associate degree stacks into the program's
+//     next award up to the bachelor's, with credit for its hours up to half
+//     the higher award's, at the higher award's cost per hour (an associate
+//     degree carries half a bachelor's hours and cost). Graduate awards do not
+//     stack: the lower degree is their prerequisite already.
+//   - Certifies: the skills distinctive of the program's O*NET occupations.
+//     For each skill or knowledge area (technologies left out: O*NET lists
+//     them as preferred, and they are tools, not what a program teaches) that
+//     at least one of those roles requires, distinctiveness is its mean
+//     importance over the program's roles minus its mean importance over
+//     every O*NET role with a profile, a role that does not list it counting
+//     as importance 1 (the scale's floor: the O*NET import leaves out
+//     importance below 2). The CIPMaxCertifies most distinctive with
+//     distinctiveness > 0 (a tie to the lower id) are certified at the highest
+//     level those roles require, capped by the award (certificate 3,
+//     associate 4, else 5). Reading Comprehension, which every occupation
+//     needs, is never distinctive. Before O*NET is imported, programs certify
+//     nothing: import CIP again after O*NET (a note says so).
+//   - Errors: a missing file or column, an unknown Action, a code that is
+//     not a CIP or SOC code, a program listed twice or a row with the wrong
+//     number of fields refuse the whole import with an *Error naming the file,
+//     the line and the column.
+//   - Output is deterministic: credentials by id, certifies by skill.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// The CIP rules, as constants the tests and the README quote.
+const (
+	// CIPMaxLevels bounds the award levels of one program.
+	CIPMaxLevels = 3
+	// CIPMaxCertifies bounds the skills one program certifies.
+	CIPMaxCertifies = 8
+	// cipAbsentImportance is the importance of a skill a role does not list.
+	cipAbsentImportance = 1.0
+)
+
+// The CIP files and their columns.
+const (
+	cipListFile      = "CIPCode2020.csv"
+	cipCrosswalkFile = "CIP2020_SOC2018_Crosswalk.csv"
+	cipColCode       = "CIPCode"
+	cipColAction     = "Action"
+	cipColTitle      = "CIPTitle"
+	cipColDefinition = "CIPDefinition"
+	cipColXCode      = "CIP2020Code"
+	cipColSOC        = "SOC2018Code"
+)
+
+// cipActions says which Actions keep a six-digit row.
+var cipActions = map[string]bool{
+	"No substantive changes": true,
+	"New":                    true,
+	"Moved to":               true,  // the new code of a moved program
+	"Moved from":             false, // its old code
+	"Deleted":                false,
+}
+
+// CIPAward is an award level: its id part, kind, standard education level and
+// typical figures. Hours are credit hours at 30 learning hours each (the
+// sample's degrees: 60 credits, 1,800 hours for an associate degree; the
+// federal credit hour's 45 counts all study out of class); weeks are
+// academic years of 32 weeks; costs are tuition and fees at the order of
+// NCES's published averages (Digest of Education Statistics, tables 330.10
+// and 330.50: about $4,000 a year at a public two-year college, $10,000 in
+// state and $40,000 private at a four-year one, some $20,000 a year for
+// graduate study), set to agree with the sample's degrees (associate degree
+// in IT $11,000, 1,800 h, 64 w; bachelor's in computer science $64,000,
+// 3,600 h, 128 w; master's in data science $45,000, 1,200 h, 64 w).
+type CIPAward struct {
+	ID, Kind, Level, Words string
+	Cost, Hours, Weeks     float64
+	MaxCertified           int // the highest level it certifies
+}
+
+// CIPAwards are the award levels, lowest first.
+var CIPAwards = []CIPAward{
+	{"certificate", "CERTIFICATE", "postsecondary-certificate", "certificate", 6000, 900, 32, 3},
+	{"associate", "ASSOCIATE_DEGREE", "associate", "associate degree", 11000, 1800, 64, 4},
+	{"bachelor", "BACHELORS_DEGREE", "bachelor", "bachelor's degree", 64000, 3600, 128, 5},
+	{"master", "MASTERS_DEGREE", "master", "master's degree", 45000, 1200, 64, 5},
+	{"doctorate", "DOCTORAL_DEGREE", "doctorate", "doctoral degree", 90000, 2400, 128, 5},
+}
+
+// cipAwardOf is the award conferring an education level.
+func cipAwardOf(level string) (CIPAward, bool) {
+	for _, a := range CIPAwards {
+		if a.Level == level {
+			return a, true
+		}
+	}
+	return CIPAward{}, false
+}
+
+// CIPCredentialID is the id of a program's credential at an education level
+// (an id of CIPAwards' levels: associate, bachelor, ...); "" when no award
+// confers the level.
+func CIPCredentialID(code, level string) string {
+	a, ok := cipAwardOf(level)
+	if !ok {
+		return ""
+	}
+	return "cip:" + code + ":" + a.ID
+}
+
+// cipTypical is the fallback when no O*NET role of a program is in the
+// graph: the levels typical of its CIP series or family, the first prefix
+// that matches.
+var cipTypical = []struct {
+	prefix string
+	levels []string
+}{
+	{"51.38", []string{"associate", "bachelor"}},                // registered nursing: ADN and BSN
+	{"51.39", []string{"postsecondary-certificate"}},            // practical nursing, nursing assistants
+	{"51.04", []string{"doctorate"}},                            // dentistry
+	{"51.12", []string{"doctorate"}},                            // medicine
+	{"51.20", []string{"doctorate"}},                            // pharmacy
+	{"51.24", []string{"doctorate"}},                            // veterinary medicine
+	{"22.01", []string{"doctorate"}},                            // law (JD)
+	{"12.", []string{"postsecondary-certificate", "associate"}}, // personal and culinary services
+	{"46.", []string{"postsecondary-certificate", "associate"}}, // construction trades
+	{"47.", []string{"postsecondary-certificate", "associate"}}, // mechanic and repair
+	{"48.", []string{"postsecondary-certificate", "associate"}}, // precision production
+	{"49.", []string{"postsecondary-certificate", "associate"}}, // transportation
+	{"", []string{"associate", "bachelor"}},                     // everything else
+}
+
+func cipTypicalLevels(code string) []string {
+	for _, t := range cipTypical {
+		if strings.HasPrefix(code, t.prefix) {
+			return t.levels
+		}
+	}
+	return nil // unreachable: the last prefix is ""
+}
+
+var (
+	cipCodePattern = regexp.MustCompile(`^[0-9]{2}(\.[0-9]{2}([0-9]{2})?)?$`)
+	socPattern     = regexp.MustCompile(`^[0-9]{2}-[0-9]{4}$`)
+)
+
+// cipCode reads a code written plainly or Excel-style (="51.3801").
+func cipCode(v string) string {
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, `="`) && strings.HasSuffix(v, `"`) && len(v) >= 3 {
+		v = v[2 : len(v)-1]
+	}
+	return strings.TrimSpace(v)
+}
+
+// GraphReader is what the CIP importer reads from the graph: the O*NET
+// occupations it derives award levels and skills from. *cypher.Store is one.
+type GraphReader interface {
+	Occupations(ctx context.Context) ([]cypher.Occupation, error)
+}
+
+// CIP reads the CIP folder with no occupations known: every program takes
+// its series' typical levels and certifies nothing.
+func CIP(dir string) (*Import, error) { return CIPWith(dir, nil) }
+
+// CIPFrom reads the CIP folder with the O*NET occupations the graph holds.
+func CIPFrom(ctx context.Context, dir string, g GraphReader) (*Import, error) {
+	occs, err := g.Occupations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return CIPWith(dir, occs)
+}
+
+type cipProgram struct {
+	code, title, definition string
+	socs                    []string
+}
+
+// CIPWith reads the CIP folder, deriving levels and skills from occs (see
+// the rules above).
+func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, errorf(dir, 0, "", "not a folder holding %s and %s", cipListFile, cipCrosswalkFile)
+	}
+	var notes []string
+	note := func(format string, args ...any) { notes = append(notes, fmt.Sprintf(format, args...)) }
+	programs, codes, err := cipList(filepath.Join(dir, cipListFile), note)
+	if err != nil {
+		return nil, err
+	}
+	if err := cipCrosswalk(filepath.Join(dir, cipCrosswalkFile), programs, note); err != nil {
+		return nil, err
+	}
+	levels, err := StandardLevels()
+	if err != nil {
+		return nil, err
+	}
+	rank := map[string]int{}
+	for _, l := range levels {
+		rank[l.ID] = l.Rank
+	}
+	for _, a := range CIPAwards {
+		if _, ok := rank[a.Level]; !ok {
+			return nil, fmt.Errorf("CIP: award %s confers %q, which is not a standard level", a.ID, a.Level)
+		}
+	}
+
+	bySOC := map[string][]*cypher.Occupation{}
+	for i := range occs {
+		if o := &occs[i]; len(o.Code) >= 7 {
+			bySOC[o.Code[:7]] = append(bySOC[o.Code[:7]], o)
+		}
+	}
+	base := cipBaseline(occs)
+
+	g := &cypher.Graph{EducationLevels: levels}
+	var derived, typical, certifying int
+	for _, code := range codes {
+		p := programs[code]
+		var roles []*cypher.Occupation
+		for _, soc := range p.socs {
+			roles = append(roles, bySOC[soc]...)
+		}
+		lv := cipLevels(roles, rank)
+		if lv == nil {
+			lv = cipTypicalLevels(code)
+			typical++
+		} else {
+			derived++
+		}
+		certs := cipCertifies(roles, base)
+		if len(certs) > 0 {
+			certifying++
+		}
+		g.Credentials = append(g.Credentials, cipCredentials(p, lv, certs)...)
+	}
+	sort.Slice(g.Credentials, func(i, j int) bool { return g.Credentials[i].ID < g.Credentials[j].ID })
+	note("award levels: %d programs from the education their O*NET occupations require, %d from their CIP series' typical levels (no O*NET occupation of theirs in the graph); %d credentials", derived, typical, len(g.Credentials))
+	if base.roles == 0 {
+		note("no O*NET occupations in the graph: programs certify no skills and take their series' typical levels; import O*NET, then CIP again")
+	} else {
+		note("certifies: %d programs certify the up to %d skills most distinctive of their occupations, against the mean importance over %d O*NET roles with a profile", certifying, CIPMaxCertifies, base.roles)
+	}
+	note("a program re-imported with other award levels keeps the credentials of its former levels: imports never delete")
+	if err := g.Validate(); err != nil {
+		return nil, errorf(dir, 0, "", "%v", trimInvalid(err))
+	}
+	return &Import{Format: "cip", Graph: g, Notes: notes}, nil
+}
+
+// cipTable is a CSV file of the CIP folder with the columns it needs.
+type cipTable struct {
+	sh   *sheet
+	name string
+	cols map[string]int
+}
+
+func cipOpen(path string, need ...string) (*cipTable, error) {
+	name := filepath.Base(path)
+	if _, err := os.Stat(path); err != nil {
+		return nil, errorf(name, 0, "", "not found in %s", filepath.Dir(path))
+	}
+	sh, err := readSheetWith(path, true)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			e.File = name
+		}
+		return nil, err
+	}
+	t := &cipTable{sh: sh, name: name, cols: map[string]int{}}
+	for i, h := range sh.header {
+		t.cols[h] = i
+	}
+	for _, c := range need {
+		if _, ok := t.cols[c]; !ok {
+			return nil, errorf(name, sh.headerLine, c, "missing column in the header (the file has %s)", strings.Join(sh.header, ", "))
+		}
+	}
+	for _, row := range sh.rows {
+		if len(row.cells) < len(sh.header) {
+			return nil, errorf(name, row.line(0), sh.header[len(row.cells)], "the row ends after %d of the header's %d columns", len(row.cells), len(sh.header))
+		}
+	}
+	return t, nil
+}
+
+func (t *cipTable) get(row sheetRow, col string) string {
+	i, ok := t.cols[col]
+	if !ok {
+		return ""
+	}
+	return row.cell(i)
+}
+
+func (t *cipTable) errorf(row sheetRow, col, format string, args ...any) error {
+	return errorf(t.name, row.line(t.cols[col]), col, format, args...)
+}
+
+// cipList reads the kept programs, with their codes in file order.
+func cipList(path string, note func(string, ...any)) (map[string]*cipProgram, []string, error) {
+	t, err := cipOpen(path, cipColCode, cipColAction, cipColTitle)
+	if err != nil {
+		return nil, nil, err
+	}
+	programs := map[string]*cipProgram{}
+	var codes []string
+	seen := map[string]int{}
+	var groups, moved, deleted int
+	for _, row := range t.sh.rows {
+		code := cipCode(t.get(row, cipColCode))
+		if !cipCodePattern.MatchString(code) {
+			return nil, nil, t.errorf(row, cipColCode, "%q is not a CIP code (such as 51, 51.38 or 51.3801)", t.get(row, cipColCode))
+		}
+		if first, dup := seen[code]; dup {
+			return nil, nil, t.errorf(row, cipColCode, "code %s appears twice (first on line %d)", code, first)
+		}
+		seen[code] = row.line(0)
+		action := t.get(row, cipColAction)
+		keep, known := cipActions[action]
+		if !known {
+			return nil, nil, t.errorf(row, cipColAction, "%q is not an Action this importer reads (No substantive changes, New, Moved to, Moved from, Deleted)", action)
+		}
+		switch {
+		case len(code) < 7:
+			groups++
+			continue
+		case !keep && action == "Deleted":
+			deleted++
+			continue
+		case !keep:
+			moved++
+			continue
+		}
+		title := strings.TrimSuffix(t.get(row, cipColTitle), ".")
+		if title == "" {
+			return nil, nil, t.errorf(row, cipColTitle, "program %s has no title", code)
+		}
+		programs[code] = &cipProgram{code: code, title: title, definition: t.get(row, cipColDefinition)}
+		codes = append(codes, code)
+	}
+	note("%s: %d six-digit programs kept of %d rows; left out %d two- and four-digit families and series, %d six-digit codes marked Moved from (old codes of moved programs, kept at the code marked Moved to) and %d marked Deleted",
+		t.name, len(codes), len(t.sh.rows), groups, moved, deleted)
+	return programs, codes, nil
+}
+
+// cipCrosswalk gives the programs their SOC codes.
+func cipCrosswalk(path string, programs map[string]*cipProgram, note func(string, ...any)) error {
+	t, err := cipOpen(path, cipColXCode, cipColSOC)
+	if err != nil {
+		return err
+	}
+	var kept, teachers, none, unknown int
+	for _, row := range t.sh.rows {
+		code := cipCode(t.get(row, cipColXCode))
+		if !cipCodePattern.MatchString(code) {
+			return t.errorf(row, cipColXCode, "%q is not a CIP code", t.get(row, cipColXCode))
+		}
+		soc := cipCode(t.get(row, cipColSOC))
+		if !socPattern.MatchString(soc) {
+			return t.errorf(row, cipColSOC, "%q is not a SOC 2018 code (such as 29-1141)", t.get(row, cipColSOC))
+		}
+		p := programs[code]
+		switch {
+		case soc == "99-9999":
+			none++
+		case strings.HasPrefix(soc, "25-1"):
+			teachers++
+		case p == nil:
+			unknown++
+		default:
+			if !slices.Contains(p.socs, soc) {
+				p.socs = append(p.socs, soc)
+				kept++
+			}
+		}
+	}
+	for _, p := range programs {
+		slices.Sort(p.socs)
+	}
+	note("%s: %d program-occupation pairs kept; left out %d to postsecondary teachers (25-1xxx), %d to 99-9999 (no occupation), %d of codes that are not kept programs (moved, deleted or families)",
+		t.name, kept, teachers, none, unknown)
+	return nil
+}
+
+// cipLevels is the award levels the roles require, lowest first; nil when
+// there are no roles.
+func cipLevels(roles []*cypher.Occupation, rank map[string]int) []string {
+	if len(roles) == 0 {
+		return nil
+	}
+	count := map[string]int{}
+	for _, r := range roles {
+		if _, ok := cipAwardOf(r.Education); ok {
+			count[r.Education]++
+		}
+	}
+	if len(count) == 0 {
+		return []string{"postsecondary-certificate"}
+	}
+	lv := make([]string, 0, len(count))
+	for l := range count {
+		lv = append(lv, l)
+	}
+	sort.Slice(lv, func(i, j int) bool {
+		if count[lv[i]] != count[lv[j]] {
+			return count[lv[i]] > count[lv[j]]
+		}
+		return rank[lv[i]] < rank[lv[j]]
+	})
+	lv = lv[:min(len(lv), CIPMaxLevels)]
+	sort.Slice(lv, func(i, j int) bool { return rank[lv[i]] < rank[lv[j]] })
+	return lv
+}
+
+// cipStats is the mean importance of each skill over every O*NET role with a
+// profile.
+type cipStats struct {
+	roles int
+	mean  map[string]float64
+}
+
+func cipBaseline(occs []cypher.Occupation) cipStats {
+	sum := map[string]float64{}
+	listed := map[string]int{}
+	n := 0
+	for _, o := range occs {
+		if len(o.Skills) == 0 {
+			continue
+		}
+		n++
+		for _, s := range o.Skills {
+			sum[s.Skill] += s.Importance
+			listed[s.Skill]++
+		}
+	}
+	st := cipStats{roles: n, mean: map[string]float64{}}
+	for id, s := range sum {
+		st.mean[id] = (s + float64(n-listed[id])*cipAbsentImportance) / float64(n)
+	}
+	return st
+}
+
+// cipSkill is a certified skill before the award's cap.
+type cipSkill struct {
+	id    string
+	level int
+	dist  float64
+}
+
+// cipCertifies picks the skills most distinctive of the roles.
+func cipCertifies(roles []*cypher.Occupation, base cipStats) []cipSkill {
+	var profiled []*cypher.Occupation
+	for _, r := range roles {
+		if len(r.Skills) > 0 {
+			profiled = append(profiled, r)
+		}
+	}
+	if len(profiled) == 0 {
+		return nil
+	}
+	sum := map[string]float64{}
+	listed := map[string]int{}
+	level := map[string]int{} // the highest level a role requires it at
+	for _, r := range profiled {
+		for _, s := range r.Skills {
+			sum[s.Skill] += s.Importance
+			listed[s.Skill]++
+			if s.Required {
+				level[s.Skill] = max(level[s.Skill], s.Level)
+			}
+		}
+	}
+	n := float64(len(profiled))
+	var out []cipSkill
+	for id, lv := range level {
+		mean := (sum[id] + (n-float64(listed[id]))*cipAbsentImportance) / n
+		if d := mean - base.mean[id]; d > 0 && lv >= pathway.MinLevel {
+			out = append(out, cipSkill{id, lv, d})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].dist != out[j].dist {
+			return out[i].dist > out[j].dist
+		}
+		return out[i].id < out[j].id
+	})
+	return out[:min(len(out), CIPMaxCertifies)]
+}
+
+// cipCredentials makes a program's credentials at the levels given.
+func cipCredentials(p *cipProgram, levels []string, certs []cipSkill) []cypher.GraphCredential {
+	var out []cypher.GraphCredential
+	var awards []CIPAward
+	for _, l := range levels {
+		a, _ := cipAwardOf(l)
+		awards = append(awards, a)
+	}
+	for i, a := range awards {
+		c := cypher.GraphCredential{
+			ID:        CIPCredentialID(p.code, a.Level),
+			Name:      fmt.Sprintf("%s (%s)", p.title, a.Words),
+			Kind:      a.Kind,
+			Cost:      onetPtr(a.Cost),
+			Hours:     onetPtr(a.Hours),
+			Weeks:     onetPtr(a.Weeks),
+			Field:     onetPtr(p.code),
+			Estimated: onetPtr(true),
+			Source:    onetPtr("cip"),
+			Confers:   a.Level,
+		}
+		if p.definition != "" {
+			c.Description = onetPtr(p.definition)
+		}
+		if len(p.socs) > 0 {
+			c.Occupations = slices.Clone(p.socs)
+		}
+		switch a.Level {
+		case "master":
+			c.Prerequisites = [][]string{{"bachelor"}}
+		case "doctorate":
+			c.Prerequisites = [][]string{{"master"}}
+		default:
+			c.Prerequisites = [][]string{{"high-school"}}
+		}
+		for _, s := range certs {
+			c.Certifies = append(c.Certifies, cypher.GraphSkillLevel{Skill: s.id, Level: min(s.level, a.MaxCertified)})
+		}
+		sort.Slice(c.Certifies, func(i, j int) bool { return c.Certifies[i].Skill < c.Certifies[j].Skill })
+		if i+1 < len(awards) && a.Level != "bachelor" && a.Level != "master" && a.Level != "doctorate" {
+			if up := awards[i+1]; up.Level == "associate" || up.Level == "bachelor" {
+				hours := min(a.Hours, up.Hours/2)
+				c.StacksInto = []cypher.GraphStack{{Credential: CIPCredentialID(p.code, up.Level),
+					CreditHours: hours, CreditCost: up.Cost * hours / up.Hours}}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}

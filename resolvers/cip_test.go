@@ -1,0 +1,153 @@
+package resolvers
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/99designs/gqlgen/client"
+
+	"github.com/lattice-pathways/lattice/cypher/imports"
+)
+
+// cipPlanQuery asks for a plan with what each step's credential is for.
+const cipPlanQuery = `query($from: ProfileInput!, $to: ID!, $options: PlanOptions) {
+	upskillingPath(from: $from, to: $to, options: $options) {
+		feasible reason totalCost
+		steps { credential { id name field preparesFor { id } } closes { id }
+			meetsEducationRequirement prerequisiteOf { id } stacksInto { id } }
+		uncovered { id }
+		alternatives { totalCost steps { credential { id name field preparesFor { id } }
+			meetsEducationRequirement prerequisiteOf { id } stacksInto { id } } }
+	} }`
+
+type cipStep struct {
+	Credential struct {
+		ID, Name    string
+		Field       *string
+		PreparesFor []struct{ ID string }
+	}
+	Closes                    []struct{ ID string }
+	MeetsEducationRequirement bool
+	PrerequisiteOf            []struct{ ID string }
+	StacksInto                []struct{ ID string }
+}
+
+type cipPlanResp struct {
+	UpskillingPath struct {
+		Feasible     bool
+		Reason       *string
+		TotalCost    float64
+		Steps        []cipStep
+		Uncovered    []struct{ ID string }
+		Alternatives []struct {
+			TotalCost float64
+			Steps     []cipStep
+		}
+	}
+}
+
+func (s cipStep) preparesFor(role string) bool {
+	for _, r := range s.Credential.PreparesFor {
+		if r.ID == role {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCIPPlans imports O*NET and then CIP beside the sample graph and plans
+// into O*NET occupations: through a program of the right field.
+func TestCIPPlans(t *testing.T) {
+	onet, cip := sharedData(t, "onet"), sharedData(t, "cip")
+	c, store := sampleClient(t)
+	ctx := context.Background()
+	imp, err := imports.ONET(onet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.ImportGraph(ctx, imp.Graph, nil); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	imp, err = imports.CIPFrom(ctx, cip, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.ImportGraph(ctx, imp.Graph, nil); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("CIP after the sample and O*NET: %s", time.Since(start).Round(time.Millisecond))
+
+	plan := func(t *testing.T, from, to string, options map[string]any) cipPlanResp {
+		var resp cipPlanResp
+		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"roleId": from}), client.Var("to", to), client.Var("options", options))
+		for _, s := range resp.UpskillingPath.Steps {
+			var field string
+			if s.Credential.Field != nil {
+				field = *s.Credential.Field
+			}
+			t.Logf("%s -> %s: step %s %q field %s education %v closes %d", from, to, s.Credential.ID, s.Credential.Name, field, s.MeetsEducationRequirement, len(s.Closes))
+		}
+		t.Logf("%s -> %s: feasible %v, $%.0f, %d uncovered, reason %v", from, to, resp.UpskillingPath.Feasible, resp.UpskillingPath.TotalCost, len(resp.UpskillingPath.Uncovered), resp.UpskillingPath.Reason)
+		return resp
+	}
+	// checkSteps: a step with a field that meets the education requirement
+	// prepares for the role; any other step with a field is a rung (a
+	// prerequisite of a later step or stacking into one) or prepares for it.
+	checkSteps := func(t *testing.T, what, role string, steps []cipStep) {
+		t.Helper()
+		for _, s := range steps {
+			if s.Credential.Field == nil {
+				continue
+			}
+			if s.MeetsEducationRequirement && !s.preparesFor(role) {
+				t.Errorf("%s: %s (field %s) meets the education requirement but does not prepare for %s", what, s.Credential.ID, *s.Credential.Field, role)
+			}
+			if !s.preparesFor(role) && len(s.PrerequisiteOf) == 0 && len(s.StacksInto) == 0 {
+				t.Errorf("%s: %s (field %s) neither prepares for %s nor is a rung", what, s.Credential.ID, *s.Credential.Field, role)
+			}
+		}
+	}
+
+	t.Run("LPN to RN by cost takes a registered-nursing program", func(t *testing.T) {
+		const rn = "onet:29-1141.00"
+		resp := plan(t, "onet:29-2061.00", rn, map[string]any{"objective": "COST", "alternatives": 3})
+		p := resp.UpskillingPath
+		if !p.Feasible {
+			t.Fatalf("infeasible: %v", p.Reason)
+		}
+		nursing := false
+		for _, s := range p.Steps {
+			nursing = nursing || s.Credential.Field != nil && strings.HasPrefix(*s.Credential.Field, "51.38")
+		}
+		if !nursing {
+			t.Errorf("no registered-nursing program (51.38xx) in the plan")
+		}
+		checkSteps(t, "plan", rn, p.Steps)
+		for i, a := range p.Alternatives {
+			checkSteps(t, "alternative "+string(rune('1'+i)), rn, a.Steps)
+		}
+	})
+	// This fails today: for a holder of a bachelor's the education requirement
+	// is met, and the cost-optimal plan closes skill gaps with programs of
+	// other fields (a data science master's, a computer engineering
+	// certificate) that certify the same O*NET skills. Whether a program that
+	// does not prepare for the role may close its skill gaps is the planner's
+	// rule, not the importer's.
+	t.Run("support specialists to network administrators through a program for them", func(t *testing.T) {
+		const admin = "onet:15-1244.00"
+		resp := plan(t, "onet:15-1232.00", admin, map[string]any{"objective": "COST"})
+		p := resp.UpskillingPath
+		if !p.Feasible || len(p.Steps) == 0 {
+			t.Fatalf("feasible %v, %d steps: want a plan with a step (reason %v)", p.Feasible, len(p.Steps), p.Reason)
+		}
+		for _, s := range p.Steps {
+			if s.Credential.Field != nil && !s.preparesFor(admin) {
+				t.Errorf("program %s does not prepare for %s", s.Credential.ID, admin)
+			}
+		}
+		checkSteps(t, "plan", admin, p.Steps)
+	})
+}
