@@ -17,6 +17,7 @@ var readers = map[string]func(path string) (*Import, error){
 	"credentials": Credentials,
 	"case":        CASE,
 	"ctdl":        CTDL,
+	"bls":         BLS,
 }
 
 // Formats lists the formats Read takes, sorted.
