@@ -52,6 +52,10 @@
 // covers: the store gives each role the row of the longest code it starts
 // with. OEWS and the projections are merged by code; a code in only one of
 // them gets that one's fields.
+//
+// O*NET-SOC 2019 divides five SOC 2018 codes into codes of its own (21-1018
+// into 21-1011 and 21-1014, say; see onetSplits): those take the data of the
+// code they divide. O*NET's military occupations (55-xxxx) have no BLS data.
 package imports
 
 import (
@@ -107,6 +111,19 @@ func BLS(dir string) (*Import, error) {
 	if err := readProjections(dir, fields); err != nil {
 		return nil, err
 	}
+	var split []string
+	for code, subs := range onetSplits {
+		f, ok := occ[code]
+		if !ok {
+			continue
+		}
+		for _, sub := range subs {
+			if _, own := occ[sub]; !own {
+				occ[sub] = f
+				split = append(split, sub)
+			}
+		}
+	}
 	imp := &Import{}
 	var aggregates []string
 	for _, code := range slices.Sorted(maps.Keys(occ)) {
@@ -125,7 +142,23 @@ func BLS(dir string) (*Import, error) {
 		imp.Notes = append(imp.Notes, fmt.Sprintf("%d BLS codes are aggregates (%s): each applies to the roles under it that no code of their own covers",
 			len(aggregates), strings.Join(aggregates, ", ")))
 	}
+	if len(split) > 0 {
+		slices.Sort(split)
+		imp.Notes = append(imp.Notes, fmt.Sprintf("%d O*NET-SOC 2019 codes that divide a SOC 2018 code take its data (%s)",
+			len(split), strings.Join(split, ", ")))
+	}
 	return imp, nil
+}
+
+// onetSplits are the SOC 2018 codes that the O*NET-SOC 2019 taxonomy divides
+// into codes of its own, which do not start with them: each of those takes
+// the data of the code it divides (BLS estimates only the whole).
+var onetSplits = map[string][]string{
+	"21-1018": {"21-1011", "21-1014"},                       // substance abuse, behavioral disorder and mental health counselors
+	"25-2052": {"25-2055", "25-2056"},                       // special education teachers, kindergarten and elementary
+	"25-9045": {"25-9042", "25-9043", "25-9049"},            // teaching assistants, except postsecondary
+	"51-2028": {"51-2022", "51-2023"},                       // electrical, electronic and electromechanical assemblers
+	"53-1047": {"53-1042", "53-1043", "53-1044", "53-1049"}, // first-line supervisors of transportation and material moving workers
 }
 
 // readOEWS reads the national OEWS estimates' detailed occupations: wages

@@ -20,7 +20,8 @@ import (
 // The BLS fixtures are rows of the May 2024 and 2024-34 releases: a total,
 // a major and a minor group, a broad row, detailed rows (registered nurses;
 // chief executives and oral surgeons, top-coded; actors, hourly only, `*`),
-// the aggregate 13-1020 and, in the projections only, fishers (45-3031).
+// the aggregate 13-1020, in OEWS only the counselors 21-1018 that O*NET
+// divides, and in the projections only fishers (45-3031).
 const blsFixtures = "testdata/bls"
 
 // readCSV reads a fixture CSV.
@@ -118,6 +119,10 @@ func str(s string) *string   { return &s }
 // occupation data, detailed rows only, `#` stored as the top code, `*` and
 // `—` left unset, the aggregate 13-1020 as the prefix 13-102.
 func TestBLSFixtures(t *testing.T) {
+	// O*NET divides 21-1018 into 21-1011 and 21-1014: they take its data.
+	counselors := func(soc string) cypher.OccupationData {
+		return cypher.OccupationData{SOC: soc, Fields: pathway.RoleFields{WageMin: num(39090), WageMedian: num(59190), WageMax: num(98210), Employment: count(440380)}}
+	}
 	want := []cypher.OccupationData{
 		{SOC: "11-1011", Fields: pathway.RoleFields{WageMin: num(73710), WageMedian: num(206420), WageMax: num(OEWSTopCode),
 			Employment: count(211850), ProjectedGrowth: num(4.3), Vacancies: count(22200), TurnoverRate: num(6.6),
@@ -125,6 +130,7 @@ func TestBLSFixtures(t *testing.T) {
 		{SOC: "13-102", Fields: pathway.RoleFields{WageMin: num(46460), WageMedian: num(75650), WageMax: num(127520),
 			Employment: count(486900), ProjectedGrowth: num(5.8), Vacancies: count(52200), TurnoverRate: num(9.2),
 			EntryEducation: str("Bachelor's degree"), EntryTraining: str("Moderate-term on-the-job training")}},
+		counselors("21-1011"), counselors("21-1014"), counselors("21-1018"),
 		{SOC: "27-2011", Fields: pathway.RoleFields{Employment: count(38800), ProjectedGrowth: num(0.3), Vacancies: count(6300),
 			TurnoverRate: num(11), EntryEducation: str("Some college, no degree"), EntryTraining: str("Long-term on-the-job training")}},
 		{SOC: "29-1022", Fields: pathway.RoleFields{WageMin: num(82960), WageMedian: num(OEWSTopCode), WageMax: num(OEWSTopCode),
@@ -154,6 +160,7 @@ func TestBLSFixtures(t *testing.T) {
 			wantNotes := []string{
 				"2 occupations have wages at or above the OEWS top code ($239200 a year), stored as 239200",
 				"1 BLS codes are aggregates (13-1020): each applies to the roles under it that no code of their own covers",
+				"2 O*NET-SOC 2019 codes that divide a SOC 2018 code take its data (21-1011, 21-1014)",
 			}
 			if !reflect.DeepEqual(imp.Notes, wantNotes) {
 				t.Errorf("notes %q, want %q", imp.Notes, wantNotes)
@@ -302,8 +309,8 @@ func TestBLSRelease(t *testing.T) {
 	if !reflect.DeepEqual(both.Occupations, fromXLSX.Occupations) {
 		t.Errorf("with both formats present the data differs from the workbooks'")
 	}
-	if n := len(fromXLSX.Occupations); n != 832 {
-		t.Errorf("%d occupations, want 832 (831 OEWS detailed rows and one projections-only line item)", n)
+	if n := len(fromXLSX.Occupations); n != 845 {
+		t.Errorf("%d occupations, want 845 (831 OEWS detailed rows, one projections-only line item, 13 O*NET codes that divide a SOC code)", n)
 	}
 	var rn *pathway.RoleFields
 	for _, o := range fromXLSX.Occupations {
