@@ -56,6 +56,7 @@
 // O*NET-SOC 2019 divides five SOC 2018 codes into codes of its own (21-1018
 // into 21-1011 and 21-1014, say; see onetSplits): those take the data of the
 // code they divide. O*NET's military occupations (55-xxxx) have no BLS data.
+
 package imports
 
 import (
