@@ -2,7 +2,90 @@ package cypher
 
 import (
 	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/lattice-pathways/lattice/pathway"
 )
+
+// OccupationData is what a labour-market source (BLS) says of one
+// occupation: properties for every role whose occupation code starts with
+// SOC. SOC is a SOC 2018 code (29-1141), which O*NET-SOC codes (29-1141.00,
+// 29-1141.01) start with, or the prefix of an aggregate of several codes
+// (13-102 for BLS's 13-1020, which covers 13-1021 to 13-1023).
+type OccupationData struct {
+	SOC    string
+	Fields pathway.RoleFields
+}
+
+// socPrefix is a SOC code or an aggregate's prefix: two digits, a hyphen and
+// three or four digits, never a whole major group.
+var socPrefix = regexp.MustCompile(`^[0-9]{2}-[0-9]{3,4}$`)
+
+// validate checks a row with pathway's rules for role fields (wage order,
+// ranges); a row may not rename roles or move them to another occupation.
+func (o OccupationData) validate() error {
+	if !socPrefix.MatchString(o.SOC) {
+		return fmt.Errorf("occupation %q is not a SOC 2018 code such as 29-1141 (or an aggregate's prefix such as 13-102): %w", o.SOC, pathway.ErrInvalid)
+	}
+	if o.Fields.Title != nil || o.Fields.OccupationCode != nil {
+		return fmt.Errorf("occupation %s: occupation data sets neither a role's title nor its occupation code: %w", o.SOC, pathway.ErrInvalid)
+	}
+	if err := o.Fields.Validate(); err != nil {
+		return fmt.Errorf("occupation %s: %w", o.SOC, err)
+	}
+	return nil
+}
+
+// SetOccupationData validates every row, then sets each row's fields on the
+// roles of its occupation in one transaction: a role takes the row of the
+// longest SOC code its occupation code starts with, so a detailed
+// occupation's own row wins over an aggregate's. Only the fields a row gives
+// are written; roles no row matches, and every other property, stay as they
+// are. The report counts roles: created (none of the fields were set
+// before), updated or unchanged. Returns ErrInvalid, writing nothing, when a
+// row is invalid or a SOC code appears twice.
+func (s *Store) SetOccupationData(ctx context.Context, rows []OccupationData, progress Progress) (rep Report, err error) {
+	defer wrap(&err, "cypher.SetOccupationData(%d rows)", len(rows))
+	params := make([]map[string]any, 0, len(rows))
+	seen := map[string]bool{}
+	for _, o := range rows {
+		if err := o.validate(); err != nil {
+			return rep, err
+		}
+		if seen[o.SOC] {
+			return rep, fmt.Errorf("occupation %s appears twice: %w", o.SOC, pathway.ErrInvalid)
+		}
+		seen[o.SOC] = true
+		params = append(params, map[string]any{"soc": o.SOC, "props": roleProps(o.Fields)})
+	}
+	const kind = "role (occupation data by SOC code)"
+	err = s.write(ctx, func(t tx) error {
+		// One statement, not batches: which row a role takes depends on all of them.
+		recs, err := t.run(ctx, "set_occupation_data", map[string]any{"rows": params})
+		if err != nil {
+			return err
+		}
+		kr := KindReport{Kind: kind}
+		for _, rec := range recs {
+			n := intOf(get(rec, "rows"))
+			switch get(rec, "outcome") {
+			case "created":
+				kr.Created += n
+			case "updated":
+				kr.Updated += n
+			default:
+				kr.Unchanged += n
+			}
+		}
+		rep = Report{Kinds: []KindReport{kr}} // the driver may retry the transaction
+		if progress != nil {
+			progress(kind, len(rows), len(rows))
+		}
+		return nil
+	})
+	return rep, err
+}
 
 // Occupation is an O*NET occupation as the CIP importer sees it: what its
 // role requires, to derive the award levels and the skills of the programs

@@ -35,7 +35,7 @@ var layers = []struct {
 		modules: []string{"github.com/neo4j/neo4j-go-driver/v5", "github.com/rs/zerolog"},
 		tests:   []string{"cypher/cyphertest"}},
 	{pkg: "cypher/imports", imports: []string{"cypher", "pathway"},
-		modules: []string{"github.com/sosodev/duration"}},
+		modules: []string{"github.com/sosodev/duration", "github.com/xuri/excelize/v2"}},
 	{pkg: "cypher/cyphertest", imports: []string{"cypher"},
 		modules: []string{"github.com/rs/zerolog"}},
 	{pkg: "loaders", imports: []string{"graph", "graph/model", "cypher", "pathway"},

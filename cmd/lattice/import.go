@@ -53,7 +53,11 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 	read := time.Since(start)
 	bar := newProgress(os.Stderr)
 	writeStart := time.Now()
-	rep, err := store.ImportGraph(ctx, imp.Graph, bar.update)
+	write := func() (cypher.Report, error) { return store.ImportGraph(ctx, imp.Graph, bar.update) }
+	if imp.Occupations != nil { // bls: data for the roles already there
+		write = func() (cypher.Report, error) { return store.SetOccupationData(ctx, imp.Occupations, bar.update) }
+	}
+	rep, err := write()
 	bar.done()
 	if err != nil {
 		return fmt.Errorf("nothing was imported: %w", err)

@@ -90,9 +90,10 @@ func TestImportCommand(t *testing.T) {
 	}
 }
 
-// TestImportFullReleases imports the full O*NET and ESCO releases with
-// `lattice import`, printing the reports with their rates, and imports O*NET
-// again to see it change nothing.
+// TestImportFullReleases imports the full O*NET, BLS and ESCO releases with
+// `lattice import`, printing the reports with their rates, imports O*NET and
+// BLS again to see them change nothing, and checks a registered nurse's
+// wages and openings and that a bad BLS file changes nothing.
 func TestImportFullReleases(t *testing.T) {
 	store := cyphertest.Empty(t)
 	cfg := cyphertest.Config(t)
@@ -115,15 +116,73 @@ func TestImportFullReleases(t *testing.T) {
 		t.Logf("lattice import %s:\n%s", format, out.String())
 		return out.String()
 	}
-	imp("onet", filepath.Join(data, "onet"))
-	imp("esco", filepath.Join(data, "esco", "full"))
-	again := imp("onet", filepath.Join(data, "onet"))
-	for _, line := range strings.Split(again, "\n") {
-		if f := strings.Fields(line); len(f) == 4 && f[0] == "total" && (f[1] != "0" || f[2] != "0") {
-			t.Errorf("a second O*NET import changed something: %s", line)
+	unchanged := func(what, report string) {
+		for _, line := range strings.Split(report, "\n") {
+			if f := strings.Fields(line); len(f) == 4 && f[0] == "total" && (f[1] != "0" || f[2] != "0") {
+				t.Errorf("a second %s import changed something: %s", what, line)
+			}
 		}
 	}
+	imp("onet", filepath.Join(data, "onet"))
+	imp("bls", filepath.Join(data, "bls"))
+	imp("esco", filepath.Join(data, "esco", "full"))
+	// O*NET again leaves BLS's properties alone: it sets only its own.
+	unchanged("O*NET", imp("onet", filepath.Join(data, "onet")))
+	unchanged("BLS", imp("bls", filepath.Join(data, "bls")))
+
+	ctx := context.Background()
+	roles, err := store.RolesByIDs(ctx, []string{"onet:29-1141.00", "onet:13-1021.00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rn := roles["onet:29-1141.00"]
+	if rn.WageMedian == nil || *rn.WageMedian != 93600 || rn.Vacancies == nil || *rn.Vacancies != 189100 ||
+		rn.TurnoverRate == nil || *rn.TurnoverRate != 5 {
+		t.Errorf("registered nurses: median %v, vacancies %v, turnover %v; want OEWS May 2024's 93600, 189100 openings a year, 5%%",
+			deref(rn.WageMedian), deref(rn.Vacancies), deref(rn.TurnoverRate))
+	}
+	// Buyers of farm products fall under BLS's aggregate 13-1020.
+	if b := roles["onet:13-1021.00"]; b.WageMedian == nil || *b.WageMedian != 75650 {
+		t.Errorf("onet:13-1021.00 median %v, want the aggregate 13-1020's 75650", deref(b.WageMedian))
+	}
+
+	// A bad file is refused whole.
+	before, err := store.Fingerprint(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := t.TempDir()
+	for _, name := range []string{"national_M2024_dl.csv", "occupation_table1.2.csv", "occupation_table1.10.csv"} {
+		b, err := os.ReadFile(filepath.Join(data, "bls", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "occupation_table1.10.csv" {
+			b = []byte(strings.Replace(string(b), "Line item,3391,3557.1,166.1,4.9,2.8,2.1,5,", "Line item,3391,3557.1,166.1,4.9,2.8,2.1,five,", 1))
+		}
+		if err := os.WriteFile(filepath.Join(bad, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err = run(ctx, []string{"import", "bls", bad}, &bytes.Buffer{}, zerolog.Nop())
+	if err == nil || !strings.Contains(err.Error(), "occupation_table1.10.csv:437: Total occupational separations rate") {
+		t.Errorf("err = %v, want the bad file, row and column", err)
+	}
+	after, err := store.Fingerprint(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before != after {
+		t.Errorf("a refused BLS import changed the database")
+	}
 	t.Run("cip", func(t *testing.T) { importCIP(t, store, data, imp) })
+}
+
+func deref[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // importCIP imports the CIP programs after O*NET: programs that prepare for

@@ -1,6 +1,7 @@
 // Package imports reads the formats Lattice imports (O*NET, ESCO, role
 // tables, credential catalogs, CASE frameworks, CTDL credentials, CIP
-// programs) into a cypher.Graph that the store writes in one transaction. It
+// programs) into a cypher.Graph that the store writes in one transaction, and
+// BLS's wages and projections into data for the roles already there. It
 // reads files, and what the CIP rules need of the graph through a
 // GraphReader it is handed: nothing here opens a connection to Neo4j.
 //
@@ -74,5 +75,9 @@ func StandardLevels() ([]cypher.GraphEducationLevel, error) {
 type Import struct {
 	Format string
 	Graph  *cypher.Graph
-	Notes  []string
+	// Occupations is data for the roles already in the graph, by SOC code
+	// (BLS's wages and projections), written by Store.SetOccupationData; an
+	// import has it or a Graph, not both.
+	Occupations []cypher.OccupationData
+	Notes       []string
 }

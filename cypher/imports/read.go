@@ -19,6 +19,7 @@ var readers = map[string]func(path string) (*Import, error){
 	"case":        CASE,
 	"ctdl":        CTDL,
 	"cip":         CIP,
+	"bls":         BLS,
 }
 
 // graphReaders are the formats whose rules read the graph too.
