@@ -9,10 +9,13 @@ import "slices"
 // plan through PlanGraph.Request, which applies it.
 //
 // The store gives each plan graph the fields that prepare for its role:
-// the CIP codes of the credentials with a PREPARES_FOR edge into the role
-// or into a role of the same SOC broad occupation (the occupation code's
-// first six characters, 29-114 for Registered Nurses), and those
-// credentials' ids. A role no credential prepares for, or one that says so
+// the CIP codes of the credentials with a PREPARES_FOR edge into the role,
+// and those credentials' ids. A role nothing prepares for directly takes
+// those of the roles of its SOC broad occupation (the occupation code's
+// first six characters, 29-114 for Registered Nurses): a narrow fallback,
+// since a broad occupation's neighbours (Network Architects beside Network
+// Administrators) have programs of their own that a counselor would not
+// send a network administrator to. A role no credential prepares for, or one that says so
 // (Role.AcceptsAnyField), accepts any field. Below MinFieldRank education
 // has no field: a high-school diploma meets a high-school requirement
 // whatever the role.
@@ -57,11 +60,33 @@ type HeldEducation struct {
 	CredentialID string // the degree that confers it, where known
 }
 
+// AcceptsHeld says whether education a person holds meets the role's
+// requirement: as Accepts, or in a field of the same CIP series (the first
+// four digits: 11.10, Computer/Information Technology Administration and
+// Management, holds both 11.1006 Computer Support Specialist and 11.1001
+// Network and System Administration). A person's degree is known only
+// roughly (a level and a field they name, or the fields that prepare for
+// the role they hold), so a degree in a neighbouring program of the series
+// counts; the credentials a plan may take must prepare for the role itself.
+func (a FieldAcceptance) AcceptsHeld(e HeldEducation) bool {
+	if a.Accepts(e.Fields, e.CredentialID) {
+		return true
+	}
+	for _, f := range e.Fields {
+		for _, g := range a.Fields {
+			if len(f) == len("11.1006") && len(g) == len(f) && f[:5] == g[:5] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // fieldRank is the highest rank held in a field the role accepts.
 func (a FieldAcceptance) fieldRank(held []HeldEducation) int {
 	r := 0
 	for _, e := range held {
-		if a.Accepts(e.Fields, e.CredentialID) {
+		if a.AcceptsHeld(e) {
 			r = max(r, e.Rank)
 		}
 	}

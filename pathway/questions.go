@@ -189,30 +189,74 @@ type RecredentialingScore struct {
 	Score              float64
 }
 
-// Saturation points: 30 openings a year count as half of the hiring-influx
-// criterion, 10% turnover as half of the retention one, 3 upward moves as a
-// full career pathway. Saturating curves keep one outlier role from flattening
-// every other role's score, as a max-normalization would.
-const (
-	halfInfluxVacancies = 30
-	halfTurnoverPercent = 10
-	fullUpwardMoves     = 3
-)
+// RecredentialingScale is where the saturating criteria reach half: the
+// openings a year that count as half of the hiring-influx criterion and the
+// turnover (percent) that counts as half of the retention one. Saturating
+// curves keep one outlier role from flattening every other role's score, as
+// a max-normalization would.
+type RecredentialingScale struct {
+	HalfVacancies float64
+	HalfTurnover  float64
+}
+
+// DefaultRecredentialingScale fits a local labor market such as the
+// workshop's: 30 openings a year, 10% turnover.
+var DefaultRecredentialingScale = RecredentialingScale{HalfVacancies: 30, HalfTurnover: 10}
+
+// minScaleRoles is how many roles with a figure it takes to scale by them.
+const minScaleRoles = 5
+
+// fullUpwardMoves upward overlap moves make a full career pathway.
+const fullUpwardMoves = 3
+
+// ScaleOf scales the criteria to the roles ranked: half at their median
+// openings and median turnover, so that national figures (BLS's 189,100
+// openings a year for registered nurses) do not saturate every role while
+// a local market's still read as they did. With fewer than minScaleRoles
+// figures it keeps the default.
+func ScaleOf(roles []Role) RecredentialingScale {
+	sc := DefaultRecredentialingScale
+	var vac, turn []float64
+	for _, r := range roles {
+		if r.Vacancies != nil && *r.Vacancies > 0 {
+			vac = append(vac, float64(*r.Vacancies))
+		}
+		if r.TurnoverRate != nil && *r.TurnoverRate > 0 {
+			turn = append(turn, *r.TurnoverRate)
+		}
+	}
+	if len(vac) >= minScaleRoles {
+		sc.HalfVacancies = median(vac)
+	}
+	if len(turn) >= minScaleRoles {
+		sc.HalfTurnover = median(turn)
+	}
+	return sc
+}
+
+func median(v []float64) float64 {
+	slices.Sort(v)
+	n := len(v)
+	if n%2 == 1 {
+		return v[n/2]
+	}
+	return (v[n/2-1] + v[n/2]) / 2
+}
 
 // ScoreRecredentialing scores a role from its 12-month vacancies, turnover
 // (percent), advancement potential and the number of its overlap moves to
-// roles at a higher level. A role without a degree requirement scores 0: there
-// is no degree proxy to remove.
-func ScoreRecredentialing(degreeRequired bool, vacancies int, turnover float64, advancement bool, upwardMoves int) RecredentialingScore {
+// roles at a higher level, on a scale. A role without a degree requirement
+// scores 0: there is no degree proxy to remove.
+func ScoreRecredentialing(degreeRequired bool, vacancies int, turnover float64, advancement bool, upwardMoves int, sc RecredentialingScale) RecredentialingScore {
 	var s RecredentialingScore
 	if !degreeRequired {
 		return s
 	}
 	s.DegreeInflation = 1
 	v := math.Max(0, float64(vacancies))
-	s.HiringInflux = v / (v + halfInfluxVacancies)
+	s.HiringInflux = v / (v + sc.HalfVacancies)
 	t := math.Max(0, turnover)
-	s.RetentionChallenge = t / (t + halfTurnoverPercent)
+	s.RetentionChallenge = t / (t + sc.HalfTurnover)
 	adv := 0.0
 	if advancement {
 		adv = 1

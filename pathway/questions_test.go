@@ -135,18 +135,18 @@ func TestStackOrder(t *testing.T) {
 }
 
 func TestScoreRecredentialing(t *testing.T) {
-	if s := ScoreRecredentialing(false, 500, 50, true, 5); s.Score != 0 {
+	if s := ScoreRecredentialing(false, 500, 50, true, 5, DefaultRecredentialingScale); s.Score != 0 {
 		t.Errorf("a role without a degree requirement scores %v", s.Score)
 	}
-	base := ScoreRecredentialing(true, 30, 10, false, 0)
+	base := ScoreRecredentialing(true, 30, 10, false, 0, DefaultRecredentialingScale)
 	if base.HiringInflux != 0.5 || base.RetentionChallenge != 0.5 || base.DegreeInflation != 1 {
 		t.Errorf("half points: %+v", base)
 	}
 	for name, better := range map[string]RecredentialingScore{
-		"more vacancies":        ScoreRecredentialing(true, 60, 10, false, 0),
-		"more turnover":         ScoreRecredentialing(true, 30, 20, false, 0),
-		"advancement potential": ScoreRecredentialing(true, 30, 10, true, 0),
-		"upward moves":          ScoreRecredentialing(true, 30, 10, false, 2),
+		"more vacancies":        ScoreRecredentialing(true, 60, 10, false, 0, DefaultRecredentialingScale),
+		"more turnover":         ScoreRecredentialing(true, 30, 20, false, 0, DefaultRecredentialingScale),
+		"advancement potential": ScoreRecredentialing(true, 30, 10, true, 0, DefaultRecredentialingScale),
+		"upward moves":          ScoreRecredentialing(true, 30, 10, false, 2, DefaultRecredentialingScale),
 	} {
 		if better.Score <= base.Score {
 			t.Errorf("%s does not raise the score: %v <= %v", name, better.Score, base.Score)
@@ -154,6 +154,25 @@ func TestScoreRecredentialing(t *testing.T) {
 		if better.Score > 1 {
 			t.Errorf("%s: score %v above 1", name, better.Score)
 		}
+	}
+}
+
+func TestScaleOf(t *testing.T) {
+	role := func(vacancies int, turnover float64) Role {
+		return Role{Vacancies: &vacancies, TurnoverRate: &turnover}
+	}
+	national := []Role{role(189100, 5), role(50000, 8), role(1200, 12), role(30000, 6), role(9000, 9)}
+	sc := ScaleOf(national)
+	if sc.HalfVacancies != 30000 || sc.HalfTurnover != 8 {
+		t.Errorf("scale %+v, want the medians 30000 and 8", sc)
+	}
+	// On national figures the busiest role no longer saturates: the middle
+	// one scores half.
+	if s := ScoreRecredentialing(true, 30000, 8, false, 0, sc); s.HiringInflux != 0.5 || s.RetentionChallenge != 0.5 {
+		t.Errorf("the median role: %+v", s)
+	}
+	if few := ScaleOf(national[:2]); few != DefaultRecredentialingScale {
+		t.Errorf("two roles: %+v, want the default", few)
 	}
 }
 

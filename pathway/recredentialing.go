@@ -23,10 +23,16 @@ type RecredentialingCandidate struct {
 }
 
 // RankRecredentialing scores every degree role (ScoreRecredentialing, its
-// upward moves being its overlap edges to a higher level) and returns the
-// first n, the highest score first, ties by id.
+// upward moves being its overlap edges to a higher level, on the scale of the
+// roles ranked: ScaleOf) and returns the first n, the highest score first,
+// ties by id.
 func RankRecredentialing(roles []DegreeRole, n int) []RecredentialingCandidate {
 	all := make([]RecredentialingCandidate, 0, len(roles))
+	ranked := make([]Role, len(roles))
+	for i, d := range roles {
+		ranked[i] = d.Role
+	}
+	scale := ScaleOf(ranked)
 	for _, d := range roles {
 		upward := 0
 		for _, l := range d.MoveLevels {
@@ -36,7 +42,7 @@ func RankRecredentialing(roles []DegreeRole, n int) []RecredentialingCandidate {
 		}
 		r := d.Role
 		all = append(all, RecredentialingCandidate{Role: r, Score: ScoreRecredentialing(true, deref(r.Vacancies),
-			deref(r.TurnoverRate), deref(r.AdvancementPotential), upward)})
+			deref(r.TurnoverRate), deref(r.AdvancementPotential), upward, scale)})
 	}
 	slices.SortStableFunc(all, func(a, b RecredentialingCandidate) int {
 		if c := cmp.Compare(b.Score.Score, a.Score.Score); c != 0 {

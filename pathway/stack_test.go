@@ -71,7 +71,7 @@ func TestRankRecredentialing(t *testing.T) {
 	if len(got) != 2 || got[0].Role.ID != "a-busy" || got[1].Role.ID != "b-quiet" {
 		t.Fatalf("ranked %+v, want the busy role first, then ties by id, two of them", got)
 	}
-	if want := ScoreRecredentialing(true, 200, 30, true, 2); got[0].Score != want {
+	if want := ScoreRecredentialing(true, 200, 30, true, 2, DefaultRecredentialingScale); got[0].Score != want {
 		t.Errorf("score %+v, want %+v (two upward moves)", got[0].Score, want)
 	}
 }

@@ -46,8 +46,9 @@ package imports
 //     credential catalog row with the program's field and award level
 //     overrides them (see Credentials).
 //   - Prerequisites: a high school diploma for a certificate, associate or
-//     bachelor's; a bachelor's for a master's; a master's for a doctorate; of
-//     any field.
+//     bachelor's; a bachelor's for a master's or a doctorate (first
+//     professional doctorates, medicine, law, pharmacy, follow a bachelor's,
+//     and research doctorates often do); of any field.
 //   - Stacking: a certificate or associate degree stacks into the program's
 //     next award up to the bachelor's, with credit for its hours up to half
 //     the higher award's, at the higher award's cost per hour (an associate
@@ -574,10 +575,8 @@ func cipCredentials(p *cipProgram, levels []string, certs []cipSkill) []cypher.G
 			c.Occupations = slices.Clone(p.socs)
 		}
 		switch a.Level {
-		case "master":
+		case "master", "doctorate":
 			c.Prerequisites = [][]string{{"bachelor"}}
-		case "doctorate":
-			c.Prerequisites = [][]string{{"master"}}
 		default:
 			c.Prerequisites = [][]string{{"high-school"}}
 		}

@@ -2,9 +2,10 @@
 // $ids: [string] (roles). Returns one row per role found: id, role (the
 // node), target ([{skill, level, importance, required}]), targetCredentials
 // ([id]), targetRank (int or null), the field rule's facts (pathway's
-// field.go): preparing (ids of the credentials that prepare for the role or
-// for a role of its SOC broad occupation, the occupation code's first six
-// characters) and fields (their CIP codes), and candidates, with the
+// field.go): preparing (ids of the credentials that prepare for the role or,
+// when none does, for a role of its SOC broad occupation, the occupation
+// code's first six characters) and fields (their CIP codes), and
+// candidates, with the
 // prerequisites of each up to 8 deep:
 //   - the credentials that certify a skill of the role, directly or through
 //     a SAME_AS crosswalk, but no degree or program whose field does not
@@ -35,12 +36,14 @@ CALL (r) {
   RETURN max(e.rank) AS targetRank
 }
 CALL (r) {
-  CALL (r) {
-    MATCH (c:Credential)-[:PREPARES_FOR]->(r)
+  OPTIONAL MATCH (d:Credential)-[:PREPARES_FOR]->(r)
+  WITH r, collect(d) AS direct
+  CALL (r, direct) {
+    UNWIND direct AS c
     RETURN c
     UNION
     MATCH (o:Role)
-    WHERE r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
+    WHERE size(direct) = 0 AND r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
     MATCH (c:Credential)-[:PREPARES_FOR]->(o)
     RETURN c
   }

@@ -4,8 +4,8 @@
 // (null when roleId names none), roleSkills (the role's whole profile, each
 // skill with the skills it is the SAME_AS), roleCredentials,
 // roleEducationRank, roleFields (the CIP codes of the credentials that
-// prepare for the role or a role of its SOC broad occupation, as
-// plan_candidates finds them), skills (the skillIds found: {id, same}),
+// prepare for the role or, when none does, a role of its SOC broad
+// occupation, as plan_candidates finds them), skills (the skillIds found: {id, same}),
 // credentials (of credentialIds and the role's: id, field, certifies with
 // same, confers rank) and educationRank (null when educationLevelId names
 // none).
@@ -29,12 +29,14 @@ CALL (r) {
   RETURN max(e.rank) AS roleEducationRank
 }
 CALL (r) {
-  CALL (r) {
-    MATCH (c:Credential)-[:PREPARES_FOR]->(r)
+  OPTIONAL MATCH (d:Credential)-[:PREPARES_FOR]->(r)
+  WITH r, collect(d) AS direct
+  CALL (r, direct) {
+    UNWIND direct AS c
     RETURN c
     UNION
     MATCH (o:Role)
-    WHERE r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
+    WHERE size(direct) = 0 AND r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
     MATCH (c:Credential)-[:PREPARES_FOR]->(o)
     RETURN c
   }
