@@ -73,6 +73,17 @@ func asList(v any) []any {
 	return l
 }
 
+// floatList reads a list of numbers; nil when there is none.
+func floatList(v any) []float64 {
+	var out []float64
+	for _, x := range asList(v) {
+		if f, ok := num(x); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // stringList reads a list of strings, skipping anything else (a null).
 func stringList(v any) []string {
 	var out []string
@@ -108,6 +119,7 @@ func roleFrom(m map[string]any) pathway.Role {
 		ProjectedGrowth:      optFloat(m, "projectedGrowth"),
 		EntryEducation:       optStr(m, "entryEducation"),
 		EntryTraining:        optStr(m, "entryTraining"),
+		Interests:            floatList(m["interests"]),
 	}
 	if l := optStr(m, "level"); l != nil {
 		lvl := pathway.RoleLevel(*l)

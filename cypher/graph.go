@@ -159,6 +159,10 @@ func props(kv ...any) map[string]any {
 			if v != nil {
 				m[kv[i].(string)] = *v
 			}
+		case []float64:
+			if v != nil {
+				m[kv[i].(string)] = v
+			}
 		case string:
 			m[kv[i].(string)] = v
 		case int:

@@ -87,7 +87,7 @@ func roleProps(f pathway.RoleFields) map[string]any {
 		"vacancies", f.Vacancies, "turnoverRate", f.TurnoverRate,
 		"advancementPotential", f.AdvancementPotential, "jobZone", f.JobZone,
 		"acceptsAnyField", f.AcceptsAnyField, "employment", f.Employment, "projectedGrowth", f.ProjectedGrowth,
-		"entryEducation", f.EntryEducation, "entryTraining", f.EntryTraining)
+		"entryEducation", f.EntryEducation, "entryTraining", f.EntryTraining, "interests", f.Interests)
 }
 
 // checkWages checks the wage range a role ends up with: an update may give

@@ -126,6 +126,16 @@ type ComplexityRoot struct {
 		Updated   func(childComplexity int) int
 	}
 
+	Interests struct {
+		Artistic      func(childComplexity int) int
+		Code          func(childComplexity int) int
+		Conventional  func(childComplexity int) int
+		Enterprising  func(childComplexity int) int
+		Investigative func(childComplexity int) int
+		Realistic     func(childComplexity int) int
+		Social        func(childComplexity int) int
+	}
+
 	Mutation struct {
 		CreateCertification     func(childComplexity int, input model.CertificationInput) int
 		CreateConferral         func(childComplexity int, credentialID string, educationLevelID string) int
@@ -273,6 +283,7 @@ type ComplexityRoot struct {
 		EntryTraining        func(childComplexity int) int
 		ID                   func(childComplexity int) int
 		Industry             func(childComplexity int) int
+		Interests            func(childComplexity int) int
 		JobZone              func(childComplexity int) int
 		Level                func(childComplexity int) int
 		Narrower             func(childComplexity int) int
@@ -480,6 +491,7 @@ type QueryResolver interface {
 	CohortPlan(ctx context.Context, members []model.ProfileInput, to string, options *model.CohortOptions) (*model.CohortPlan, error)
 }
 type RoleResolver interface {
+	Interests(ctx context.Context, obj *pathway.Role) (*model.Interests, error)
 	Education(ctx context.Context, obj *pathway.Role) (*pathway.EducationLevel, error)
 	DegreeRequired(ctx context.Context, obj *pathway.Role) (bool, error)
 	Skills(ctx context.Context, obj *pathway.Role, required *bool) ([]pathway.RoleSkill, error)
@@ -853,6 +865,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportReport.Updated(childComplexity), true
+
+	case "Interests.artistic":
+		if e.ComplexityRoot.Interests.Artistic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Interests.Artistic(childComplexity), true
+	case "Interests.code":
+		if e.ComplexityRoot.Interests.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Interests.Code(childComplexity), true
+	case "Interests.conventional":
+		if e.ComplexityRoot.Interests.Conventional == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Interests.Conventional(childComplexity), true
+	case "Interests.enterprising":
+		if e.ComplexityRoot.Interests.Enterprising == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Interests.Enterprising(childComplexity), true
+	case "Interests.investigative":
+		if e.ComplexityRoot.Interests.Investigative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Interests.Investigative(childComplexity), true
+	case "Interests.realistic":
+		if e.ComplexityRoot.Interests.Realistic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Interests.Realistic(childComplexity), true
+	case "Interests.social":
+		if e.ComplexityRoot.Interests.Social == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Interests.Social(childComplexity), true
 
 	case "Mutation.createCertification":
 		if e.ComplexityRoot.Mutation.CreateCertification == nil {
@@ -1772,6 +1827,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Industry(childComplexity), true
+	case "Role.interests":
+		if e.ComplexityRoot.Role.Interests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.Interests(childComplexity), true
 	case "Role.jobZone":
 		if e.ComplexityRoot.Role.JobZone == nil {
 			break
@@ -2561,6 +2622,8 @@ type Role {
   entryEducation: String
   "The on-the-job training typically needed to become competent, in BLS's words, where known."
   entryTraining: String
+  "The role's interest profile (O*NET's RIASEC occupational interests), where known."
+  interests: Interests
   "The education level the role asks for, if any."
   education: EducationLevel
   "Whether the role asks for a degree (an associate degree or higher), derived from its education requirement."
@@ -2577,6 +2640,24 @@ type Role {
   broader: [Role!]!
   "The narrower roles part of this one."
   narrower: [Role!]!
+}
+
+"An interest profile on the RIASEC (Holland) scale: each score from 1 (low) to 7 (high)."
+type Interests {
+  "Working with things: tools, machines, plants, animals, outdoors."
+  realistic: Float!
+  "Working with ideas: research, analysis, science."
+  investigative: Float!
+  "Working with forms, designs and patterns: self-expression."
+  artistic: Float!
+  "Working with people: helping, teaching, caring."
+  social: Float!
+  "Starting up and carrying out projects: leading, persuading, deciding."
+  enterprising: Float!
+  "Working with data and detail: set procedures and routines."
+  conventional: Float!
+  "The Holland code: the letters of the three highest scores, highest first (SIA)."
+  code: String!
 }
 
 "A role level on the career ladder."
@@ -2901,6 +2982,10 @@ input ProfileInput {
   educationLevelId: ID
   "The field of that education: a CIP 2020 code such as 51.3801 (Registered Nursing). Without it the level meets only education requirements that accept any field; a degree given in credentialIds carries its own field."
   educationField: String
+  "Interests as an interest profiler gives them: a Holland code of one to three RIASEC letters, such as SIA (Social, Investigative, Artistic). Reachable roles weigh how well a role matches them."
+  interestCode: String
+  "Interests as six scores from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional); instead of interestCode."
+  interestScores: [Float!]
   """
   Learning and Employment Records the person holds: Open Badges 3.0 or CLR 2.0
   credentials, each as its JSON text (at most 20, 1 MB each). Their
@@ -3149,6 +3234,8 @@ input CreateRoleInput {
   entryEducation: String
   "The on-the-job training typically needed."
   entryTraining: String
+  "Its RIASEC interest scores: six numbers from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)."
+  interests: [Float!]
 }
 
 "Changes to a role: only the fields given (and not null) change."
@@ -3187,6 +3274,8 @@ input UpdateRoleInput {
   entryEducation: String
   "The on-the-job training typically needed."
   entryTraining: String
+  "Its RIASEC interest scores: six numbers from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)."
+  interests: [Float!]
 }
 
 "A new skill."
@@ -3800,6 +3889,26 @@ func (ec *executionContext) childFields_ImportReport(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ImportReport", field.Name)
 }
 
+func (ec *executionContext) childFields_Interests(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "realistic":
+		return ec.fieldContext_Interests_realistic(ctx, field)
+	case "investigative":
+		return ec.fieldContext_Interests_investigative(ctx, field)
+	case "artistic":
+		return ec.fieldContext_Interests_artistic(ctx, field)
+	case "social":
+		return ec.fieldContext_Interests_social(ctx, field)
+	case "enterprising":
+		return ec.fieldContext_Interests_enterprising(ctx, field)
+	case "conventional":
+		return ec.fieldContext_Interests_conventional(ctx, field)
+	case "code":
+		return ec.fieldContext_Interests_code(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Interests", field.Name)
+}
+
 func (ec *executionContext) childFields_OpenGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "skill":
@@ -3990,6 +4099,8 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 		return ec.fieldContext_Role_entryEducation(ctx, field)
 	case "entryTraining":
 		return ec.fieldContext_Role_entryTraining(ctx, field)
+	case "interests":
+		return ec.fieldContext_Role_interests(ctx, field)
 	case "education":
 		return ec.fieldContext_Role_education(ctx, field)
 	case "degreeRequired":
@@ -6836,6 +6947,167 @@ func (ec *executionContext) _ImportReport_notes(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ImportReport_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ImportReport", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Interests_realistic(ctx context.Context, field graphql.CollectedField, obj *model.Interests) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Interests_realistic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Realistic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Interests_realistic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Interests", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Interests_investigative(ctx context.Context, field graphql.CollectedField, obj *model.Interests) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Interests_investigative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Investigative, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Interests_investigative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Interests", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Interests_artistic(ctx context.Context, field graphql.CollectedField, obj *model.Interests) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Interests_artistic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Artistic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Interests_artistic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Interests", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Interests_social(ctx context.Context, field graphql.CollectedField, obj *model.Interests) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Interests_social(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Social, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Interests_social(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Interests", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Interests_enterprising(ctx context.Context, field graphql.CollectedField, obj *model.Interests) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Interests_enterprising(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enterprising, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Interests_enterprising(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Interests", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Interests_conventional(ctx context.Context, field graphql.CollectedField, obj *model.Interests) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Interests_conventional(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conventional, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Interests_conventional(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Interests", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Interests_code(ctx context.Context, field graphql.CollectedField, obj *model.Interests) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Interests_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Interests_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Interests", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Mutation_createRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -10754,6 +11026,38 @@ func (ec *executionContext) fieldContext_Role_entryTraining(_ context.Context, f
 	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Role_interests(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_interests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Role().Interests(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Interests) graphql.Marshaler {
+			return ec.marshalOInterests2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐInterests(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_interests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Interests(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Role_education(ctx context.Context, field graphql.CollectedField, obj *pathway.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14400,7 +14704,7 @@ func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "title", "level", "industry", "occupationCode", "description", "wageMin", "wageMax", "wageMedian", "vacancies", "turnoverRate", "advancementPotential", "jobZone", "acceptsAnyField", "employment", "projectedGrowth", "entryEducation", "entryTraining"}
+	fieldsInOrder := [...]string{"id", "title", "level", "industry", "occupationCode", "description", "wageMin", "wageMax", "wageMedian", "vacancies", "turnoverRate", "advancementPotential", "jobZone", "acceptsAnyField", "employment", "projectedGrowth", "entryEducation", "entryTraining", "interests"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14533,6 +14837,13 @@ func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, o
 				return it, err
 			}
 			it.EntryTraining = data
+		case "interests":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interests"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Interests = data
 		}
 	}
 	return it, nil
@@ -14814,7 +15125,7 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"roleId", "skills", "credentialIds", "educationLevelId", "educationField", "records"}
+	fieldsInOrder := [...]string{"roleId", "skills", "credentialIds", "educationLevelId", "educationField", "interestCode", "interestScores", "records"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14856,6 +15167,20 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.EducationField = data
+		case "interestCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interestCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InterestCode = data
+		case "interestScores":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interestScores"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InterestScores = data
 		case "records":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("records"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
@@ -15296,7 +15621,7 @@ func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "level", "industry", "occupationCode", "description", "wageMin", "wageMax", "wageMedian", "vacancies", "turnoverRate", "advancementPotential", "jobZone", "acceptsAnyField", "employment", "projectedGrowth", "entryEducation", "entryTraining"}
+	fieldsInOrder := [...]string{"title", "level", "industry", "occupationCode", "description", "wageMin", "wageMax", "wageMedian", "vacancies", "turnoverRate", "advancementPotential", "jobZone", "acceptsAnyField", "employment", "projectedGrowth", "entryEducation", "entryTraining", "interests"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15422,6 +15747,13 @@ func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, o
 				return it, err
 			}
 			it.EntryTraining = data
+		case "interests":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interests"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Interests = data
 		}
 	}
 	return it, nil
@@ -16480,6 +16812,74 @@ func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.Selection
 			}
 		case "notes":
 			out.Values[i] = ec._ImportReport_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var interestsImplementors = []string{"Interests"}
+
+func (ec *executionContext) _Interests(ctx context.Context, sel ast.SelectionSet, obj *model.Interests) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, interestsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Interests")
+		case "realistic":
+			out.Values[i] = ec._Interests_realistic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "investigative":
+			out.Values[i] = ec._Interests_investigative(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "artistic":
+			out.Values[i] = ec._Interests_artistic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "social":
+			out.Values[i] = ec._Interests_social(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enterprising":
+			out.Values[i] = ec._Interests_enterprising(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conventional":
+			out.Values[i] = ec._Interests_conventional(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._Interests_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17792,6 +18192,44 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "interests":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Role_interests(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "education":
 			field := field
 
@@ -20603,6 +21041,41 @@ func (ec *executionContext) marshalOEducationLevel2ᚖgithubᚗcomᚋlatticeᚑp
 	return ec._EducationLevel(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]float64, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFloat2float64(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFloat2ᚕfloat64ᚄ(ctx context.Context, sel ast.SelectionSet, v []float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNFloat2float64(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -20706,6 +21179,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInterests2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐInterests(ctx context.Context, sel ast.SelectionSet, v *model.Interests) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Interests(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOPlanObjective2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋgraphᚋmodelᚐPlanObjective(ctx context.Context, v any) (*model.PlanObjective, error) {

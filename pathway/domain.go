@@ -43,7 +43,10 @@ type Role struct {
 	ProjectedGrowth *float64 `json:"projectedGrowth,omitempty"` // percent over ten years (BLS projections)
 	EntryEducation  *string  `json:"entryEducation,omitempty"`  // BLS's typical entry education, in its words
 	EntryTraining   *string  `json:"entryTraining,omitempty"`   // BLS's typical on-the-job training
-	Description     *string  `json:"description,omitempty"`
+	// Interests is the role's RIASEC profile (O*NET's occupational
+	// interests): six scores, 1 to 7; nil when unknown.
+	Interests   []float64 `json:"interests,omitempty"`
+	Description *string   `json:"description,omitempty"`
 }
 
 // Skill is a skill, competency or knowledge area.

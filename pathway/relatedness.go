@@ -222,8 +222,8 @@ func similar(a, b RoleTraits, va, vb traitVectors) float64 {
 		score += weightTech * cosine(va.tech, vb.tech, va.nTech, vb.nTech)
 		total += weightTech
 	}
-	if len(a.Interests) == 6 && len(b.Interests) == 6 {
-		score += weightInterests * (1 + correlation(a.Interests, b.Interests)) / 2
+	if m, ok := InterestMatch(a.Interests, b.Interests); ok {
+		score += weightInterests * m
 		total += weightInterests
 	}
 	if a.JobZone > 0 && b.JobZone > 0 {

@@ -142,6 +142,7 @@ type RoleFields struct {
 	ProjectedGrowth      *float64
 	EntryEducation       *string
 	EntryTraining        *string
+	Interests            []float64
 }
 
 // Fields are the role's properties as RoleFields, the title always set.
@@ -164,6 +165,7 @@ func (r Role) Fields() RoleFields {
 		ProjectedGrowth:      r.ProjectedGrowth,
 		EntryEducation:       r.EntryEducation,
 		EntryTraining:        r.EntryTraining,
+		Interests:            r.Interests,
 	}
 }
 
@@ -193,6 +195,7 @@ func (f RoleFields) Validate() error {
 		ValidateIntRange("jobZone", f.JobZone, MinJobZone, MaxJobZone),
 		employment,
 		growth,
+		ValidateInterests("interests", f.Interests),
 	)
 }
 

@@ -165,3 +165,16 @@ func (r *skillResolver) Narrower(ctx context.Context, obj *pathway.Skill) ([]pat
 func (r *skillResolver) SameAs(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error) {
 	return loaders.SameSkills(ctx, obj.ID)
 }
+
+func (r *roleResolver) Interests(ctx context.Context, obj *pathway.Role) (*model.Interests, error) {
+	return interestsOf(obj.Interests), nil
+}
+
+// interestsOf is an interest profile in its GraphQL form; nil when unknown.
+func interestsOf(v []float64) *model.Interests {
+	if len(v) != len(pathway.RIASEC) {
+		return nil
+	}
+	return &model.Interests{Realistic: v[0], Investigative: v[1], Artistic: v[2], Social: v[3], Enterprising: v[4],
+		Conventional: v[5], Code: pathway.HollandCode(v)}
+}

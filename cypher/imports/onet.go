@@ -45,6 +45,12 @@ package imports
 //     sample or a wide error, but they are the only estimate there is, and
 //     dropping one would remove a requirement rather than make it more exact.
 //     A note counts them.
+//   - Interests (optional): the Scale ID "OI" rows give each occupation its
+//     RIASEC profile, six scores from 1 to 7 in the order Realistic,
+//     Investigative, Artistic, Social, Enterprising, Conventional (Element IDs
+//     1.B.1.a to 1.B.1.f), set only when all six are there; the "IH" rows
+//     (high-point interests) follow from them and are not stored. A note
+//     counts the roles with interests.
 //   - Technology Skills (optional): each distinct Example becomes a SOFTWARE
 //     skill "onet:tech:<slug>", the slug being the example lower-cased, "+"
 //     spelled "plus" and "#" spelled "sharp" (so that C, C# and C++ stay
@@ -264,6 +270,7 @@ func (r *onetReader) read() error {
 		read func(*onetTable) error
 	}{
 		{"Job Zones", []string{onetColCode, onetColJobZone}, r.jobZones},
+		{"Interests", []string{onetColCode, onetColElementID, onetColScaleID, onetColDataValue}, r.interests},
 		{"Content Model Reference", []string{onetColElementID, onetColElementName}, r.contentModel},
 		{"Skills", []string{onetColCode, onetColElementID, onetColElementName, onetColScaleID, onetColDataValue, onetColNotRelevant}, func(t *onetTable) error { return r.elements(t, "SPECIALIZED") }},
 		{"Knowledge", []string{onetColCode, onetColElementID, onetColElementName, onetColScaleID, onetColDataValue, onetColNotRelevant}, func(t *onetTable) error { return r.elements(t, "KNOWLEDGE") }},
@@ -335,6 +342,52 @@ func (r *onetReader) jobZones(t *onetTable) error {
 		role.JobZone = &z
 		return nil
 	})
+}
+
+// onetInterests are the Element IDs of the six RIASEC interests, in order.
+var onetInterests = [...]string{"1.B.1.a", "1.B.1.b", "1.B.1.c", "1.B.1.d", "1.B.1.e", "1.B.1.f"}
+
+// interests reads each occupation's RIASEC profile: the six Scale ID "OI"
+// rows (1-7); the "IH" rows (the high-point interests) follow from them. A
+// role gets its interests only when all six are there.
+func (r *onetReader) interests(t *onetTable) error {
+	scores := map[string]*[6]float64{}
+	seen := map[string]int{}
+	err := t.each(func(row onetRow) error {
+		if row.get(onetColScaleID) != "OI" {
+			return nil
+		}
+		role, err := r.role(row)
+		if err != nil {
+			return err
+		}
+		i := slices.Index(onetInterests[:], row.get(onetColElementID))
+		if i < 0 {
+			return row.errorf(onetColElementID, "%q is not one of the six RIASEC interests (1.B.1.a to 1.B.1.f)", row.get(onetColElementID))
+		}
+		v, err := strconv.ParseFloat(row.get(onetColDataValue), 64)
+		if err != nil || v < pathway.MinInterest || v > pathway.MaxInterest {
+			return row.errorf(onetColDataValue, "%q is not an interest score (1-7)", row.get(onetColDataValue))
+		}
+		if scores[role.ID] == nil {
+			scores[role.ID] = &[6]float64{}
+		}
+		scores[role.ID][i] = v
+		seen[role.ID] |= 1 << i
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, role := range r.roles {
+		if seen[role.ID] == 1<<len(onetInterests)-1 {
+			role.Interests = scores[role.ID][:]
+			n++
+		}
+	}
+	r.note("%s: interests for %d of %d roles", t.name, n, len(r.roles))
+	return nil
 }
 
 func (r *onetReader) contentModel(t *onetTable) error {

@@ -597,7 +597,7 @@ func TestONETFullRelease(t *testing.T) {
 	for _, s := range g.Skills {
 		types[onetDeref(s.Type).(string)]++
 	}
-	var edges, required, tech, withSkills, withTech, withEducation, withZone int
+	var edges, required, tech, withSkills, withTech, withEducation, withZone, withInterests int
 	for _, r := range g.Roles {
 		k := 0
 		for _, s := range r.Skills {
@@ -616,6 +616,9 @@ func TestONETFullRelease(t *testing.T) {
 		}
 		if r.JobZone != nil {
 			withZone++
+		}
+		if len(r.Interests) == 6 {
+			withInterests++
 		}
 		for _, s := range r.Skills {
 			edges++
@@ -639,6 +642,7 @@ func TestONETFullRelease(t *testing.T) {
 		{"roles with skills or knowledge", withSkills, 879},
 		{"roles with technologies", withTech, 923},
 		{"roles with a job zone", withZone, 923},
+		{"roles with interests", withInterests, 923},
 		{"roles with education", withEducation, 858},
 	} {
 		if c.got != c.want {
@@ -723,6 +727,7 @@ func onetTraits(g *cypher.Graph, keep func(skill string) bool) map[string]pathwa
 		if r.Industry != nil {
 			t.Industry = *r.Industry
 		}
+		t.Interests = r.Interests
 		out[r.ID] = t
 	}
 	return out
@@ -923,7 +928,7 @@ func TestONETSimilarity(t *testing.T) {
 		fmt.Fprintf(&b, "\n%s %s", from, titles["onet:"+from])
 		for _, m := range methods {
 			fmt.Fprintf(&b, "\n  %s:", m.name)
-			for i, e := range m.top["onet:"+from][:min(5, len(m.top["onet:"+from]))] {
+			for i, e := range m.top["onet:"+from][:min(10, len(m.top["onet:"+from]))] {
 				fmt.Fprintf(&b, "\n    %d. %.3f %s %s", i+1, e.Score, strings.TrimPrefix(e.ToID, "onet:"), titles[e.ToID])
 			}
 		}

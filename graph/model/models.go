@@ -121,6 +121,24 @@ type ImportReport struct {
 	Notes []string `json:"notes"`
 }
 
+// An interest profile on the RIASEC (Holland) scale: each score from 1 (low) to 7 (high).
+type Interests struct {
+	// Working with things: tools, machines, plants, animals, outdoors.
+	Realistic float64 `json:"realistic"`
+	// Working with ideas: research, analysis, science.
+	Investigative float64 `json:"investigative"`
+	// Working with forms, designs and patterns: self-expression.
+	Artistic float64 `json:"artistic"`
+	// Working with people: helping, teaching, caring.
+	Social float64 `json:"social"`
+	// Starting up and carrying out projects: leading, persuading, deciding.
+	Enterprising float64 `json:"enterprising"`
+	// Working with data and detail: set procedures and routines.
+	Conventional float64 `json:"conventional"`
+	// The Holland code: the letters of the three highest scores, highest first (SIA).
+	Code string `json:"code"`
+}
+
 // The writes. Each needs `Authorization: Bearer <token>` with the token the
 // service was started with (LATTICE_API_TOKEN); without a configured token every
 // write is refused. A refused or invalid write changes nothing. Writes that change
@@ -258,6 +276,10 @@ type ProfileInput struct {
 	EducationLevelID *string `json:"educationLevelId,omitempty"`
 	// The field of that education: a CIP 2020 code such as 51.3801 (Registered Nursing). Without it the level meets only education requirements that accept any field; a degree given in credentialIds carries its own field.
 	EducationField *string `json:"educationField,omitempty"`
+	// Interests as an interest profiler gives them: a Holland code of one to three RIASEC letters, such as SIA (Social, Investigative, Artistic). Reachable roles weigh how well a role matches them.
+	InterestCode *string `json:"interestCode,omitempty"`
+	// Interests as six scores from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional); instead of interestCode.
+	InterestScores []float64 `json:"interestScores,omitempty"`
 	// Learning and Employment Records the person holds: Open Badges 3.0 or CLR 2.0
 	// credentials, each as its JSON text (at most 20, 1 MB each). Their
 	// achievements' alignments count: a CASE item as a held skill, a CTDL
