@@ -18,7 +18,7 @@ func TestInterestsFromCode(t *testing.T) {
 			t.Errorf("%q: err %v, want ErrInvalid", bad, err)
 		}
 	}
-	nurse := []float64{2.2, 4.5, 1.9, 6.1, 2.7, 3.1} // S, I, C
+	nurse := []float64{2.2, 4.5, 1.9, 6.1, 2.7, 3.1}  // S, I, C
 	welder := []float64{6.8, 2.4, 1.5, 1.4, 2.0, 3.4} // R, C, I
 	sir, _ := InterestsFromCode("SIR")
 	toNurse, _ := InterestMatch(sir, nurse)
