@@ -193,11 +193,11 @@ func (s *Store) DegreeRoles(ctx context.Context) (out []pathway.DegreeRole, err 
 	return out, nil
 }
 
-// RolesSharingSkills returns the ids of the roles whose profiles list any of
-// the skills, sorted.
-func (s *Store) RolesSharingSkills(ctx context.Context, skillIDs []string) (ids []string, err error) {
-	defer wrap(&err, "cypher.RolesSharingSkills(%d skills)", len(skillIDs))
-	recs, err := s.read(ctx, "roles_sharing_skills", map[string]any{"skillIds": nonNil(skillIDs)})
+// RolesSharingSkills returns the ids of the roles whose profiles list the
+// most of the skills, at most first, sorted by id.
+func (s *Store) RolesSharingSkills(ctx context.Context, skillIDs []string, first int) (ids []string, err error) {
+	defer wrap(&err, "cypher.RolesSharingSkills(%d skills, %d)", len(skillIDs), first)
+	recs, err := s.read(ctx, "roles_sharing_skills", map[string]any{"skillIds": nonNil(skillIDs), "first": int64(first)})
 	if err != nil {
 		return nil, err
 	}

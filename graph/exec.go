@@ -245,14 +245,18 @@ type ComplexityRoot struct {
 	}
 
 	ReachableRole struct {
-		Gaps     func(childComplexity int) int
-		Overlap  func(childComplexity int) int
-		Path     func(childComplexity int) int
-		Plan     func(childComplexity int) int
-		Role     func(childComplexity int) int
-		Score    func(childComplexity int) int
-		Steps    func(childComplexity int) int
-		WageGain func(childComplexity int) int
+		FirstStep       func(childComplexity int) int
+		Gaps            func(childComplexity int) int
+		InterestMatch   func(childComplexity int) int
+		LearnedOnTheJob func(childComplexity int) int
+		OpenNow         func(childComplexity int) int
+		Overlap         func(childComplexity int) int
+		Path            func(childComplexity int) int
+		Plan            func(childComplexity int) int
+		Role            func(childComplexity int) int
+		Score           func(childComplexity int) int
+		Steps           func(childComplexity int) int
+		WageGain        func(childComplexity int) int
 	}
 
 	RecredentialingCandidate struct {
@@ -1650,12 +1654,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.UpskillingPath(childComplexity, args["from"].(model.ProfileInput), args["to"].(string), args["options"].(*model.PlanOptions)), true
 
+	case "ReachableRole.firstStep":
+		if e.ComplexityRoot.ReachableRole.FirstStep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.FirstStep(childComplexity), true
 	case "ReachableRole.gaps":
 		if e.ComplexityRoot.ReachableRole.Gaps == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ReachableRole.Gaps(childComplexity), true
+	case "ReachableRole.interestMatch":
+		if e.ComplexityRoot.ReachableRole.InterestMatch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.InterestMatch(childComplexity), true
+	case "ReachableRole.learnedOnTheJob":
+		if e.ComplexityRoot.ReachableRole.LearnedOnTheJob == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.LearnedOnTheJob(childComplexity), true
+	case "ReachableRole.openNow":
+		if e.ComplexityRoot.ReachableRole.OpenNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.OpenNow(childComplexity), true
 	case "ReachableRole.overlap":
 		if e.ComplexityRoot.ReachableRole.Overlap == nil {
 			break
@@ -3050,6 +3078,14 @@ type ReachableRole {
   wageGain: Float
   "The cheapest upskilling plan into the role (computed for the returned page only)."
   plan: UpskillingPlan
+  "Whether the profile can start in the role now: it is entry level (O*NET job zone 1 or 2, or level ENTRY), and the profile meets its education (in a field it accepts) and credential requirements. Its skill gaps are then learned on the job."
+  openNow: Boolean!
+  "For a role open now, the required skills the profile lacks: learned on the job. Empty otherwise."
+  learnedOnTheJob: [Skill!]!
+  "The plan's first credential, where the plan takes any."
+  firstStep: Credential
+  "How well the role matches the profile's interests, 0 to 1 (0.5 says nothing), where both are known."
+  interestMatch: Float
 }
 
 "A role ripe for recredentialing."
@@ -4031,6 +4067,14 @@ func (ec *executionContext) childFields_ReachableRole(ctx context.Context, field
 		return ec.fieldContext_ReachableRole_wageGain(ctx, field)
 	case "plan":
 		return ec.fieldContext_ReachableRole_plan(ctx, field)
+	case "openNow":
+		return ec.fieldContext_ReachableRole_openNow(ctx, field)
+	case "learnedOnTheJob":
+		return ec.fieldContext_ReachableRole_learnedOnTheJob(ctx, field)
+	case "firstStep":
+		return ec.fieldContext_ReachableRole_firstStep(ctx, field)
+	case "interestMatch":
+		return ec.fieldContext_ReachableRole_interestMatch(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReachableRole", field.Name)
 }
@@ -10413,6 +10457,116 @@ func (ec *executionContext) fieldContext_ReachableRole_plan(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReachableRole_openNow(ctx context.Context, field graphql.CollectedField, obj *model.ReachableRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_openNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_openNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ReachableRole_learnedOnTheJob(ctx context.Context, field graphql.CollectedField, obj *model.ReachableRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_learnedOnTheJob(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LearnedOnTheJob, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_learnedOnTheJob(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReachableRole",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReachableRole_firstStep(ctx context.Context, field graphql.CollectedField, obj *model.ReachableRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_firstStep(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstStep, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pathway.Credential) graphql.Marshaler {
+			return ec.marshalOCredential2ᚖgithubᚗcomᚋlatticeᚑpathwaysᚋlatticeᚋpathwayᚐCredential(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_firstStep(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReachableRole",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Credential(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReachableRole_interestMatch(ctx context.Context, field graphql.CollectedField, obj *model.ReachableRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_interestMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InterestMatch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_interestMatch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _RecredentialingCandidate_role(ctx context.Context, field graphql.CollectedField, obj *model.RecredentialingCandidate) (ret graphql.Marshaler) {
@@ -17965,6 +18119,26 @@ func (ec *executionContext) _ReachableRole(ctx context.Context, sel ast.Selectio
 			}
 		case "plan":
 			out.Values[i] = ec._ReachableRole_plan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "openNow":
+			out.Values[i] = ec._ReachableRole_openNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "learnedOnTheJob":
+			out.Values[i] = ec._ReachableRole_learnedOnTheJob(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstStep":
+			out.Values[i] = ec._ReachableRole_firstStep(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "interestMatch":
+			out.Values[i] = ec._ReachableRole_interestMatch(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

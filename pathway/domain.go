@@ -163,6 +163,9 @@ type Profile struct {
 	// code), where the person gives it: without one, the level meets only
 	// requirements that accept any field.
 	EducationField string
+	// Interests are the person's RIASEC scores (InterestsFromCode turns a
+	// Holland code into them); nil when not given.
+	Interests []float64
 }
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$`)

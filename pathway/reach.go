@@ -24,6 +24,12 @@ const (
 	OrderPlanCost               // feasible plans first, cheapest first
 )
 
+// MaxSharingRoles bounds the first moves of a profile with skills of its
+// own: the roles listing the most of its skills are scored, not every role
+// that lists one (a crosswalk to O*NET's generic skills reaches nearly all
+// of O*NET's).
+const MaxSharingRoles = 200
+
 // MaxReachSteps is the most role moves a reach may take: each move is one
 // round trip and widens the frontier by up to MaxOverlapsPerRole roles.
 const MaxReachSteps = 4
@@ -62,8 +68,9 @@ type ReachSource interface {
 	// RoleOverlaps returns each role's overlap edges out, closest first, at
 	// most first each.
 	RoleOverlaps(ctx context.Context, roleIDs []string, first int) (map[string][]RoleOverlap, error)
-	// RolesSharingSkills returns the ids of the roles listing any of the skills.
-	RolesSharingSkills(ctx context.Context, skillIDs []string) ([]string, error)
+	// RolesSharingSkills returns the ids of the roles listing the most of
+	// the skills, at most first.
+	RolesSharingSkills(ctx context.Context, skillIDs []string, first int) ([]string, error)
 	// RoleSkills returns each role's skills profile.
 	RoleSkills(ctx context.Context, roleIDs []string) (map[string][]RoleSkill, error)
 	// RolesByIDs returns the roles that exist among ids.
@@ -84,6 +91,9 @@ type ReachQuery struct {
 	Limits   ReachLimits
 	Order    ReachOrder
 	First    int // the page size
+	// Interests are the profile's RIASEC scores, nil when not given: the
+	// ranking weighs how well each role matches them.
+	Interests []float64
 }
 
 // ReachedRole is one role of the page, with what the answer shows of it.
@@ -97,6 +107,12 @@ type ReachedRole struct {
 	Graph    *PlanGraph
 	Profile  []RoleSkill
 	Gaps     []SkillGap // the required skills the profile lacks
+	// OpenNow: the profile can start in the role now (OpenNow); its gaps
+	// are learned on the job.
+	OpenNow bool
+	// InterestMatch is how well the role matches the profile's interests,
+	// where both are known.
+	InterestMatch *float64
 }
 
 // ReachableRoles answers q in a fixed number of round trips per move and per
@@ -105,6 +121,9 @@ type ReachedRole struct {
 // relatedness otherwise) and, for a profile with skills of its own, every
 // role listing one of them; further moves follow the overlap edges, each
 // discounting the score (ExtendReach).
+//
+// A profile that names no role is a student or a career starter: its answer
+// is starterPage's, for which src must be a StarterSource.
 func ReachableRoles(ctx context.Context, src ReachSource, q ReachQuery) ([]ReachedRole, error) {
 	if err := q.Limits.Check(); err != nil {
 		return nil, err
@@ -140,13 +159,20 @@ func ReachableRoles(ctx context.Context, src ReachSource, q ReachQuery) ([]Reach
 		}
 	}
 	if !q.RoleOnly || q.Start == nil {
-		sharing, err := src.RolesSharingSkills(ctx, slices.Collect(maps.Keys(held.Skills)))
+		sharing, err := src.RolesSharingSkills(ctx, slices.Collect(maps.Keys(held.Skills)), MaxSharingRoles)
 		if err != nil {
 			return nil, err
 		}
 		if err := scoreFirstMoves(ctx, src, held, sharing, addFirst); err != nil {
 			return nil, err
 		}
+	}
+	if q.Start == nil {
+		ss, ok := src.(StarterSource)
+		if !ok {
+			return nil, fmt.Errorf("reachable roles for a profile without a role need a StarterSource")
+		}
+		return starterPage(ctx, ss, q, best)
 	}
 	var frontier []Reach
 	for _, id := range slices.Sorted(maps.Keys(best)) {
@@ -222,6 +248,9 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 			continue
 		}
 		c := ReachedRole{Reach: reach, Role: role}
+		if m, ok := InterestMatch(q.Interests, role.Interests); ok {
+			c.InterestMatch = &m
+		}
 		if q.Start != nil && q.Start.WageMedian != nil && role.WageMedian != nil {
 			g := *role.WageMedian - *q.Start.WageMedian
 			c.WageGain = &g
@@ -242,7 +271,7 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 				return c
 			}
 		}
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+		if c := cmp.Compare(rankOf(b), rankOf(a)); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Role.ID, b.Role.ID)
@@ -305,8 +334,18 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 	page := planned[:min(n, len(planned))]
 	for i := range page {
 		page[i].Gaps = Gaps(q.Held.Skills, Requirements(page[i].Profile), false)
+		page[i].OpenNow = OpenNow(q.Held, page[i].Graph)
 	}
 	return page, nil
+}
+
+// rankOf is what orders reached roles by relatedness: the score, blended
+// with the interest match when the profile gives interests.
+func rankOf(r ReachedRole) float64 {
+	if r.InterestMatch == nil {
+		return r.Score
+	}
+	return (1-interestWeight)*r.Score + interestWeight*(*r.InterestMatch)
 }
 
 // Requirements is a skills profile as the algorithms see it.

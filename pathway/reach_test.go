@@ -15,7 +15,32 @@ type memGraph struct {
 	overlaps  map[string][]RoleOverlap // out of each role, closest first
 	education map[string]EducationLevel
 	graphs    map[string]*PlanGraph
+	floors    map[int]float64 // education rank -> the cheapest conferrer's cost
 	trips     int
+}
+
+// StarterRoles lists every role with its education and credentials; the
+// cost floor of a rank is floors', hours none.
+func (m *memGraph) StarterRoles(_ context.Context, maxRank *int, industry *string) ([]StarterRole, error) {
+	m.trips++
+	var out []StarterRole
+	for _, id := range slices.Sorted(mapKeys(m.roles)) {
+		r := m.roles[id]
+		s := StarterRole{Role: r, EducationRank: -1}
+		if e, ok := m.education[id]; ok {
+			s.EducationRank = e.Rank
+			s.EducationCost = m.floors[e.Rank]
+		}
+		if (maxRank != nil && s.EducationRank > *maxRank) || (industry != nil && (r.Industry == nil || *r.Industry != *industry)) {
+			continue
+		}
+		for _, c := range m.graphs[id].TargetCredentials {
+			s.Credentials = append(s.Credentials, c)
+			s.CredentialCost, s.CredentialHours = append(s.CredentialCost, 0), append(s.CredentialHours, 0)
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
 func (m *memGraph) RoleOverlaps(_ context.Context, ids []string, first int) (map[string][]RoleOverlap, error) {
@@ -40,7 +65,7 @@ func (m *memGraph) OverlapsInto(_ context.Context, ids []string, first int) (map
 	return out, nil
 }
 
-func (m *memGraph) RolesSharingSkills(_ context.Context, skillIDs []string) ([]string, error) {
+func (m *memGraph) RolesSharingSkills(_ context.Context, skillIDs []string, first int) ([]string, error) {
 	m.trips++
 	var out []string
 	for id, p := range m.profiles {
@@ -52,7 +77,7 @@ func (m *memGraph) RolesSharingSkills(_ context.Context, skillIDs []string) ([]s
 		}
 	}
 	slices.Sort(out)
-	return out, nil
+	return out[:min(first, len(out))], nil
 }
 
 func (m *memGraph) RoleSkills(_ context.Context, ids []string) (map[string][]RoleSkill, error) {
@@ -260,30 +285,59 @@ func TestReachableRoles(t *testing.T) {
 	}
 }
 
-func TestReachableRolesWithSkillsOfItsOwn(t *testing.T) {
+// TestStarters: a profile that names no role reaches the roles open to it
+// now and those a plan takes it to, ranked by relatedness when it holds
+// enough skills, else by interests and preparation, then cost.
+func TestStarters(t *testing.T) {
 	g := itGraph()
-	held := NewHeld()
-	held.AddSkill("networking", 3)
-	held.AddSkill("linux", 4)
-	held.Finish()
-	rs, err := ReachableRoles(context.Background(), g, ReachQuery{Held: held, Limits: ReachLimits{MaxSteps: 1}, First: 10})
+	skilled := NewHeld()
+	skilled.AddSkill("networking", 3)
+	skilled.AddSkill("linux", 4)
+	skilled.AddSkill("design", 2)
+	skilled.Finish()
+	rs, err := ReachableRoles(context.Background(), g, ReachQuery{Held: skilled, Limits: ReachLimits{MaxSteps: 1}, First: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := reachedIDs(rs)
-	slices.Sort(got)
-	if !slices.Equal(got, []string{"architect", "sysadmin"}) {
-		t.Errorf("a profile of networking and Linux reached %v, want the roles that list them", got)
+	// sysadmin: related, A+ away; help desk: entry level, nothing asked, open
+	// now; support: A+ away. The architect's gap (design at 4) has no
+	// credential and it is no entry role: no plan takes the profile there.
+	if got := reachedIDs(rs); !slices.Equal(got, []string{"sysadmin", "help-desk", "support"}) {
+		t.Fatalf("reached %v", got)
 	}
-	for i, r := range rs {
-		if i > 0 && rs[i-1].Score < r.Score {
-			t.Errorf("not closest first: %v", rs)
-		}
-		if r.Role.ID == "sysadmin" && (r.Overlap != 0.6667 || len(r.Gaps) != 1 || r.Gaps[0].SkillID != "hardware") {
-			t.Errorf("sysadmin: overlap %v, gaps %+v; want 0.6667 and hardware", r.Overlap, r.Gaps)
-		}
+	if r := rs[0]; r.Score <= 0 || r.OpenNow || len(r.Plan.Steps) != 1 || r.Overlap != 0.6667 || len(r.Gaps) != 1 || r.Gaps[0].SkillID != "hardware" {
+		t.Errorf("sysadmin: %+v", r)
+	}
+	if r := rs[1]; !r.OpenNow || len(r.Gaps) != 1 || r.Gaps[0].SkillID != "support" {
+		t.Errorf("help desk: open now %v, gaps %+v: want open, support learned on the job", r.OpenNow, r.Gaps)
+	}
+
+	// With interests and no skills, the match ranks, then the cost floor.
+	g.roles["support"] = withInterests(g.roles["support"], 6, 4, 1, 2, 2, 5)
+	g.roles["sysadmin"] = withInterests(g.roles["sysadmin"], 4, 6, 1, 1, 3, 5)
+	ric, _ := InterestsFromCode("RIC")
+	rs, err = ReachableRoles(context.Background(), g, ReachQuery{Held: NewHeld(), Limits: ReachLimits{MaxSteps: 1}, First: 10, Interests: ric})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := reachedIDs(rs); len(got) < 2 || got[0] != "support" || rs[0].InterestMatch == nil {
+		t.Errorf("RIC reached %v; want support (RIC-like) first, with its match", got)
+	}
+
+	// A cost limit prefilters by the floors: the education the role asks.
+	g.education["support"] = EducationLevel{ID: "associate", Rank: 3}
+	g.floors = map[int]float64{3: 5000}
+	limit := 1000.0
+	rs, err = ReachableRoles(context.Background(), g, ReachQuery{Held: NewHeld(), Limits: ReachLimits{MaxSteps: 1, MaxCost: &limit}, First: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(reachedIDs(rs), "support") {
+		t.Errorf("support asks an associate degree (at least $5,000): past a $1,000 limit, yet reached: %v", reachedIDs(rs))
 	}
 }
+
+func withInterests(r Role, v ...float64) Role { r.Interests = v; return r }
 
 func TestReachLimitsCheck(t *testing.T) {
 	for name, l := range map[string]ReachLimits{

@@ -11,8 +11,24 @@ import (
 // profileFrom checks a profile input and turns it into the domain's profile.
 func profileFrom(in model.ProfileInput) (pathway.Profile, error) {
 	var p pathway.Profile
-	if in.RoleID == nil && len(in.Skills) == 0 && len(in.CredentialIds) == 0 && in.EducationLevelID == nil && len(in.Records) == 0 {
-		return p, fmt.Errorf("the profile is empty: give a roleId, skills, credentialIds, an educationLevelId or records: %w", pathway.ErrInvalid)
+	if in.RoleID == nil && len(in.Skills) == 0 && len(in.CredentialIds) == 0 && in.EducationLevelID == nil && len(in.Records) == 0 &&
+		in.InterestCode == nil && in.InterestScores == nil {
+		return p, fmt.Errorf("the profile is empty: give a roleId, skills, credentialIds, an educationLevelId, interests or records: %w", pathway.ErrInvalid)
+	}
+	switch {
+	case in.InterestCode != nil && in.InterestScores != nil:
+		return p, fmt.Errorf("give interestCode or interestScores, not both: %w", pathway.ErrInvalid)
+	case in.InterestCode != nil:
+		v, err := pathway.InterestsFromCode(*in.InterestCode)
+		if err != nil {
+			return p, err
+		}
+		p.Interests = v
+	case in.InterestScores != nil:
+		if err := pathway.ValidateInterests("interestScores", in.InterestScores); err != nil {
+			return p, err
+		}
+		p.Interests = in.InterestScores
 	}
 	if in.RoleID != nil {
 		if err := pathway.ValidateID("roleId", *in.RoleID); err != nil {
@@ -111,7 +127,7 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileIn
 	if err != nil {
 		return nil, err
 	}
-	q := pathway.ReachQuery{Held: held, Start: start, RoleOnly: profile.RoleOnly(), Limits: lim, First: n}
+	q := pathway.ReachQuery{Held: held, Start: start, RoleOnly: profile.RoleOnly(), Limits: lim, First: n, Interests: profile.Interests}
 	if orderBy != nil {
 		q.Order = reachOrders[*orderBy]
 	}
@@ -137,7 +153,17 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileIn
 		b := &planBuilder{opt: opt, graph: c.Graph, skills: skills, gaps: gaps[i], raw: lists[i]}
 		role := c.Role
 		out[i] = model.ReachableRole{Role: &role, Score: c.Score, Overlap: c.Overlap, Steps: c.Steps,
-			Path: c.Path, Gaps: gaps[i], WageGain: c.WageGain, Plan: b.plan(c.Plan, 0)}
+			Path: c.Path, Gaps: gaps[i], WageGain: c.WageGain, Plan: b.plan(c.Plan, 0), OpenNow: c.OpenNow,
+			LearnedOnTheJob: []pathway.Skill{}, InterestMatch: c.InterestMatch}
+		if c.OpenNow {
+			for _, g := range c.Gaps {
+				out[i].LearnedOnTheJob = append(out[i].LearnedOnTheJob, b.skill(g.SkillID))
+			}
+		}
+		if len(c.Plan.Steps) > 0 {
+			first := c.Graph.Credential(c.Plan.Steps[0].CredentialID)
+			out[i].FirstStep = &first
+		}
 	}
 	return out, nil
 }

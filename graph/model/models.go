@@ -326,6 +326,14 @@ type ReachableRole struct {
 	WageGain *float64 `json:"wageGain,omitempty"`
 	// The cheapest upskilling plan into the role (computed for the returned page only).
 	Plan *UpskillingPlan `json:"plan,omitempty"`
+	// Whether the profile can start in the role now: it is entry level (O*NET job zone 1 or 2, or level ENTRY), and the profile meets its education (in a field it accepts) and credential requirements. Its skill gaps are then learned on the job.
+	OpenNow bool `json:"openNow"`
+	// For a role open now, the required skills the profile lacks: learned on the job. Empty otherwise.
+	LearnedOnTheJob []pathway.Skill `json:"learnedOnTheJob"`
+	// The plan's first credential, where the plan takes any.
+	FirstStep *pathway.Credential `json:"firstStep,omitempty"`
+	// How well the role matches the profile's interests, 0 to 1 (0.5 says nothing), where both are known.
+	InterestMatch *float64 `json:"interestMatch,omitempty"`
 }
 
 // A role ripe for recredentialing.
