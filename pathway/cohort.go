@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -73,7 +74,7 @@ type CohortPlan struct {
 // members[0]'s Target, TargetCredentials, TargetEducationRank and
 // Candidates; their own are ignored. It returns ErrInvalid for no members,
 // bad options or a malformed candidate.
-func SolveCohort(members []PlanRequest, opt CohortOptions) (CohortPlan, error) {
+func SolveCohort(ctx context.Context, members []PlanRequest, opt CohortOptions) (CohortPlan, error) {
 	if len(members) == 0 {
 		return CohortPlan{}, fmt.Errorf("a cohort needs at least one member: %w", ErrInvalid)
 	}
@@ -94,7 +95,11 @@ func SolveCohort(members []PlanRequest, opt CohortOptions) (CohortPlan, error) {
 		reqs[i] = m
 	}
 	cs := newCohortSearch(reqs, opt)
+	cs.ctx = ctx
 	cs.run()
+	if err := ctx.Err(); err != nil {
+		return CohortPlan{}, stopped(err)
+	}
 	return cs.plan(), nil
 }
 
@@ -136,6 +141,7 @@ type cohortSearch struct {
 	// open: excluding a cohort credential must not waive a skill.
 	uncovered [][]string
 	deadline  time.Time
+	ctx       context.Context // the caller's: the search stops when it ends
 	stopped   bool
 	exact     bool // every member search finished
 	best      *cohortSolution
@@ -214,7 +220,7 @@ func (cs *cohortSearch) solve(m int, out []bool) *memberBest {
 		left = cap
 	}
 	opt.TimeCap = max(left, time.Millisecond)
-	plans, err := solve(cs.reqs[m], opt, 1, cs.uncovered[m])
+	plans, err := solve(cs.ctx, cs.reqs[m], opt, 1, cs.uncovered[m])
 	b := &memberBest{}
 	if err == nil && len(plans) > 0 {
 		p := plans[0]
@@ -284,7 +290,7 @@ func (cs *cohortSearch) fit(order []int, cost func(int) float64, fixed float64) 
 }
 
 func (cs *cohortSearch) node(in, out []bool, parent cohortCut) {
-	if time.Now().After(cs.deadline) && cs.best != nil {
+	if cs.ctx.Err() != nil || (time.Now().After(cs.deadline) && cs.best != nil) {
 		cs.stopped = true
 	}
 	if cs.stopped {

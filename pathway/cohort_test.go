@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -120,7 +121,7 @@ func TestSolveCohortAgainstOracle(t *testing.T) {
 			b := float64(100 * r.IntN(40))
 			opt.Budget = &b
 		}
-		got, err := SolveCohort(members, opt)
+		got, err := SolveCohort(context.Background(), members, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,7 +171,7 @@ func TestSolveCohortAgainstOracle(t *testing.T) {
 		if opt.Budget != nil && got.TotalCost > *opt.Budget+1e-9 {
 			fail("total %v is over the budget", got.TotalCost)
 		}
-		if again, _ := SolveCohort(members, opt); !reflect.DeepEqual(got, again) {
+		if again, _ := SolveCohort(context.Background(), members, opt); !reflect.DeepEqual(got, again) {
 			fail("second run differs")
 		}
 		for _, c := range got.Credentials {
@@ -234,21 +235,21 @@ func TestSolveCohortSharedChoice(t *testing.T) {
 			for range tt.members {
 				members = append(members, member(tt.cands))
 			}
-			solo, err := Solve(members[0], PlanOptions{Objective: ObjectiveCost})
+			solo, err := Solve(context.Background(), members[0], PlanOptions{Objective: ObjectiveCost})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := solo[0].Steps[0].CredentialID; got != tt.solo {
 				t.Errorf("solo: %s, want %s", got, tt.solo)
 			}
-			one, err := SolveCohort(members[:1], CohortOptions{})
+			one, err := SolveCohort(context.Background(), members[:1], CohortOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := one.Members[0].Steps[0].CredentialID; got != tt.oneCohort {
 				t.Errorf("a cohort of one: %s, want %s", got, tt.oneCohort)
 			}
-			got, err := SolveCohort(members, CohortOptions{})
+			got, err := SolveCohort(context.Background(), members, CohortOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -295,7 +296,7 @@ func TestSolveCohortBudget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := SolveCohort(members, CohortOptions{Budget: tt.budget})
+			got, err := SolveCohort(context.Background(), members, CohortOptions{Budget: tt.budget})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -332,7 +333,7 @@ func TestSolveCohortPooledGap(t *testing.T) {
 		{HeldSkills: map[string]int{"a": 2}},
 		{HeldSkills: map[string]int{"b": 1}},
 	}
-	got, err := SolveCohort(members, CohortOptions{PlanOptions: PlanOptions{IncludePreferred: true}})
+	got, err := SolveCohort(context.Background(), members, CohortOptions{PlanOptions: PlanOptions{IncludePreferred: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +362,7 @@ func TestSolveCohortInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := SolveCohort(tt.members, tt.opt)
+			_, err := SolveCohort(context.Background(), tt.members, tt.opt)
 			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err %v, want ErrInvalid naming %q", err, tt.want)
 			}
@@ -371,14 +372,14 @@ func TestSolveCohortInvalid(t *testing.T) {
 
 func TestSolveCohortTimeCap(t *testing.T) {
 	members := benchCohort()
-	got, err := SolveCohort(members, CohortOptions{PlanOptions: PlanOptions{TimeCap: time.Millisecond}})
+	got, err := SolveCohort(context.Background(), members, CohortOptions{PlanOptions: PlanOptions{TimeCap: time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Optimal || got.LowerBound > got.TotalCost {
 		t.Errorf("optimal %v lower bound %v total %v", got.Optimal, got.LowerBound, got.TotalCost)
 	}
-	full, err := SolveCohort(members, CohortOptions{PlanOptions: PlanOptions{TimeCap: time.Minute}})
+	full, err := SolveCohort(context.Background(), members, CohortOptions{PlanOptions: PlanOptions{TimeCap: time.Minute}})
 	if err != nil {
 		t.Fatal(err)
 	}

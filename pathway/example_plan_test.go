@@ -1,6 +1,7 @@
 package pathway_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/lattice-pathways/lattice/pathway"
@@ -29,7 +30,7 @@ func ExampleSolve() {
 			{ID: "python-cert", Cost: 100, Hours: 40, Weeks: 4, ConfersRank: -1, Certifies: map[string]int{"scripting": 3}},
 		},
 	}
-	plans, err := pathway.Solve(req, pathway.PlanOptions{Objective: pathway.ObjectiveCost, Alternatives: 2})
+	plans, err := pathway.Solve(context.Background(), req, pathway.PlanOptions{Objective: pathway.ObjectiveCost, Alternatives: 2})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -69,7 +70,7 @@ func ExampleSolveCohort() {
 		{HeldSkills: map[string]int{"routing": 1}},
 		{HeldSkills: map[string]int{"routing": 3}},
 	}
-	plan, err := pathway.SolveCohort(members, pathway.CohortOptions{})
+	plan, err := pathway.SolveCohort(context.Background(), members, pathway.CohortOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"math"
@@ -279,22 +280,28 @@ func heldSkills(req PlanRequest) map[string]int {
 	return held
 }
 
+// stopped is the error of a search its context ended: the caller went away
+// or its deadline passed, and the answer is no longer wanted.
+func stopped(err error) error {
+	return fmt.Errorf("planning stopped: %w", err)
+}
+
 // Solve returns the best plan for req under opt, then up to
 // opt.Alternatives-1 further minimal plans, distinct as sets of credentials,
 // in order of the objective and then the tie-breaks (the other totals in the
 // order cost, hours, weeks; the number of steps; the sorted ids). When no plan
 // exists it returns one plan with Feasible false and the Reason. It returns
 // ErrInvalid for bad options or a malformed candidate.
-func Solve(req PlanRequest, opt PlanOptions) ([]Plan, error) {
+func Solve(ctx context.Context, req PlanRequest, opt PlanOptions) ([]Plan, error) {
 	k, err := checkOptions(opt)
 	if err != nil {
 		return nil, err
 	}
-	return solve(req, opt, k, nil)
+	return solve(ctx, req, opt, k, nil)
 }
 
 // solve is Solve with the uncovered set fixed (see newProblem).
-func solve(req PlanRequest, opt PlanOptions, k int, fixed []string) ([]Plan, error) {
+func solve(ctx context.Context, req PlanRequest, opt PlanOptions, k int, fixed []string) ([]Plan, error) {
 	p, err := newProblem(req, opt, k == 1, fixed)
 	if err != nil {
 		return nil, err
@@ -303,7 +310,11 @@ func solve(req PlanRequest, opt PlanOptions, k int, fixed []string) ([]Plan, err
 		return []Plan{p.infeasible(p.reason, true, 0)}, nil
 	}
 	s := newSearch(p, k)
+	s.ctx = ctx
 	s.run()
+	if err := ctx.Err(); err != nil {
+		return nil, stopped(err)
+	}
 	return s.plans(), nil
 }
 
@@ -317,7 +328,7 @@ func solve(req PlanRequest, opt PlanOptions, k int, fixed []string) ([]Plan, err
 // fewer hours than the last, until none is left. A plan's LowerBound is the
 // proven bound of the cost of any plan with no more hours; Optimal is false
 // for every plan when the time cap (for the whole front) cut the walk short.
-func ParetoFront(req PlanRequest, opt PlanOptions) ([]Plan, error) {
+func ParetoFront(ctx context.Context, req PlanRequest, opt PlanOptions) ([]Plan, error) {
 	if _, err := checkOptions(opt); err != nil {
 		return nil, err
 	}
@@ -341,7 +352,7 @@ func ParetoFront(req PlanRequest, opt PlanOptions) ([]Plan, error) {
 			break
 		}
 		o.TimeCap = left
-		plans, err := solve(req, o, 1, nil)
+		plans, err := solve(ctx, req, o, 1, nil)
 		if err != nil {
 			return nil, err
 		}

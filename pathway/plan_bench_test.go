@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -49,7 +50,7 @@ func benchSolve(b *testing.B, skills, cands int, timeCap time.Duration) {
 	optimal, gap := 0, 0.0
 	b.ResetTimer()
 	for b.Loop() {
-		plans, err := Solve(req, opt)
+		plans, err := Solve(context.Background(), req, opt)
 		if err != nil || !plans[0].Feasible {
 			b.Fatal(err, plans)
 		}
@@ -100,7 +101,7 @@ func BenchmarkSolveCohort(b *testing.B) {
 	optimal := 0
 	b.ResetTimer()
 	for b.Loop() {
-		plan, err := SolveCohort(members, CohortOptions{})
+		plan, err := SolveCohort(context.Background(), members, CohortOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -118,7 +119,7 @@ func BenchmarkParetoFront(b *testing.B) {
 	optimal, points := 0, 0
 	b.ResetTimer()
 	for b.Loop() {
-		front, err := ParetoFront(req, PlanOptions{TimeCap: 2 * time.Second})
+		front, err := ParetoFront(context.Background(), req, PlanOptions{TimeCap: 2 * time.Second})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -136,12 +137,12 @@ func FuzzSolve(f *testing.F) {
 	f.Add([]byte{0, 4, 7, 3, 30, 9, 1, 15, 3, 3, 1, 2, 1, 2, 0, 20, 2, 8, 1, 12, 5, 2, 0, 2, 3, 4, 1, 1, 1, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		req, opt := decodePlanInput(data)
-		plans, err := Solve(req, opt)
+		plans, err := Solve(context.Background(), req, opt)
 		if err != nil {
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("error %v is not ErrInvalid", err)
 			}
-			if _, err2 := ParetoFront(req, opt); err2 == nil {
+			if _, err2 := ParetoFront(context.Background(), req, opt); err2 == nil {
 				t.Fatalf("Solve says %v, ParetoFront accepts", err)
 			}
 			return
@@ -185,7 +186,7 @@ func FuzzSolve(f *testing.F) {
 				t.Fatalf("Solve's best %v, the oracle's %v\n%s", planIDs(plans[0]), o.idsOf(best[0]), describe(req, opt))
 			}
 		}
-		front, err := ParetoFront(req, opt)
+		front, err := ParetoFront(context.Background(), req, opt)
 		if err != nil || len(front) == 0 {
 			t.Fatalf("ParetoFront: %v %v", front, err)
 		}

@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/bits"
@@ -722,7 +723,7 @@ func TestSolveAgainstOracle(t *testing.T) {
 		for obj := range 4 {
 			opt := base
 			opt.Objective = Objective(obj)
-			plans, err := Solve(req, opt)
+			plans, err := Solve(context.Background(), req, opt)
 			solves++
 			if err != nil {
 				t.Fatalf("instance %d: %v", inst, err)
@@ -760,7 +761,7 @@ func TestSolveAgainstOracle(t *testing.T) {
 			}
 			if obj == 0 {
 				// The same question twice, and with the candidates shuffled.
-				again, _ := Solve(req, opt)
+				again, _ := Solve(context.Background(), req, opt)
 				if !reflect.DeepEqual(plans, again) {
 					fail("second run differs")
 				}
@@ -769,14 +770,14 @@ func TestSolveAgainstOracle(t *testing.T) {
 				r.Shuffle(len(shuffled.Candidates), func(i, j int) {
 					shuffled.Candidates[i], shuffled.Candidates[j] = shuffled.Candidates[j], shuffled.Candidates[i]
 				})
-				if again, _ := Solve(shuffled, opt); !reflect.DeepEqual(plans, again) {
+				if again, _ := Solve(context.Background(), shuffled, opt); !reflect.DeepEqual(plans, again) {
 					fail("shuffled candidates give a different answer")
 				}
 			}
 		}
 		// The cost/hours front.
 		opt := base
-		front, err := ParetoFront(req, opt)
+		front, err := ParetoFront(context.Background(), req, opt)
 		if err != nil {
 			t.Fatalf("instance %d: %v", inst, err)
 		}

@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"context"
 	"math"
 	"slices"
 	"sort"
@@ -53,6 +54,7 @@ type search struct {
 	obj      int
 	key      [numDims]int
 	deadline time.Time
+	ctx      context.Context // the caller's: the search stops when it ends
 	nodes    int
 	stopped  bool
 	openLB   float64 // least bound of the subtrees the time cap cut off
@@ -152,7 +154,7 @@ func (s *search) remove(x int) {
 func (s *search) tick(lb float64) bool {
 	if !s.stopped {
 		s.nodes++
-		if s.nodes&31 == 0 && time.Now().After(s.deadline) {
+		if s.nodes&31 == 0 && (time.Now().After(s.deadline) || (s.ctx != nil && s.ctx.Err() != nil)) {
 			s.stopped = true
 		}
 	}

@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"context"
 	"errors"
 	"math/rand/v2"
 	"reflect"
@@ -29,7 +30,7 @@ func steps(p Plan) []string {
 // solveOne solves and checks the best plan against the independent checker.
 func solveOne(t *testing.T, req PlanRequest, opt PlanOptions) Plan {
 	t.Helper()
-	plans, err := Solve(req, opt)
+	plans, err := Solve(context.Background(), req, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -411,11 +412,11 @@ func TestSolveInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Solve(tt.req, tt.opt)
+			_, err := Solve(context.Background(), tt.req, tt.opt)
 			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Solve: %v, want ErrInvalid naming %q", err, tt.want)
 			}
-			if _, err := ParetoFront(tt.req, tt.opt); !errors.Is(err, ErrInvalid) {
+			if _, err := ParetoFront(context.Background(), tt.req, tt.opt); !errors.Is(err, ErrInvalid) {
 				t.Errorf("ParetoFront: %v, want ErrInvalid", err)
 			}
 		})
@@ -423,13 +424,13 @@ func TestSolveInvalid(t *testing.T) {
 	// Excluded and held ids that are no candidates are fine.
 	req := itRequest()
 	req.HeldCredentials = []string{"elsewhere"}
-	if _, err := Solve(req, PlanOptions{Exclude: []string{"nowhere"}, Alternatives: 10}); err != nil {
+	if _, err := Solve(context.Background(), req, PlanOptions{Exclude: []string{"nowhere"}, Alternatives: 10}); err != nil {
 		t.Errorf("unknown ids: %v", err)
 	}
 }
 
 func TestSolveAlternatives(t *testing.T) {
-	plans, err := Solve(itRequest(), PlanOptions{Objective: ObjectiveCost, Alternatives: 4})
+	plans, err := Solve(context.Background(), itRequest(), PlanOptions{Objective: ObjectiveCost, Alternatives: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -496,7 +497,7 @@ func TestSolveCycles(t *testing.T) {
 
 func TestSolveTimeCap(t *testing.T) {
 	req := benchRequest(rand.New(rand.NewPCG(7, 300)), 300, 3000)
-	plans, err := Solve(req, PlanOptions{TimeCap: time.Millisecond})
+	plans, err := Solve(context.Background(), req, PlanOptions{TimeCap: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -507,7 +508,7 @@ func TestSolveTimeCap(t *testing.T) {
 }
 
 func TestParetoFront(t *testing.T) {
-	front, err := ParetoFront(itRequest(), PlanOptions{})
+	front, err := ParetoFront(context.Background(), itRequest(), PlanOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -577,7 +578,7 @@ func TestSolveFieldOfStudy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			plans, err := Solve(tt.req, tt.opt)
+			plans, err := Solve(context.Background(), tt.req, tt.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -594,5 +595,33 @@ func TestSolveFieldOfStudy(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSolveStopsWithItsContext: the planner stops when the caller goes away
+// or its deadline passes, and says why; a live context changes nothing.
+func TestSolveStopsWithItsContext(t *testing.T) {
+	req := PlanRequest{Target: []Requirement{{SkillID: "a", Level: 3, Required: true}},
+		Candidates: []PlanCredential{cred("x", 100, 10, 1, map[string]int{"a": 3})}, TargetEducationRank: -1}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	expired, stop := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer stop()
+	for name, ctx := range map[string]context.Context{"cancelled": cancelled, "past its deadline": expired} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Solve(ctx, req, PlanOptions{}); !errors.Is(err, ctx.Err()) {
+				t.Errorf("Solve: %v, want %v", err, ctx.Err())
+			}
+			if _, err := ParetoFront(ctx, req, PlanOptions{}); !errors.Is(err, ctx.Err()) {
+				t.Errorf("ParetoFront: %v, want %v", err, ctx.Err())
+			}
+			if _, err := SolveCohort(ctx, []PlanRequest{req, req}, CohortOptions{}); !errors.Is(err, ctx.Err()) {
+				t.Errorf("SolveCohort: %v, want %v", err, ctx.Err())
+			}
+		})
+	}
+	plans, err := Solve(context.Background(), req, PlanOptions{})
+	if err != nil || !plans[0].Feasible {
+		t.Fatalf("a live context: %v %+v", err, plans)
 	}
 }

@@ -30,6 +30,10 @@ const (
 // of O*NET's).
 const MaxSharingRoles = 200
 
+// MaxPlanCostRoles is how many reached roles, the closest first, an order by
+// plan cost plans.
+const MaxPlanCostRoles = 100
+
 // MaxReachSteps is the most role moves a reach may take: each move is one
 // round trip and widens the frontier by up to MaxOverlapsPerRole roles.
 const MaxReachSteps = 4
@@ -219,7 +223,7 @@ func scoreFirstMoves(ctx context.Context, src ReachSource, held *Held, ids []str
 // reachPage filters the reached roles by the limits, orders them and builds
 // the page: roles are taken in order, a chunk per two round trips, and
 // planned until the page is full of roles whose overlap and plan keep to the
-// limits. Ordered by plan cost, every reached role is planned.
+// limits. Ordered by plan cost, the MaxPlanCostRoles closest are planned.
 func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[string]Reach) ([]ReachedRole, error) {
 	var ids []string
 	for id, reach := range best {
@@ -281,6 +285,9 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 	planned := make([]ReachedRole, 0, n)
 	chunk := max(2*n, 20)
 	if planAll {
+		// Ordered by plan cost, the closest MaxPlanCostRoles are planned:
+		// the cheapest far-fetched move is not worth planning a thousand.
+		cands = cands[:min(len(cands), MaxPlanCostRoles)]
 		chunk = len(cands)
 	}
 	opt := PlanOptions{Objective: ObjectiveCost, MaxCost: lim.MaxCost, MaxHours: lim.MaxHours}
@@ -307,7 +314,7 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 			if c.Overlap < lim.MinOverlap {
 				continue
 			}
-			plans, err := Solve(c.Graph.Request(q.Held), opt)
+			plans, err := Solve(ctx, c.Graph.Request(q.Held), opt)
 			if err != nil {
 				return nil, err
 			}

@@ -367,10 +367,10 @@ func TestPlanViaStone(t *testing.T) {
 	opt := PlanOptions{Objective: ObjectiveCost, MaxCost: &limit}
 	// Direct, the three credentials cost 3,200: past the limit. Through the
 	// support role (which holds A+ skills), each leg keeps to it.
-	if direct, _ := Solve(target.Request(held), opt); direct[0].Feasible {
+	if direct, _ := Solve(context.Background(), target.Request(held), opt); direct[0].Feasible {
 		t.Fatalf("the direct plan should break the limit: %+v", direct[0])
 	}
-	route, err := PlanViaStone(held, target, []*PlanGraph{g.graphs["nurse"], g.graphs["help-desk"], g.graphs["support"]}, opt)
+	route, err := PlanViaStone(context.Background(), held, target, []*PlanGraph{g.graphs["nurse"], g.graphs["help-desk"], g.graphs["support"]}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

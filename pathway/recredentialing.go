@@ -53,6 +53,10 @@ func RankRecredentialing(roles []DegreeRole, n int) []RecredentialingCandidate {
 	return all[:min(n, len(all))]
 }
 
+// MaxOpenedFrom is how many roles, the closest first, RolesOpened tries
+// into each candidate: two plans each, so the work per candidate is bounded.
+const MaxOpenedFrom = 10
+
 // OpenedWithin is the learning-hours horizon of RolesOpened: a move that takes
 // longer than about a year of part-time study is not open in practice.
 const OpenedWithin = 2000.0
@@ -70,7 +74,7 @@ type OpenedSource interface {
 }
 
 // RolesOpened counts, for each role, the roles below it (a lower level, with
-// an overlap edge into it) whose people can plan their way into it within
+// one of the MaxOpenedFrom strongest overlap edges into it) whose people can plan their way into it within
 // OpenedWithin hours in skills-first mode but not with its degree
 // requirement. Three round trips for the whole page.
 func RolesOpened(ctx context.Context, src OpenedSource, page []Role) (map[string]int, error) {
@@ -78,7 +82,7 @@ func RolesOpened(ctx context.Context, src OpenedSource, page []Role) (map[string
 	for i, r := range page {
 		ids[i] = r.ID
 	}
-	into, err := src.OverlapsInto(ctx, ids, MaxOverlapsPerRole)
+	into, err := src.OverlapsInto(ctx, ids, MaxOpenedFrom)
 	if err != nil {
 		return nil, err
 	}
@@ -124,12 +128,12 @@ func RolesOpened(ctx context.Context, src OpenedSource, page []Role) (map[string
 			}
 			req := g.Request(h)
 			opt := PlanOptions{Objective: ObjectiveHours, MaxHours: &limit}
-			withDegree, err := Solve(req, opt)
+			withDegree, err := Solve(ctx, req, opt)
 			if err != nil {
 				return nil, err
 			}
 			opt.SkillsFirst = true
-			skillsFirst, err := Solve(req, opt)
+			skillsFirst, err := Solve(ctx, req, opt)
 			if err != nil {
 				return nil, err
 			}

@@ -190,7 +190,7 @@ func starterPage(ctx context.Context, src StarterSource, q ReachQuery, related m
 			if r.Overlap < lim.MinOverlap {
 				continue
 			}
-			plans, err := Solve(r.Graph.Request(held), opt)
+			plans, err := Solve(ctx, r.Graph.Request(held), opt)
 			if err != nil {
 				return nil, err
 			}

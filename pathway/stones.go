@@ -1,5 +1,7 @@
 package pathway
 
+import "context"
+
 // Stepping stones: DESIGN's plans that pass through an intermediate role when
 // the direct jump breaks the limits (or when asked for).
 
@@ -36,7 +38,7 @@ func (r StoneRoute) Plan() Plan {
 // leg keeps to opt's limits. A stone that is the held profile's own role is
 // skipped. In the stone role a person holds what the role means (TakeRole)
 // besides what they held and what the first leg earned.
-func PlanViaStone(held *Held, target *PlanGraph, stones []*PlanGraph, opt PlanOptions) (*StoneRoute, error) {
+func PlanViaStone(ctx context.Context, held *Held, target *PlanGraph, stones []*PlanGraph, opt PlanOptions) (*StoneRoute, error) {
 	opt.Alternatives = 1
 	var best *StoneRoute
 	bestValue := 0.0
@@ -44,7 +46,7 @@ func PlanViaStone(held *Held, target *PlanGraph, stones []*PlanGraph, opt PlanOp
 		if sg == nil || sg.RoleID == held.RoleID || sg.RoleID == target.RoleID {
 			continue
 		}
-		first, err := Solve(sg.Request(held), opt)
+		first, err := Solve(ctx, sg.Request(held), opt)
 		if err != nil {
 			return nil, err
 		}
@@ -60,7 +62,7 @@ func PlanViaStone(held *Held, target *PlanGraph, stones []*PlanGraph, opt PlanOp
 				}
 			}
 		}
-		second, err := Solve(target.Request(next), opt)
+		second, err := Solve(ctx, target.Request(next), opt)
 		if err != nil {
 			return nil, err
 		}

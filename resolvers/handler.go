@@ -60,7 +60,7 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 	if cfg.DepthLimit <= 0 {
 		cfg.DepthLimit = 12
 	}
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: cfg.Store}}))
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: cfg.Store}, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -119,7 +119,7 @@ func (r *queryResolver) UpskillingPath(ctx context.Context, from model.ProfileIn
 		return nil, err
 	}
 	req := g.Request(held)
-	plans, err := pathway.Solve(req, opt.PlanOptions)
+	plans, err := pathway.Solve(ctx, req, opt.PlanOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func (r *queryResolver) UpskillingPath(ctx context.Context, from model.ProfileIn
 	}
 	var front []pathway.Plan
 	if opt.tradeOffFront {
-		if front, err = pathway.ParetoFront(req, opt.PlanOptions); err != nil {
+		if front, err = pathway.ParetoFront(ctx, req, opt.PlanOptions); err != nil {
 			return nil, err
 		}
 	}
@@ -169,7 +169,7 @@ func (r *queryResolver) viaSteppingStone(ctx context.Context, held *pathway.Held
 	for i, id := range ids {
 		stones[i] = graphs[id]
 	}
-	route, err := pathway.PlanViaStone(held, g, stones, opt.PlanOptions)
+	route, err := pathway.PlanViaStone(ctx, held, g, stones, opt.PlanOptions)
 	if err != nil || route == nil {
 		return nil, err
 	}
@@ -372,7 +372,7 @@ func (r *queryResolver) CohortPlan(ctx context.Context, members []model.ProfileI
 	for i, h := range held {
 		reqs[i] = g.Request(h)
 	}
-	cp, err := pathway.SolveCohort(reqs, pathway.CohortOptions{PlanOptions: opt.PlanOptions, Budget: budget})
+	cp, err := pathway.SolveCohort(ctx, reqs, pathway.CohortOptions{PlanOptions: opt.PlanOptions, Budget: budget})
 	if err != nil {
 		return nil, err
 	}
