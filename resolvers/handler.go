@@ -64,8 +64,9 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 	}
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: cfg.Store}}))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(getTransport{})
+	srv.AddTransport(postTransport{})
+	srv.AddTransport(otherMethods{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if !cfg.NoIntrospection {
 		srv.Use(extension.Introspection{})
