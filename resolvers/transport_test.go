@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -23,7 +24,7 @@ func TestTransportStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The body limit is set around the handler; the transport names it.
-	h = http.MaxBytesHandler(h, 1<<10)
+	h = http.MaxBytesHandler(h, 1<<20)
 
 	const (
 		js = "application/json"
@@ -56,6 +57,12 @@ func TestTransportStatus(t *testing.T) {
 		getRole   = `{ role(id: "help-desk-technician") { title } }`
 		getDelete = `mutation { deleteSkill(id: "no-such-skill") { id } }`
 	)
+	var complex strings.Builder
+	complex.WriteString(`{"query":"{`)
+	for i := range 2100 {
+		fmt.Fprintf(&complex, ` r%d: role(id: \"x\") { id }`, i)
+	}
+	complex.WriteString(` }"}`)
 	tests := []struct {
 		name     string
 		req      *http.Request
@@ -81,6 +88,8 @@ func TestTransportStatus(t *testing.T) {
 		{"variable coercion failure, graphql-response+json", with(post(coercion), "Accept", gr), 400, gr, false, "GRAPHQL_VALIDATION_FAILED", "", ""},
 		{"past the depth limit", post(tooDeep), 200, js, false, CodeBadUserInput, "", "levels deep"},
 		{"past the depth limit, graphql-response+json", with(post(tooDeep), "Accept", gr), 400, gr, false, CodeBadUserInput, "", "levels deep"},
+		{"past the complexity limit", post(complex.String()), 200, js, false, "COMPLEXITY_LIMIT_EXCEEDED", "", ""},
+		{"past the complexity limit, graphql-response+json", with(post(complex.String()), "Accept", gr), 400, gr, false, "COMPLEXITY_LIMIT_EXCEEDED", "", ""},
 		{"a write without the token", post(mutation), 200, js, false, CodeUnauthenticated, "", ""},
 		{"a write without the token, graphql-response+json", with(post(mutation), "Accept", gr), 401, gr, false, CodeUnauthenticated, "Www-Authenticate: Bearer", ""},
 
@@ -99,7 +108,7 @@ func TestTransportStatus(t *testing.T) {
 		{"variables that are not a map", post(`{"query":"{ __typename }","variables":"x"}`), 400, js, false, CodeBadUserInput, "", "variables"},
 		{"extensions that are not a map", post(`{"query":"{ __typename }","extensions":[]}`), 400, js, false, CodeBadUserInput, "", "extensions"},
 		{"null parameters", post(`{"query":"{ __typename }","operationName":null,"variables":null,"extensions":null}`), 200, js, true, "", "", ""},
-		{"a body past the limit", post(`{"query":"{ __typename }","pad":"` + strings.Repeat("x", 2<<10) + `"}`), 413, js, false, CodeBadUserInput, "", "1024-byte limit"},
+		{"a body past the limit", post(`{"query":"{ __typename }","pad":"` + strings.Repeat("x", 2<<20) + `"}`), 413, js, false, CodeBadUserInput, "", "1048576-byte limit"},
 		{"no content type", with(post(role), "Content-Type", ""), 415, js, false, CodeBadUserInput, "", "application/json"},
 		{"a form body", with(post("query=x"), "Content-Type", "application/x-www-form-urlencoded"), 415, js, false, CodeBadUserInput, "", "application/json"},
 		{"PUT", httptest.NewRequest(http.MethodPut, "/graphql", nil), 405, js, false, CodeBadUserInput, "Allow: GET, POST, OPTIONS", "PUT"},
@@ -145,4 +154,16 @@ func TestTransportStatus(t *testing.T) {
 			}
 		})
 	}
+	t.Run("OPTIONS and HEAD", func(t *testing.T) {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodOptions, "/graphql", nil))
+		if w.Code != http.StatusOK || w.Header().Get("Allow") != "OPTIONS, GET, POST" {
+			t.Errorf("OPTIONS: %d, Allow %q", w.Code, w.Header().Get("Allow"))
+		}
+		w = httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodHead, "/graphql", nil))
+		if w.Code != http.StatusMethodNotAllowed {
+			t.Errorf("HEAD: %d", w.Code)
+		}
+	})
 }
