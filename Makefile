@@ -4,6 +4,8 @@
 SHELL := /bin/bash
 NEO4J := bash neo4j/neo4j.sh
 GO_TEST_FLAGS ?= -count=1
+# The GraphQL-over-HTTP audit (graphql-http, pinned in its package.json).
+AUDIT := test/http
 
 .PHONY: run test neo4j neo4j-stop test-neo4j-stop generate bench
 
@@ -14,7 +16,7 @@ run:
 
 ## test: vet, unit and integration tests, on the test Neo4j instance unless
 ## LATTICE_TEST_NEO4J_URI names a throwaway database
-test:
+test: $(AUDIT)/node_modules/.package-lock.json
 	@if [ "$$CI" = true ] && [ ! -d ../shared/data ]; then \
 		echo "make test: ../shared/data is missing; CI needs it beside the checkout" >&2; exit 1; fi
 	go vet ./...
@@ -24,6 +26,12 @@ test:
 		eval "$$($(NEO4J) env test | sed 's/^export NEO4J_/export LATTICE_TEST_NEO4J_/')"; \
 	fi; \
 	go test -p 1 $(GO_TEST_FLAGS) ./...
+
+# npm ci writes node_modules/.package-lock.json: installed once, and again
+# when package-lock.json changes.
+$(AUDIT)/node_modules/.package-lock.json: $(AUDIT)/package-lock.json
+	npm ci --prefix $(AUDIT) --no-audit --no-fund
+	@touch $@
 
 ## neo4j: start (or reuse) the local Neo4j that `make run` and the CLI use
 neo4j:

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/subtle"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -37,9 +36,12 @@ type Config struct {
 	// ComplexityLimit and DepthLimit bound what one query may ask for.
 	ComplexityLimit int
 	DepthLimit      int
+	// NoIntrospection refuses __schema and __type; NoGraphiQL serves no GraphiQL.
+	NoIntrospection bool
+	NoGraphiQL      bool
 }
 
-// NewHandler returns the service: GraphQL at /graphql, GraphiQL at /,
+// NewHandler returns the service: GraphQL at /graphql, GraphiQL at / (unless NoGraphiQL),
 // /healthz (the process is up) and /readyz (Neo4j answers a query).
 func NewHandler(cfg Config) (http.Handler, error) {
 	return newHandler(cfg)
@@ -62,14 +64,17 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 	}
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: cfg.Store}, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(getTransport{})
+	srv.AddTransport(postTransport{})
+	srv.AddTransport(otherMethods{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	if !cfg.NoIntrospection {
+		srv.Use(extension.Introspection{})
+	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	srv.Use(authFirst{token: cfg.APIToken, readsNeedToken: cfg.ReadsNeedToken})
-	srv.Use(depthLimit(cfg.DepthLimit))
+	srv.Use(newDepthLimit(cfg.DepthLimit, cfg.NoIntrospection))
 	srv.AroundResponses(withTimeout(cfg.RequestTimeout))
 	srv.SetErrorPresenter(presentError(cfg.Log, cfg.RequestTimeout))
 	srv.SetRecoverFunc(recoverPanic(cfg.Log))
@@ -92,7 +97,9 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		}
 		w.Write([]byte("ready\n"))
 	})
-	mux.Handle("/", graphiqlHandler())
+	if !cfg.NoGraphiQL {
+		mux.Handle("/", graphiqlHandler())
+	}
 	return mux, nil
 }
 
@@ -165,53 +172,4 @@ func isMutation(p *graphql.RawParams) bool {
 		}
 	}
 	return false
-}
-
-// depthLimit refuses queries nested deeper than max.
-type depthLimit int
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = depthLimit(0)
-
-func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
-func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
-func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if oc.Operation == nil {
-		return nil
-	}
-	if depth := selectionDepth(oc.Operation.SelectionSet, oc.Doc.Fragments, 0); depth > int(d) {
-		return &gqlerror.Error{
-			Message:    fmt.Sprintf("the query is nested %d levels deep; the limit is %d", depth, int(d)),
-			Extensions: map[string]any{"code": CodeBadUserInput},
-		}
-	}
-	return nil
-}
-
-func selectionDepth(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen int) int {
-	if seen > 64 {
-		return seen // fragment cycles are refused by validation; stop anyway
-	}
-	deepest := 0
-	for _, sel := range set {
-		var d int
-		switch s := sel.(type) {
-		case *ast.Field:
-			if len(s.SelectionSet) > 0 {
-				d = 1 + selectionDepth(s.SelectionSet, frags, seen+1)
-			} else {
-				d = 1
-			}
-		case *ast.InlineFragment:
-			d = selectionDepth(s.SelectionSet, frags, seen+1)
-		case *ast.FragmentSpread:
-			if f := frags.ForName(s.Name); f != nil {
-				d = selectionDepth(f.SelectionSet, frags, seen+1)
-			}
-		}
-		deepest = max(deepest, d)
-	}
-	return deepest
 }

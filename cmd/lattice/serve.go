@@ -45,11 +45,14 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&m.Handler.RequestTimeout, "request-timeout", envDuration("LATTICE_REQUEST_TIMEOUT", 10*time.Second), "per-request timeout, passed to Neo4j as the transaction timeout (env LATTICE_REQUEST_TIMEOUT)")
 	fs.IntVar(&m.Handler.ComplexityLimit, "complexity-limit", envInt("LATTICE_COMPLEXITY_LIMIT", 2000), "largest query complexity (env LATTICE_COMPLEXITY_LIMIT)")
 	fs.IntVar(&m.Handler.DepthLimit, "depth-limit", envInt("LATTICE_DEPTH_LIMIT", 12), "deepest query selection (env LATTICE_DEPTH_LIMIT)")
+	introspection := fs.Bool("introspection", env("LATTICE_INTROSPECTION", "") != "false", "answer introspection (__schema, __type) queries (env LATTICE_INTROSPECTION=false turns it off)")
+	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at / (env LATTICE_GRAPHIQL=false turns it off)")
 	// The API token is a secret: environment only.
 	m.Handler.APIToken = os.Getenv("LATTICE_API_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	m.Handler.NoIntrospection, m.Handler.NoGraphiQL = !*introspection, !*graphiql
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}

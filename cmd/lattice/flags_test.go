@@ -1,0 +1,42 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/rs/zerolog"
+)
+
+// TestIntrospectionFlags checks the switches for introspection and GraphiQL:
+// on by default, off by flag or by environment, the flag winning.
+func TestIntrospectionFlags(t *testing.T) {
+	tests := []struct {
+		name                        string
+		env                         map[string]string
+		args                        []string
+		noIntrospection, noGraphiQL bool
+	}{
+		{"on by default", nil, nil, false, false},
+		{"off by flag", nil, []string{"-introspection=false", "-graphiql=false"}, true, true},
+		{"off by environment", map[string]string{"LATTICE_INTROSPECTION": "false", "LATTICE_GRAPHIQL": "false"}, nil, true, true},
+		{"only GraphiQL off", map[string]string{"LATTICE_GRAPHIQL": "false"}, nil, false, true},
+		{"the flag wins", map[string]string{"LATTICE_INTROSPECTION": "false"}, []string{"-introspection=true"}, false, false},
+		{"anything but false keeps it on", map[string]string{"LATTICE_INTROSPECTION": "1", "LATTICE_GRAPHIQL": "true"}, nil, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("LATTICE_INTROSPECTION", "")
+			t.Setenv("LATTICE_GRAPHIQL", "")
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			m := NewMain(zerolog.Nop())
+			if err := m.ParseFlags(append([]string{"-neo4j-uri", "neo4j://localhost:7687"}, tt.args...)); err != nil {
+				t.Fatal(err)
+			}
+			if m.Handler.NoIntrospection != tt.noIntrospection || m.Handler.NoGraphiQL != tt.noGraphiQL {
+				t.Errorf("NoIntrospection=%v NoGraphiQL=%v, want %v %v",
+					m.Handler.NoIntrospection, m.Handler.NoGraphiQL, tt.noIntrospection, tt.noGraphiQL)
+			}
+		})
+	}
+}
