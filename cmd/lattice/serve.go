@@ -13,6 +13,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/metrics"
 	"github.com/lattice-pathways/lattice/resolvers"
 )
 
@@ -24,10 +25,17 @@ type Main struct {
 	Addr       string
 	LoadSample bool
 	Handler    resolvers.Config
+	// LogFormat is -log-format; main builds the logger from its environment default.
+	LogFormat string
+	// The server's timeouts; WriteTimeout 0 means the request timeout plus 5 s.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// Metrics is what /metrics serves (made by Run when nil).
+	Metrics *metrics.Metrics
 
-	Store    *cypher.Store
-	listener net.Listener
-	server   *http.Server
+	Store          *cypher.Store
+	trustedProxies listFlag
+	listener       net.Listener
+	server         *http.Server
 }
 
 // NewMain returns a Main with its defaults.
@@ -45,6 +53,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&m.Handler.RequestTimeout, "request-timeout", envDuration("LATTICE_REQUEST_TIMEOUT", 10*time.Second), "per-request timeout, passed to Neo4j as the transaction timeout (env LATTICE_REQUEST_TIMEOUT)")
 	fs.IntVar(&m.Handler.ComplexityLimit, "complexity-limit", envInt("LATTICE_COMPLEXITY_LIMIT", 2000), "largest query complexity (env LATTICE_COMPLEXITY_LIMIT)")
 	fs.IntVar(&m.Handler.DepthLimit, "depth-limit", envInt("LATTICE_DEPTH_LIMIT", 12), "deepest query selection (env LATTICE_DEPTH_LIMIT)")
+	opsFlags(fs, m)
 	// The API token is a secret: environment only.
 	m.Handler.APIToken = os.Getenv("LATTICE_API_TOKEN")
 	if err := fs.Parse(args); err != nil {
@@ -52,6 +61,9 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+	}
+	if err := m.parseOpsFlags(fs); err != nil {
+		return err
 	}
 	return resolveLocal(&m.Neo4j)
 }
@@ -75,8 +87,11 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Log.Info().Msg("the database already holds sample data; left it as it is")
 		}
 	}
+	if m.Metrics == nil {
+		m.Metrics = metrics.New()
+	}
 	cfg := m.Handler
-	cfg.Store, cfg.Log = store, m.Log
+	cfg.Store, cfg.Log, cfg.Metrics = store, m.Log, m.Metrics
 	h, err := resolvers.NewHandler(cfg)
 	if err != nil {
 		return err
@@ -88,7 +103,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	m.server = m.httpServer(h)
 	go func() {
 		if err := m.server.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Log.Error().Err(err).Msg("serve")
