@@ -74,7 +74,7 @@ func New() *Metrics {
 		}, []string{"statement"}),
 		plans: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lattice_planner_runs_total",
-			Help: "Planner runs by kind (solve, pareto, stepping_stone, cohort, reach) and outcome (optimal: proven best; capped: stopped by its cap, best found; error).",
+			Help: "Planner runs by kind (solve, pareto, stepping_stone, cohort, reach, recredentialing) and outcome (optimal: proven best; capped: stopped by its cap, best found; error).",
 		}, []string{"kind", "outcome"}),
 		planTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "lattice_planner_duration_seconds",

@@ -22,7 +22,7 @@ type Resolver struct {
 }
 
 // observePlan counts one planner run of a kind (solve, pareto,
-// stepping_stone, cohort, reach) that took d: optimal is the answer's
+// stepping_stone, cohort, reach, recredentialing) that took d: optimal is the answer's
 // Optimal (proven best; false means the search stopped at its cap), err the
 // planner's error. Call it where the planner is called:
 //
