@@ -81,7 +81,30 @@ type Store struct {
 	database string
 	timeout  time.Duration
 	log      zerolog.Logger
-	trips    atomic.Int64
+	trips    *atomic.Int64 // shared with the copies WithObserver makes
+	observer Observer
+}
+
+// Observer is told of every statement the store sends: its name (the
+// .cypher file's), how long the round trip took and the error it returned.
+// Metrics implement it; the store itself stays free of them.
+type Observer interface {
+	ObserveStatement(name string, d time.Duration, err error)
+}
+
+// WithObserver returns a store on the same driver that reports each
+// statement to o; the original reports nothing new.
+func (s *Store) WithObserver(o Observer) *Store {
+	c := *s
+	c.observer = o
+	return &c
+}
+
+// observe reports a statement started at start, for a deferred call.
+func (s *Store) observe(name string, start time.Time, err *error) {
+	if s.observer != nil {
+		s.observer.ObserveStatement(name, time.Since(start), *err)
+	}
 }
 
 // Open connects to Neo4j and checks that it answers. It returns
@@ -100,7 +123,7 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cypher.Open(%s): %v: %w", cfg.URI, err, pathway.ErrInvalid)
 	}
-	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.Timeout, log: log}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.Timeout, log: log, trips: new(atomic.Int64)}
 	if err := s.Ping(ctx); err != nil {
 		driver.Close(ctx)
 		return nil, fmt.Errorf("cypher.Open(%s): %w", cfg.URI, err)
@@ -137,8 +160,9 @@ func (s *Store) txTimeout(ctx context.Context) time.Duration {
 }
 
 // read runs one named read statement and returns its records.
-func (s *Store) read(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
+func (s *Store) read(ctx context.Context, name string, params map[string]any) (_ []*neo4j.Record, err error) {
 	s.trips.Add(1)
+	defer s.observe(name, time.Now(), &err)
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, statement(name), params,
 		neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.database),
@@ -157,8 +181,9 @@ type tx struct {
 }
 
 // run runs one named statement inside the transaction.
-func (t tx) run(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
+func (t tx) run(ctx context.Context, name string, params map[string]any) (_ []*neo4j.Record, err error) {
 	t.s.trips.Add(1)
+	defer t.s.observe(name, time.Now(), &err)
 	res, err := t.tx.Run(ctx, statement(name), params)
 	if err != nil {
 		return nil, t.s.classify(ctx, name, err)

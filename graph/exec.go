@@ -3002,9 +3002,9 @@ type OpenedRole {
 input ProfileInput {
   "A role held: its required skills, required credentials and education level count as held."
   roleId: ID
-  "Skills held, with levels."
+  "Skills held, with levels (at most 1000)."
   skills: [HeldSkillInput!]
-  "Credentials held: they count as the skills they certify."
+  "Credentials held: they count as the skills they certify (at most 500)."
   credentialIds: [ID!]
   "The highest education level reached."
   educationLevelId: ID
@@ -3536,7 +3536,7 @@ input PlanOptions {
   includePreferred: Boolean = false
   "Skills-first: the target's education requirement gives way, and its skills must be met instead."
   skillsFirst: Boolean = false
-  "Credentials never to use."
+  "Credentials never to use (at most 1000)."
   excludeCredentialIds: [ID!]
   "How many plans to return: the best and up to k-1 alternatives, each a distinct minimal plan, 1 to 10 (default 1)."
   alternatives: Int = 1

@@ -24,6 +24,9 @@ const (
 	CodeTimeout         = "TIMEOUT"
 	CodeCancelled       = "CANCELLED"
 	CodeInternal        = "INTERNAL_SERVER_ERROR"
+	// CodeRateLimited answers 429, with Retry-After, before GraphQL runs:
+	// no domain error maps to it.
+	CodeRateLimited = "RATE_LIMITED"
 )
 
 // errPanic is what a recovered panic becomes: recoverPanic has logged it
@@ -48,7 +51,9 @@ var errorCodes = []struct {
 // presentError gives every error a stable extensions.code. limit is the
 // request timeout, named in the TIMEOUT message.
 func presentError(log zerolog.Logger, limit time.Duration) graphql.ErrorPresenterFunc {
+	root := log
 	return func(ctx context.Context, err error) *gqlerror.Error {
+		log := requestLog(ctx, root)
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		if gqlErr.Extensions != nil && gqlErr.Extensions["code"] != nil {
 			return gqlErr // gqlgen's own parse and validation errors carry theirs
@@ -97,6 +102,7 @@ func presentError(log zerolog.Logger, limit time.Duration) graphql.ErrorPresente
 // presenter adds nothing for errPanic.
 func recoverPanic(log zerolog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
+		log := requestLog(ctx, log)
 		log.Error().Interface("panic", p).Str("path", graphql.GetPath(ctx).String()).
 			Str("stack", string(debug.Stack())).Msg("resolver panic")
 		return errPanic

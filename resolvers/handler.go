@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ import (
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph"
 	"github.com/lattice-pathways/lattice/loaders"
+	"github.com/lattice-pathways/lattice/metrics"
 )
 
 // Config assembles the HTTP service.
@@ -39,6 +41,21 @@ type Config struct {
 	// NoIntrospection refuses __schema and __type; NoGraphiQL serves no GraphiQL.
 	NoIntrospection bool
 	NoGraphiQL      bool
+	// Metrics counts requests, Neo4j statements, planner runs and imports,
+	// served at /metrics; nil makes a registry of the handler's own.
+	Metrics *metrics.Metrics
+	// MaxBody bounds a request body in bytes (default DefaultMaxBody): past
+	// it, 413 before GraphQL reads any of it.
+	MaxBody int64
+	// CORSOrigins are the browser origins allowed to call the API ("*" for
+	// any); none sends no CORS headers.
+	CORSOrigins []string
+	// RateLimit is the requests per second one client may make on average,
+	// RateBurst how many at once; 0 means no limit.
+	RateLimit float64
+	RateBurst int
+	// TrustedProxies are the networks whose X-Forwarded-For names the client.
+	TrustedProxies []netip.Prefix
 }
 
 // NewHandler returns the service: GraphQL at /graphql, GraphiQL at / (unless NoGraphiQL),
@@ -62,12 +79,25 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 	if cfg.DepthLimit <= 0 {
 		cfg.DepthLimit = 12
 	}
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: cfg.Store}, Complexity: complexity()}))
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = metrics.New()
+	}
+	cors, err := newCORS(cfg.CORSOrigins)
+	if err != nil {
+		return nil, err
+	}
+	store := cfg.Store.WithObserver(cfg.Metrics)
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: store, metrics: cfg.Metrics}, Complexity: complexity()})
+	srv := handler.New(schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(getTransport{})
 	srv.AddTransport(postTransport{})
 	srv.AddTransport(otherMethods{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(observeOperation{}) // first: it notes the name even of refused operations
 	if !cfg.NoIntrospection {
 		srv.Use(extension.Introspection{})
 	}
@@ -75,23 +105,28 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	srv.Use(authFirst{token: cfg.APIToken, readsNeedToken: cfg.ReadsNeedToken})
 	srv.Use(newDepthLimit(cfg.DepthLimit, cfg.NoIntrospection))
+	srv.Use(checkLists{schema: schema.Schema()})
 	srv.AroundResponses(withTimeout(cfg.RequestTimeout))
-	srv.SetErrorPresenter(presentError(cfg.Log, cfg.RequestTimeout))
+	srv.SetErrorPresenter(noteCode(presentError(cfg.Log, cfg.RequestTimeout)))
 	srv.SetRecoverFunc(recoverPanic(cfg.Log))
 	for _, hook := range hooks {
 		hook(srv)
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withBearer(loaders.Middleware(cfg.Store, srv)))
+	addr := clientAddr(cfg.TrustedProxies)
+	limit := newRateLimit(cfg.RateLimit, cfg.RateBurst, cfg.APIToken, addr)
+	mux.Handle("/graphql", limit.wrap(limitBody(cfg.MaxBody, withBearer(loaders.Middleware(store, srv)))))
+	mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		if err := cfg.Store.Ping(ctx); err != nil {
-			cfg.Log.Warn().Err(err).Msg("not ready")
+		if err := store.Ping(ctx); err != nil {
+			log := requestLog(r.Context(), cfg.Log)
+			log.Warn().Err(err).Msg("not ready")
 			http.Error(w, "neo4j unavailable\n", http.StatusServiceUnavailable)
 			return
 		}
@@ -100,7 +135,7 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 	if !cfg.NoGraphiQL {
 		mux.Handle("/", graphiqlHandler())
 	}
-	return mux, nil
+	return observe(cfg.Log, cfg.Metrics, addr, cors.wrap(mux)), nil
 }
 
 // withTimeout bounds the execution of an operation. It wraps the response

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/imports"
@@ -212,6 +213,7 @@ var importFormats = map[model.ImportFormat]struct{ format, ext string }{
 }
 
 func (r *mutationResolver) ImportData(ctx context.Context, format model.ImportFormat, data string) (*model.ImportReport, error) {
+	start := time.Now()
 	f, ok := importFormats[format]
 	if !ok {
 		return nil, fmt.Errorf("format %s cannot be imported through the API: %w", format, pathway.ErrInvalid)
@@ -251,5 +253,6 @@ func (r *mutationResolver) ImportData(ctx context.Context, format model.ImportFo
 		out.Kinds = append(out.Kinds, model.ImportKindReport{Kind: k.Kind, Created: k.Created, Updated: k.Updated, Unchanged: k.Unchanged})
 	}
 	out.Created, out.Updated, out.Unchanged = rep.Totals()
+	r.metrics.ObserveImport(f.format, out.Created+out.Updated+out.Unchanged, time.Since(start))
 	return out, nil
 }

@@ -15,7 +15,8 @@ import (
 const module = "github.com/lattice-pathways/lattice"
 
 // layers is the design's import direction, cmd -> resolvers -> loaders /
-// cypher -> pathway, written out for every package of the module: the
+// cypher -> pathway (metrics beside them: cypher reports to it through an
+// interface of its own, so the store never imports Prometheus), written out for every package of the module: the
 // project packages its code may import, the third-party modules it may use,
 // and what its tests may import besides (the package itself always).
 // Skipping a layer downwards is allowed: cmd opens the store it hands to the
@@ -38,12 +39,14 @@ var layers = []struct {
 		modules: []string{"github.com/sosodev/duration", "github.com/xuri/excelize/v2"}},
 	{pkg: "cypher/cyphertest", imports: []string{"cypher"},
 		modules: []string{"github.com/rs/zerolog"}},
+	{pkg: "metrics", imports: []string{"pathway"},
+		modules: []string{"github.com/prometheus/client_golang"}},
 	{pkg: "loaders", imports: []string{"graph", "graph/model", "cypher", "pathway"},
 		modules: []string{"github.com/vikstrous/dataloadgen"}},
-	{pkg: "resolvers", imports: []string{"graph", "graph/model", "loaders", "cypher", "cypher/imports", "pathway"},
-		modules: []string{"github.com/99designs/gqlgen", "github.com/vektah/gqlparser/v2", "github.com/rs/zerolog"},
+	{pkg: "resolvers", imports: []string{"graph", "graph/model", "loaders", "cypher", "cypher/imports", "metrics", "pathway"},
+		modules: []string{"github.com/99designs/gqlgen", "github.com/vektah/gqlparser/v2", "github.com/rs/zerolog", "golang.org/x/time"},
 		tests:   []string{"cypher/cyphertest"}},
-	{pkg: "cmd/lattice", imports: []string{"resolvers", "loaders", "cypher", "cypher/imports", "pathway"},
+	{pkg: "cmd/lattice", imports: []string{"resolvers", "loaders", "cypher", "cypher/imports", "metrics", "pathway"},
 		modules: []string{"github.com/rs/zerolog", "github.com/schollz/progressbar/v3", "golang.org/x/term"},
 		tests:   []string{"cypher/cyphertest"}},
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/imports"
+	"github.com/lattice-pathways/lattice/metrics"
 )
 
 // runImport reads a file or folder and writes it in one transaction, showing
@@ -25,6 +26,9 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 	fs := flag.NewFlagSet("lattice import", flag.ContinueOnError)
 	neo4jFlags(fs, &cfg)
 	cfg.Timeout = 30 * time.Minute // one transaction for a whole release
+	var logFormat string
+	logFormatFlag(fs, &logFormat)
+	metricsFile := fs.String("metrics-file", env("LATTICE_IMPORT_METRICS_FILE", ""), "write the import's metrics here, for node_exporter's textfile collector (env LATTICE_IMPORT_METRICS_FILE)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: lattice import [flags] FORMAT PATH\n\nformats: %s\n\n", strings.Join(imports.Formats(), ", "))
 		fs.PrintDefaults()
@@ -37,14 +41,22 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 		return fmt.Errorf("import takes a FORMAT and a PATH")
 	}
 	format, path := fs.Arg(0), fs.Arg(1)
+	var err error
+	if flagSet(fs, "log-format") {
+		if log, err = newLogger(logFormat, os.Stderr); err != nil {
+			return err
+		}
+	}
 	if err := resolveLocal(&cfg); err != nil {
 		return err
 	}
-	store, err := openStore(ctx, cfg, log)
+	opened, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
-	defer store.Close(context.Background())
+	defer opened.Close(context.Background())
+	m := metrics.New()
+	store := opened.WithObserver(m)
 	start := time.Now()
 	imp, err := imports.ReadFrom(ctx, format, path, store) // cip reads the graph's occupations
 	if err != nil {
@@ -63,7 +75,21 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
 	printReport(stdout, imp, rep, read, time.Since(writeStart))
+	created, updated, unchanged := rep.Totals()
+	m.ObserveImport(imp.Format, created+updated+unchanged, time.Since(start))
+	if *metricsFile != "" {
+		if err := m.WriteFile(*metricsFile); err != nil {
+			return fmt.Errorf("the import is done, but its metrics were not written: %w", err)
+		}
+	}
 	return nil
+}
+
+// flagSet tells whether a flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // printReport writes the closing report: each kind, the totals and the rate.

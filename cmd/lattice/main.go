@@ -18,7 +18,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"github.com/rs/zerolog"
 )
@@ -26,7 +25,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	log := zerolog.New(zerolog.ConsoleWriter{Out: os.Stderr, TimeFormat: time.TimeOnly}).With().Timestamp().Logger()
+	log, err := newLogger(os.Getenv("LATTICE_LOG_FORMAT"), os.Stderr)
+	if err != nil {
+		log, _ = newLogger("auto", os.Stderr)
+		log.Warn().Err(err).Msg("LATTICE_LOG_FORMAT ignored")
+	}
 	if err := run(ctx, os.Args[1:], os.Stdout, log); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "lattice:", err)

@@ -13,6 +13,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/metrics"
 	"github.com/lattice-pathways/lattice/resolvers"
 )
 
@@ -24,10 +25,17 @@ type Main struct {
 	Addr       string
 	LoadSample bool
 	Handler    resolvers.Config
+	// LogFormat is -log-format; main builds the logger from its environment default.
+	LogFormat string
+	// The server's timeouts; WriteTimeout 0 means the request timeout plus 5 s.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// Metrics is what /metrics serves (made by Run when nil).
+	Metrics *metrics.Metrics
 
-	Store    *cypher.Store
-	listener net.Listener
-	server   *http.Server
+	Store          *cypher.Store
+	trustedProxies listFlag
+	listener       net.Listener
+	server         *http.Server
 }
 
 // NewMain returns a Main with its defaults.
@@ -47,6 +55,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&m.Handler.DepthLimit, "depth-limit", envInt("LATTICE_DEPTH_LIMIT", 12), "deepest query selection (env LATTICE_DEPTH_LIMIT)")
 	introspection := fs.Bool("introspection", env("LATTICE_INTROSPECTION", "") != "false", "answer introspection (__schema, __type) queries (env LATTICE_INTROSPECTION=false turns it off)")
 	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at / (env LATTICE_GRAPHIQL=false turns it off)")
+	opsFlags(fs, m)
 	// The API token is a secret: environment only.
 	m.Handler.APIToken = os.Getenv("LATTICE_API_TOKEN")
 	if err := fs.Parse(args); err != nil {
@@ -55,6 +64,9 @@ func (m *Main) ParseFlags(args []string) error {
 	m.Handler.NoIntrospection, m.Handler.NoGraphiQL = !*introspection, !*graphiql
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+	}
+	if err := m.parseOpsFlags(fs); err != nil {
+		return err
 	}
 	return resolveLocal(&m.Neo4j)
 }
@@ -78,8 +90,11 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Log.Info().Msg("the database already holds sample data; left it as it is")
 		}
 	}
+	if m.Metrics == nil {
+		m.Metrics = metrics.New()
+	}
 	cfg := m.Handler
-	cfg.Store, cfg.Log = store, m.Log
+	cfg.Store, cfg.Log, cfg.Metrics = store, m.Log, m.Metrics
 	h, err := resolvers.NewHandler(cfg)
 	if err != nil {
 		return err
@@ -91,7 +106,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	m.server = m.httpServer(h)
 	go func() {
 		if err := m.server.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Log.Error().Err(err).Msg("serve")

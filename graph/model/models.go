@@ -206,7 +206,7 @@ type PlanOptions struct {
 	IncludePreferred *bool `json:"includePreferred,omitempty"`
 	// Skills-first: the target's education requirement gives way, and its skills must be met instead.
 	SkillsFirst *bool `json:"skillsFirst,omitempty"`
-	// Credentials never to use.
+	// Credentials never to use (at most 1000).
 	ExcludeCredentialIds []string `json:"excludeCredentialIds,omitempty"`
 	// How many plans to return: the best and up to k-1 alternatives, each a distinct minimal plan, 1 to 10 (default 1).
 	Alternatives *int `json:"alternatives,omitempty"`
@@ -268,9 +268,9 @@ type PrerequisiteInput struct {
 type ProfileInput struct {
 	// A role held: its required skills, required credentials and education level count as held.
 	RoleID *string `json:"roleId,omitempty"`
-	// Skills held, with levels.
+	// Skills held, with levels (at most 1000).
 	Skills []HeldSkillInput `json:"skills,omitempty"`
-	// Credentials held: they count as the skills they certify.
+	// Credentials held: they count as the skills they certify (at most 500).
 	CredentialIds []string `json:"credentialIds,omitempty"`
 	// The highest education level reached.
 	EducationLevelID *string `json:"educationLevelId,omitempty"`
