@@ -74,7 +74,8 @@ type CohortPlan struct {
 // members[0]'s Target, TargetCredentials, TargetEducationRank and
 // Candidates; their own are ignored. It returns ErrInvalid for no members,
 // bad options or a malformed candidate.
-func SolveCohort(ctx context.Context, members []PlanRequest, opt CohortOptions) (CohortPlan, error) {
+func SolveCohort(ctx context.Context, members []PlanRequest, opt CohortOptions) (cp CohortPlan, err error) {
+	defer func(start time.Time) { observeRun(ctx, "cohort", start, cp.Optimal, err) }(time.Now())
 	if len(members) == 0 {
 		return CohortPlan{}, fmt.Errorf("a cohort needs at least one member: %w", ErrInvalid)
 	}

@@ -292,7 +292,8 @@ func stopped(err error) error {
 // order cost, hours, weeks; the number of steps; the sorted ids). When no plan
 // exists it returns one plan with Feasible false and the Reason. It returns
 // ErrInvalid for bad options or a malformed candidate.
-func Solve(ctx context.Context, req PlanRequest, opt PlanOptions) ([]Plan, error) {
+func Solve(ctx context.Context, req PlanRequest, opt PlanOptions) (plans []Plan, err error) {
+	defer func(start time.Time) { observeRun(ctx, "solve", start, len(plans) > 0 && plans[0].Optimal, err) }(time.Now())
 	k, err := checkOptions(opt)
 	if err != nil {
 		return nil, err
@@ -328,7 +329,14 @@ func solve(ctx context.Context, req PlanRequest, opt PlanOptions, k int, fixed [
 // fewer hours than the last, until none is left. A plan's LowerBound is the
 // proven bound of the cost of any plan with no more hours; Optimal is false
 // for every plan when the time cap (for the whole front) cut the walk short.
-func ParetoFront(ctx context.Context, req PlanRequest, opt PlanOptions) ([]Plan, error) {
+func ParetoFront(ctx context.Context, req PlanRequest, opt PlanOptions) (points []Plan, err error) {
+	defer func(start time.Time) {
+		optimal := len(points) > 0
+		for _, p := range points {
+			optimal = optimal && p.Optimal
+		}
+		observeRun(ctx, "front", start, optimal, err)
+	}(time.Now())
 	if _, err := checkOptions(opt); err != nil {
 		return nil, err
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/lattice-pathways/lattice/graph"
 	"github.com/lattice-pathways/lattice/loaders"
 	"github.com/lattice-pathways/lattice/metrics"
+	"github.com/lattice-pathways/lattice/pathway"
 )
 
 // Config assembles the HTTP service.
@@ -106,6 +107,9 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 	srv.Use(authFirst{token: cfg.APIToken, readsNeedToken: cfg.ReadsNeedToken})
 	srv.Use(newDepthLimit(cfg.DepthLimit, cfg.NoIntrospection))
 	srv.Use(checkLists{schema: schema.Schema()})
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(pathway.WithPlanObserver(ctx, cfg.Metrics.ObservePlan))
+	})
 	srv.AroundResponses(withTimeout(cfg.RequestTimeout))
 	srv.SetErrorPresenter(noteCode(presentError(cfg.Log, cfg.RequestTimeout)))
 	srv.SetRecoverFunc(recoverPanic(cfg.Log))

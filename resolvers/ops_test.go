@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -191,15 +190,24 @@ func TestMetrics(t *testing.T) {
 		}
 	})
 
-	t.Run("planner runs through observePlan", func(t *testing.T) {
-		r := &Resolver{metrics: m}
-		r.observePlan("solve", true, time.Millisecond, nil)
-		r.observePlan("solve", false, time.Millisecond, nil)
-		r.observePlan("cohort", false, time.Millisecond, context.DeadlineExceeded)
-		for _, tt := range []struct{ kind, outcome string }{{"solve", "optimal"}, {"solve", "capped"}, {"cohort", "error"}} {
-			if got := sample(t, h, "lattice_planner_runs_total", map[string]string{"kind": tt.kind, "outcome": tt.outcome}); got != 1 {
-				t.Errorf("planner runs %s/%s = %v, want 1", tt.kind, tt.outcome, got)
-			}
+	t.Run("planner runs, as the planner tells of them", func(t *testing.T) {
+		before := max(0, sample(t, h, "lattice_planner_runs_total", map[string]string{"kind": "solve", "outcome": "optimal"}))
+		w := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(
+			`{"query":"{ upskillingPath(from: {roleId: \"help-desk-technician\"}, to: \"security-specialist\", options: {tradeOffFront: true}) { totalCost } }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		h.ServeHTTP(w, req)
+		if w.Code != http.StatusOK || strings.Contains(w.Body.String(), `"errors"`) {
+			t.Fatalf("plan: %d %s", w.Code, w.Body)
+		}
+		if got := sample(t, h, "lattice_planner_runs_total", map[string]string{"kind": "solve", "outcome": "optimal"}); got < before+1 {
+			t.Errorf("optimal solves %v, want at least %v", got, before+1)
+		}
+		if got := sample(t, h, "lattice_planner_runs_total", map[string]string{"kind": "front", "outcome": "optimal"}); got < 1 {
+			t.Errorf("fronts %v, want 1", got)
+		}
+		if got := sample(t, h, "lattice_planner_duration_seconds_count", map[string]string{"kind": "solve"}); got < 1 {
+			t.Errorf("solve durations %v", got)
 		}
 	})
 

@@ -5,7 +5,6 @@ package resolvers
 
 import (
 	"context"
-	"time"
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph"
@@ -19,18 +18,6 @@ import (
 type Resolver struct {
 	store   *cypher.Store
 	metrics *metrics.Metrics
-}
-
-// observePlan counts one planner run of a kind (solve, pareto,
-// stepping_stone, cohort, reach, recredentialing) that took d: optimal is the answer's
-// Optimal (proven best; false means the search stopped at its cap), err the
-// planner's error. Call it where the planner is called:
-//
-//	start := time.Now()
-//	plans, err := pathway.Solve(req, opt.PlanOptions)
-//	r.observePlan("solve", err == nil && len(plans) > 0 && plans[0].Optimal, time.Since(start), err)
-func (r *Resolver) observePlan(kind string, optimal bool, d time.Duration, err error) {
-	r.metrics.ObservePlan(kind, optimal, d, err)
 }
 
 // Query returns the query resolvers.
