@@ -178,11 +178,11 @@ fragment C on Credential {
   requiredBy { id } field estimated preparesFor { id }
 }
 query {
-  roles(first: 100) { totalCount edges { node {
+  roles(first: 10) { totalCount edges { node {
     id title level industry occupationCode description wage { min max median } vacancies turnoverRate
     advancementPotential jobZone education { id } degreeRequired credentials { id }
     skills { skill { id } level importance required }
-    overlaps(first: 100) { role { id } score sharedSkills }
+    overlaps(first: 10) { role { id } score sharedSkills }
   } } }
   educationLevels { id name rank stacksInto { id } conferredBy { id } }
   networking: skill(id: "networking") { ...S }
