@@ -3012,7 +3012,7 @@ input ProfileInput {
   educationField: String
   "Interests as an interest profiler gives them: a Holland code of one to three RIASEC letters, such as SIA (Social, Investigative, Artistic). Reachable roles weigh how well a role matches them."
   interestCode: String
-  "Interests as six scores from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional); instead of interestCode."
+  "Interests as six scores from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional; a list of 6); instead of interestCode."
   interestScores: [Float!]
   """
   Learning and Employment Records the person holds: Open Badges 3.0 or CLR 2.0
@@ -3270,7 +3270,7 @@ input CreateRoleInput {
   entryEducation: String
   "The on-the-job training typically needed."
   entryTraining: String
-  "Its RIASEC interest scores: six numbers from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)."
+  "Its RIASEC interest scores: 6 numbers from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)."
   interests: [Float!]
 }
 
@@ -3310,7 +3310,7 @@ input UpdateRoleInput {
   entryEducation: String
   "The on-the-job training typically needed."
   entryTraining: String
-  "Its RIASEC interest scores: six numbers from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)."
+  "Its RIASEC interest scores: 6 numbers from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)."
   interests: [Float!]
 }
 

@@ -103,10 +103,10 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.Use(checkLists{schema: schema.Schema()}) // before complexity: a too-long list says so
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	srv.Use(authFirst{token: cfg.APIToken, readsNeedToken: cfg.ReadsNeedToken})
 	srv.Use(newDepthLimit(cfg.DepthLimit, cfg.NoIntrospection))
-	srv.Use(checkLists{schema: schema.Schema()})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(pathway.WithPlanObserver(ctx, cfg.Metrics.ObservePlan))
 	})

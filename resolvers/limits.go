@@ -21,6 +21,10 @@ var listLimits = map[string]int{
 	"ProfileInput.credentialIds":       500,
 	"ProfileInput.records":             maxRecords,
 	"PlanOptions.excludeCredentialIds": 1000,
+	// Interests are six scores; a longer list is refused as it is read too.
+	"ProfileInput.interestScores": 6,
+	"CreateRoleInput.interests":   6,
+	"UpdateRoleInput.interests":   6,
 }
 
 // checkLists is a gqlgen extension that refuses, with BAD_USER_INPUT and

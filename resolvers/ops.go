@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -200,7 +201,7 @@ func noteCode(present graphql.ErrorPresenterFunc) graphql.ErrorPresenterFunc {
 // many) as a GraphQL error a client can read, and notes its code.
 func writeError(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
 	infoFrom(r.Context()).setCode(code)
-	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Type", responseMedia(r)+"; charset=utf-8")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]any{"errors": []*gqlerror.Error{{
 		Message: msg, Extensions: map[string]any{"code": code}}}})
@@ -210,7 +211,7 @@ func writeError(w http.ResponseWriter, r *http.Request, status int, code, msg st
 // GraphQL reads any of it: a declared length is checked at once, and a body
 // without one (chunked) is read up to the limit and no further.
 func limitBody(max int64, next http.Handler) http.Handler {
-	tooLarge := func(w http.ResponseWriter, r *http.Request) {
+	tooLarge := func(w http.ResponseWriter, r *http.Request, max int64) {
 		writeError(w, r, http.StatusRequestEntityTooLarge, CodeBadUserInput,
 			fmt.Sprintf("the request body is larger than this service's limit of %d bytes (-max-body); send less (files larger than importData takes go through `lattice import`)", max))
 	}
@@ -220,16 +221,21 @@ func limitBody(max int64, next http.Handler) http.Handler {
 			return
 		}
 		if r.ContentLength > max {
-			tooLarge(w, r)
+			tooLarge(w, r, max)
 			return
 		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, max+1))
+		if outer, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			// A proxy in front set a smaller limit of its own.
+			tooLarge(w, r, outer.Limit)
+			return
+		}
 		if err != nil {
 			writeError(w, r, http.StatusBadRequest, CodeBadUserInput, "the request body could not be read")
 			return
 		}
 		if int64(len(body)) > max {
-			tooLarge(w, r)
+			tooLarge(w, r, max)
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))

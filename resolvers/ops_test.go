@@ -483,7 +483,7 @@ func TestBodyLimit(t *testing.T) {
 			if tt.want != http.StatusRequestEntityTooLarge {
 				return
 			}
-			if ct := w.Header().Get("Content-Type"); ct != "application/json" {
+			if ct := w.Header().Get("Content-Type"); ct != "application/json; charset=utf-8" {
 				t.Errorf("Content-Type %q", ct)
 			}
 			errs := answerErrors(t, w)

@@ -19,12 +19,10 @@ import (
 // error's code. The README's table of them follows this one.
 func TestTransportStatus(t *testing.T) {
 	store := cyphertest.Sample(t)
-	h, err := NewHandler(Config{Store: store, Log: zerolog.Nop(), APIToken: testToken})
+	h, err := NewHandler(Config{Store: store, Log: zerolog.Nop(), APIToken: testToken, MaxBody: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The body limit is set around the handler; the transport names it.
-	h = http.MaxBytesHandler(h, 1<<20)
 
 	const (
 		js = "application/json"
@@ -108,7 +106,7 @@ func TestTransportStatus(t *testing.T) {
 		{"variables that are not a map", post(`{"query":"{ __typename }","variables":"x"}`), 400, js, false, CodeBadUserInput, "", "variables"},
 		{"extensions that are not a map", post(`{"query":"{ __typename }","extensions":[]}`), 400, js, false, CodeBadUserInput, "", "extensions"},
 		{"null parameters", post(`{"query":"{ __typename }","operationName":null,"variables":null,"extensions":null}`), 200, js, true, "", "", ""},
-		{"a body past the limit", post(`{"query":"{ __typename }","pad":"` + strings.Repeat("x", 2<<20) + `"}`), 413, js, false, CodeBadUserInput, "", "1048576-byte limit"},
+		{"a body past the limit", post(`{"query":"{ __typename }","pad":"` + strings.Repeat("x", 2<<20) + `"}`), 413, js, false, CodeBadUserInput, "", "limit of 1048576 bytes"},
 		{"no content type", with(post(role), "Content-Type", ""), 415, js, false, CodeBadUserInput, "", "application/json"},
 		{"a form body", with(post("query=x"), "Content-Type", "application/x-www-form-urlencoded"), 415, js, false, CodeBadUserInput, "", "application/json"},
 		{"PUT", httptest.NewRequest(http.MethodPut, "/graphql", nil), 405, js, false, CodeBadUserInput, "Allow: GET, POST, OPTIONS", "PUT"},

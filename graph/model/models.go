@@ -278,7 +278,7 @@ type ProfileInput struct {
 	EducationField *string `json:"educationField,omitempty"`
 	// Interests as an interest profiler gives them: a Holland code of one to three RIASEC letters, such as SIA (Social, Investigative, Artistic). Reachable roles weigh how well a role matches them.
 	InterestCode *string `json:"interestCode,omitempty"`
-	// Interests as six scores from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional); instead of interestCode.
+	// Interests as six scores from 1 to 7 (Realistic, Investigative, Artistic, Social, Enterprising, Conventional; a list of 6); instead of interestCode.
 	InterestScores []float64 `json:"interestScores,omitempty"`
 	// Learning and Employment Records the person holds: Open Badges 3.0 or CLR 2.0
 	// credentials, each as its JSON text (at most 20, 1 MB each). Their
