@@ -45,6 +45,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&m.Handler.RequestTimeout, "request-timeout", envDuration("LATTICE_REQUEST_TIMEOUT", 10*time.Second), "per-request timeout, passed to Neo4j as the transaction timeout (env LATTICE_REQUEST_TIMEOUT)")
 	fs.IntVar(&m.Handler.ComplexityLimit, "complexity-limit", envInt("LATTICE_COMPLEXITY_LIMIT", 2000), "largest query complexity (env LATTICE_COMPLEXITY_LIMIT)")
 	fs.IntVar(&m.Handler.DepthLimit, "depth-limit", envInt("LATTICE_DEPTH_LIMIT", 12), "deepest query selection (env LATTICE_DEPTH_LIMIT)")
+	fs.DurationVar(&m.Neo4j.CheckInterval, "neo4j-check-interval", envDuration("LATTICE_NEO4J_CHECK_INTERVAL", 500*time.Millisecond), "how often a readiness check queries Neo4j; while it fails, requests fail at once with UNAVAILABLE; 0 turns it off (env LATTICE_NEO4J_CHECK_INTERVAL)")
 	// The API token is a secret: environment only.
 	m.Handler.APIToken = os.Getenv("LATTICE_API_TOKEN")
 	if err := fs.Parse(args); err != nil {
