@@ -3,7 +3,7 @@
 
 SHELL := /bin/bash
 NEO4J := bash neo4j/neo4j.sh
-GO_TEST_FLAGS ?= -count=1
+GO_TEST_FLAGS ?= -count=1 -timeout 30m
 # The GraphQL-over-HTTP audit (graphql-http, pinned in its package.json).
 AUDIT := test/http
 
@@ -15,7 +15,9 @@ run:
 	go run ./cmd/lattice serve -load-sample
 
 ## test: vet, unit and integration tests, on the test Neo4j instance unless
-## LATTICE_TEST_NEO4J_URI names a throwaway database
+## LATTICE_TEST_NEO4J_URI names a throwaway database (the fault test, which
+## stops and starts the instance, then needs LATTICE_TEST_NEO4J_CONTROL and
+## LATTICE_TEST_NEO4J_INSTANCE too)
 test: $(AUDIT)/node_modules/.package-lock.json
 	@if [ "$$CI" = true ] && [ ! -d ../shared/data ]; then \
 		echo "make test: ../shared/data is missing; CI needs it beside the checkout" >&2; exit 1; fi
@@ -24,6 +26,7 @@ test: $(AUDIT)/node_modules/.package-lock.json
 	if [ -z "$$LATTICE_TEST_NEO4J_URI" ]; then \
 		$(NEO4J) start test; \
 		eval "$$($(NEO4J) env test | sed 's/^export NEO4J_/export LATTICE_TEST_NEO4J_/')"; \
+		export LATTICE_TEST_NEO4J_CONTROL="$(NEO4J)" LATTICE_TEST_NEO4J_INSTANCE=test; \
 	fi; \
 	go test -p 1 $(GO_TEST_FLAGS) ./...
 

@@ -22,6 +22,8 @@ func TestClassify(t *testing.T) {
 	defer stop()
 	cancelled, cancel := context.WithCancel(live)
 	cancel()
+	down, cut := context.WithCancelCause(live)
+	cut(errStoreDown) // the breaker opened under the call
 	dropped := &neo4j.ConnectivityError{Inner: io.EOF}
 	for _, tc := range []struct {
 		name string
@@ -39,6 +41,9 @@ func TestClassify(t *testing.T) {
 		{"connection error once cancelled", cancelled, dropped, context.Canceled},
 		{"bare deadline", live, context.DeadlineExceeded, pathway.ErrTimeout},
 		{"already classified", expired, pathway.ErrNotFound, pathway.ErrNotFound},
+		{"cut short by the breaker", down, context.Canceled, pathway.ErrUnavailable},
+		{"retries cut short by the breaker", down, &neo4j.TransactionExecutionLimit{Cause: "context canceled"}, pathway.ErrUnavailable},
+		{"an answer that came before the breaker opened", down, pathway.ErrNotFound, pathway.ErrNotFound},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := (&Store{}).classify(tc.ctx, "stmt", tc.err)

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/rs/zerolog"
 
 	"github.com/lattice-pathways/lattice/pathway"
@@ -70,6 +71,18 @@ type Config struct {
 	// Timeout bounds every transaction that has no earlier context deadline;
 	// it reaches Neo4j as the transaction timeout.
 	Timeout time.Duration
+	// ConnectTimeout bounds each attempt to open a connection or to take one
+	// from the pool (the driver's SocketConnectTimeout and
+	// ConnectionAcquisitionTimeout, 5 s and 1 min by default); zero means 2 s.
+	ConnectTimeout time.Duration
+	// RetryTime bounds the driver's retries of transient failures (a
+	// cluster's leader change, a dropped connection) within one call; zero
+	// means 5 s. A request's deadline bounds them too.
+	RetryTime time.Duration
+	// CheckInterval is how often a background readiness check runs a query.
+	// Once it fails, calls fail at once with ErrUnavailable (those in flight
+	// too) until a check passes again. Zero turns the check off.
+	CheckInterval time.Duration
 }
 
 // Store runs the embedded statements against one Neo4j database. Every
@@ -83,6 +96,7 @@ type Store struct {
 	log      zerolog.Logger
 	trips    *atomic.Int64 // shared with the copies WithObserver makes
 	observer Observer
+	breaker  *breaker // nil when CheckInterval is zero
 }
 
 // Observer is told of every statement the store sends: its name (the
@@ -119,7 +133,18 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 10 * time.Second
 	}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = 2 * time.Second
+	}
+	if cfg.RetryTime <= 0 {
+		cfg.RetryTime = 5 * time.Second
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
+		func(c *neo4jconfig.Config) {
+			c.SocketConnectTimeout = cfg.ConnectTimeout
+			c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
+			c.MaxTransactionRetryTime = cfg.RetryTime
+		})
 	if err != nil {
 		return nil, fmt.Errorf("cypher.Open(%s): %v: %w", cfg.URI, err, pathway.ErrInvalid)
 	}
@@ -128,19 +153,38 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 		driver.Close(ctx)
 		return nil, fmt.Errorf("cypher.Open(%s): %w", cfg.URI, err)
 	}
+	if cfg.CheckInterval > 0 {
+		s.breaker = newBreaker(s.check, cfg.CheckInterval, cfg.ConnectTimeout, log)
+	}
 	return s, nil
 }
 
 // Close releases the driver's connections.
 func (s *Store) Close(ctx context.Context) (err error) {
 	defer wrap(&err, "cypher.Close")
+	s.breaker.close()
 	return s.driver.Close(ctx)
 }
 
-// Ping runs a real query: readiness means Neo4j answers, not that a port is open.
+// Ping runs a real query: readiness means Neo4j answers, not that a port is
+// open. While the readiness check fails it returns ErrUnavailable at once.
 func (s *Store) Ping(ctx context.Context) (err error) {
 	defer wrap(&err, "cypher.Ping")
 	_, err = s.read(ctx, "ping", nil)
+	return err
+}
+
+// check is the breaker's readiness check: the ping statement in an
+// auto-commit transaction, which the driver does not retry, so a refused
+// connection fails it at once. It does not count as a round trip.
+func (s *Store) check(ctx context.Context) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, statement("ping"), nil)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
 	return err
 }
 
@@ -161,6 +205,11 @@ func (s *Store) txTimeout(ctx context.Context) time.Duration {
 
 // read runs one named read statement and returns its records.
 func (s *Store) read(ctx context.Context, name string, params map[string]any) (_ []*neo4j.Record, err error) {
+	ctx, release, err := s.breaker.guard(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("cypher %s: %w", name, err)
+	}
+	defer release()
 	s.trips.Add(1)
 	defer s.observe(name, time.Now(), &err)
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, statement(name), params,
@@ -176,12 +225,15 @@ func (s *Store) read(ctx context.Context, name string, params map[string]any) (_
 
 // tx is a write transaction: every statement it runs commits together or not at all.
 type tx struct {
-	s  *Store
-	tx neo4j.ManagedTransaction
+	s   *Store
+	tx  neo4j.ManagedTransaction
+	ctx context.Context // the write's context, which the breaker can cut short
 }
 
-// run runs one named statement inside the transaction.
+// run runs one named statement inside the transaction, under the write's
+// context: ctx is the one the caller gave write, which the closure captured.
 func (t tx) run(ctx context.Context, name string, params map[string]any) (_ []*neo4j.Record, err error) {
+	ctx = t.ctx
 	t.s.trips.Add(1)
 	defer t.s.observe(name, time.Now(), &err)
 	res, err := t.tx.Run(ctx, statement(name), params)
@@ -198,12 +250,17 @@ func (t tx) run(ctx context.Context, name string, params map[string]any) (_ []*n
 // write runs fn in one write transaction (retried by the driver on transient
 // errors) so that a failure leaves nothing behind.
 func (s *Store) write(ctx context.Context, fn func(tx) error) error {
+	ctx, release, err := s.breaker.guard(ctx)
+	if err != nil {
+		return fmt.Errorf("cypher write: %w", err)
+	}
+	defer release()
 	session := s.driver.NewSession(ctx, s.writeSession())
 	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(t neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(tx{s: s, tx: t})
+	_, err = session.ExecuteWrite(ctx, func(t neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(tx{s: s, tx: t, ctx: ctx})
 	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
-	if err != nil && !isClassified(err) {
+	if err != nil && (!isClassified(err) || errors.Is(context.Cause(ctx), errStoreDown)) {
 		return s.classify(ctx, "write", err)
 	}
 	return err
@@ -220,6 +277,13 @@ func isClassified(err error) bool {
 // (a pool timeout, a dropped connection) is only the consequence, and Neo4j
 // itself is fine.
 func (s *Store) classify(ctx context.Context, name string, err error) error {
+	// The breaker cut the call short: whatever the driver made of that (a
+	// cancelled context, a closed connection), Neo4j is what failed. A
+	// domain answer that arrived first still stands.
+	if errors.Is(context.Cause(ctx), errStoreDown) &&
+		!errors.Is(err, pathway.ErrNotFound) && !errors.Is(err, pathway.ErrInvalid) {
+		return fmt.Errorf("cypher %s: %v: %w", name, err, pathway.ErrUnavailable)
+	}
 	if isClassified(err) {
 		return err
 	}

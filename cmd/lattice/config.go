@@ -48,6 +48,8 @@ func neo4jFlags(fs *flag.FlagSet, cfg *cypher.Config) {
 	fs.StringVar(&cfg.Username, "neo4j-user", env("NEO4J_USERNAME", "neo4j"), "Neo4j user (env NEO4J_USERNAME)")
 	fs.StringVar(&cfg.Database, "neo4j-database", env("NEO4J_DATABASE", "neo4j"), "Neo4j database (env NEO4J_DATABASE)")
 	fs.DurationVar(&cfg.Timeout, "neo4j-timeout", envDuration("LATTICE_NEO4J_TIMEOUT", 30*time.Second), "default transaction timeout (env LATTICE_NEO4J_TIMEOUT)")
+	fs.DurationVar(&cfg.ConnectTimeout, "neo4j-connect-timeout", envDuration("LATTICE_NEO4J_CONNECT_TIMEOUT", 2*time.Second), "bound on opening a Neo4j connection or taking one from the pool (env LATTICE_NEO4J_CONNECT_TIMEOUT)")
+	fs.DurationVar(&cfg.RetryTime, "neo4j-retry-time", envDuration("LATTICE_NEO4J_RETRY_TIME", 5*time.Second), "how long the driver retries transient failures such as a leader change (env LATTICE_NEO4J_RETRY_TIME)")
 	cfg.Password = os.Getenv("NEO4J_PASSWORD")
 }
 

@@ -56,6 +56,7 @@ func (m *Main) ParseFlags(args []string) error {
 	introspection := fs.Bool("introspection", env("LATTICE_INTROSPECTION", "") != "false", "answer introspection (__schema, __type) queries (env LATTICE_INTROSPECTION=false turns it off)")
 	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at / (env LATTICE_GRAPHIQL=false turns it off)")
 	opsFlags(fs, m)
+	fs.DurationVar(&m.Neo4j.CheckInterval, "neo4j-check-interval", envDuration("LATTICE_NEO4J_CHECK_INTERVAL", 500*time.Millisecond), "how often a readiness check queries Neo4j; while it fails, requests fail at once with UNAVAILABLE; 0 turns it off (env LATTICE_NEO4J_CHECK_INTERVAL)")
 	// The API token is a secret: environment only.
 	m.Handler.APIToken = os.Getenv("LATTICE_API_TOKEN")
 	if err := fs.Parse(args); err != nil {
