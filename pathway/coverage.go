@@ -2,6 +2,7 @@ package pathway
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -81,10 +82,11 @@ func (c PlanCoverage) Summary(p Plan, role string, name func(string) string) str
 	}
 	var noCred, outside []string
 	for _, o := range c.Open {
-		if o.Reason == OpenNoCredential {
-			noCred = append(noCred, name(o.SkillID))
-		} else {
-			outside = append(outside, name(o.SkillID))
+		n := name(o.SkillID)
+		if o.Reason == OpenNoCredential && !slices.Contains(noCred, n) {
+			noCred = append(noCred, n)
+		} else if o.Reason == OpenOutsidePlan && !slices.Contains(outside, n) {
+			outside = append(outside, n)
 		}
 	}
 	var b strings.Builder
@@ -100,9 +102,23 @@ func (c PlanCoverage) Summary(p Plan, role string, name func(string) string) str
 		fmt.Fprintf(&b, " No credential in the graph teaches %s: learned on the job.", list(noCred))
 	}
 	if len(outside) > 0 && p.Feasible {
-		fmt.Fprintf(&b, " The credentials that teach %s do not fit this plan's options.", list(outside))
+		fmt.Fprintf(&b, " %s %s taught only by credentials this plan cannot take (programs of another field, or past its limits or exclusions): learned on the job, or by relaxing the options.", upper(list(outside)), are(len(outside)))
 	}
 	return b.String()
+}
+
+func upper(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func are(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 // list joins names as a sentence does: "a", "a and b", "a, b and c".

@@ -24,7 +24,7 @@ func TestCover(t *testing.T) {
 	}{
 		{"a step closes a; c has no credential", Plan{Feasible: true, Steps: []PlanStep{{Closes: []string{"a", "pref"}}}},
 			1, 0.3333, map[string]OpenReason{"b": OpenOutsidePlan, "c": OpenNoCredential},
-			[]string{"closes 1 of the 3", "teaches C: learned on the job", "teach B do not fit"}},
+			[]string{"closes 1 of the 3", "teaches C: learned on the job", "B is taught only by credentials this plan cannot take"}},
 		{"no steps is no help, said so", Plan{Feasible: true}, 0, 0,
 			map[string]OpenReason{"a": OpenOutsidePlan, "b": OpenOutsidePlan, "c": OpenNoCredential},
 			[]string{"No credential here closes any of the 3"}},
