@@ -208,8 +208,18 @@ func (s *Store) RolesSharingSkills(ctx context.Context, skillIDs []string, first
 	return ids, nil
 }
 
-// EducationRequiredBy returns the roles that require each education level.
-func (s *Store) EducationRequiredBy(ctx context.Context, levelIDs []string) (out map[string][]pathway.Role, err error) {
+// EducationRequiredBy returns the roles that require each education level,
+// and the ids of those of them a degree of any field qualifies for (the role
+// says so, or nothing prepares for it).
+func (s *Store) EducationRequiredBy(ctx context.Context, levelIDs []string) (out map[string][]pathway.Role, anyField map[string]bool, err error) {
 	defer wrap(&err, "cypher.EducationRequiredBy(%d levels)", len(levelIDs))
-	return grouped(ctx, s, "education_required_by", levelIDs, nil, roleRow)
+	anyField = map[string]bool{}
+	out, err = grouped(ctx, s, "education_required_by", levelIDs, nil, func(rec *neo4j.Record) pathway.Role {
+		r := roleRow(rec)
+		if get(rec, "anyField") == true {
+			anyField[r.ID] = true
+		}
+		return r
+	})
+	return out, anyField, err
 }

@@ -1,6 +1,9 @@
 package pathway
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Credential stacks: DESIGN's ladder of credentials that stack into and out
 // of a credential or education level, each rung with what it costs, the
@@ -69,6 +72,10 @@ type StackFacts struct {
 	Prerequisites   map[string][]PrerequisiteGroup
 	CredentialRoles map[string][]Role
 	LevelRoles      map[string][]Role
+	// The field rule's facts: the roles each credential prepares for, and
+	// the roles a degree of any field qualifies for.
+	Prepares map[string][]Role
+	AnyField map[string]bool
 }
 
 // How a rung opens a role.
@@ -99,7 +106,12 @@ type LadderRung struct {
 
 // Ladder orders a stack's rungs from the lowest up (StackOrder) and gives
 // each its credit, education and the roles it opens, each role once: by its
-// credential first, then by its education level.
+// credential first, then by its education level. A credential opens a role
+// by education under the field rule: below a postsecondary certificate any
+// does; above, only one that prepares for the role, or any when the role
+// accepts any field (a nursing degree does not open aviation inspection). An
+// education level rung opens every role asking for that level: what a
+// degree of the right field opens, which is the ladder a counselor shows.
 func Ladder(st Stack, f StackFacts) []LadderRung {
 	byID := make(map[string]Rung, len(st.Rungs))
 	ids := make([]string, len(st.Rungs))
@@ -123,6 +135,16 @@ func Ladder(st Stack, f StackFacts) []LadderRung {
 				}
 			}
 		}
+		byEducation := func(level EducationLevel, credential string) []Role {
+			var out []Role
+			for _, r := range f.LevelRoles[level.ID] {
+				prepares := credential == "" || slices.ContainsFunc(f.Prepares[credential], func(p Role) bool { return p.ID == r.ID })
+				if level.Rank < MinFieldRank || f.AnyField[r.ID] || prepares {
+					out = append(out, r)
+				}
+			}
+			return out
+		}
 		if lr.Credential != nil {
 			if l, ok := f.Confers[id]; ok {
 				lr.EducationLevel = &l
@@ -130,12 +152,12 @@ func Ladder(st Stack, f StackFacts) []LadderRung {
 			lr.EducationRequired = lowestEducation(f.Prerequisites[id])
 			open(f.CredentialRoles[id], OpensByCredential)
 			if lr.EducationLevel != nil {
-				open(f.LevelRoles[lr.EducationLevel.ID], OpensByEducation)
+				open(byEducation(*lr.EducationLevel, id), OpensByEducation)
 			}
 		} else {
 			l := *lr.Level
 			lr.EducationLevel = &l
-			open(f.LevelRoles[id], OpensByEducation)
+			open(byEducation(l, ""), OpensByEducation)
 		}
 		out = append(out, lr)
 	}

@@ -12,7 +12,7 @@ func TestLadder(t *testing.T) {
 	adn := Credential{ID: "adn", Name: "ADN"}
 	hs := EducationLevel{ID: "high-school", Rank: 1}
 	assoc := EducationLevel{ID: "associate", Rank: 3}
-	aide, lpnRole, rn := Role{ID: "aide"}, Role{ID: "lpn-role"}, Role{ID: "rn"}
+	aide, lpnRole, rn, accountant := Role{ID: "aide"}, Role{ID: "lpn-role"}, Role{ID: "rn"}, Role{ID: "accountant"}
 	st := Stack{
 		Rungs: []Rung{{ID: "adn", Credential: &adn}, {ID: "cna", Credential: &cna}, {ID: "lpn", Credential: &lpn}},
 		Links: []StackLink{{From: "cna", To: "lpn", CreditHours: 40}, {From: "lpn", To: "adn", CreditHours: 100, CreditCost: 500},
@@ -22,7 +22,12 @@ func TestLadder(t *testing.T) {
 		Confers:         map[string]EducationLevel{"adn": assoc},
 		Prerequisites:   map[string][]PrerequisiteGroup{"lpn": {{EducationLevels: []EducationLevel{assoc, hs}}}},
 		CredentialRoles: map[string][]Role{"cna": {aide}, "lpn": {lpnRole}, "adn": {rn}},
-		LevelRoles:      map[string][]Role{"associate": {rn, lpnRole}},
+		LevelRoles:      map[string][]Role{"associate": {rn, lpnRole, accountant}, "high-school": {aide}},
+		// The field rule: the ADN prepares for the RN role; the LPN role
+		// takes an associate degree of any field; the accountant's needs
+		// accounting, which no rung here is.
+		Prepares: map[string][]Role{"adn": {rn}},
+		AnyField: map[string]bool{"lpn-role": true},
 	}
 	got := Ladder(st, f)
 	var ids []string
@@ -50,10 +55,15 @@ func TestLadder(t *testing.T) {
 	if got[2].EducationLevel == nil || got[2].EducationLevel.ID != "associate" || got[0].EducationLevel != nil {
 		t.Errorf("education levels: ADN %v, CNA %v", got[2].EducationLevel, got[0].EducationLevel)
 	}
-	// An education level is a rung of its own level.
-	lvl := Ladder(Stack{Rungs: []Rung{{ID: "associate", Level: &assoc}}}, f)
-	if len(lvl) != 1 || lvl[0].EducationLevel.ID != "associate" || len(lvl[0].Opens) != 2 {
-		t.Errorf("an education-level rung: %+v", lvl)
+	// An education level is a rung of its own level: it opens every role
+	// asking for it (given a degree of the right field).
+	lvl := Ladder(Stack{Rungs: []Rung{{ID: "associate", Level: &assoc}, {ID: "high-school", Level: &hs}},
+		Links: []StackLink{{From: "high-school", To: "associate"}}}, f)
+	if len(lvl) != 2 || len(lvl[1].Opens) != 3 {
+		t.Errorf("the associate level: %+v, want the three roles asking for it", lvl[1])
+	}
+	if len(lvl[0].Opens) != 1 || lvl[0].Opens[0].Role.ID != "aide" {
+		t.Errorf("high school opens %+v, want the aide's role", lvl[0].Opens)
 	}
 }
 

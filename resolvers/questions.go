@@ -111,7 +111,10 @@ func (r *queryResolver) CredentialStack(ctx context.Context, id string) (*model.
 	for _, l := range f.Confers {
 		levelIDs = append(levelIDs, l.ID)
 	}
-	if f.LevelRoles, err = r.store.EducationRequiredBy(ctx, levelIDs); err != nil {
+	if f.LevelRoles, f.AnyField, err = r.store.EducationRequiredBy(ctx, levelIDs); err != nil {
+		return nil, err
+	}
+	if f.Prepares, err = r.store.CredentialPreparesFor(ctx, credIDs); err != nil {
 		return nil, err
 	}
 	out := &model.CredentialStack{ID: id, Rungs: []model.StackRung{}}

@@ -1,6 +1,8 @@
 // Roles that require education levels. $ids: [string] (levels). Returns id
-// (the level), node (the role).
+// (the level), node (the role) and anyField (whether a degree of any field
+// meets the requirement: the role says so, or no credential prepares for it).
 UNWIND $ids AS id
 MATCH (r:Role)-[:REQUIRES]->(:EducationLevel {id: id})
-RETURN id, r {.*} AS node
+RETURN id, r {.*} AS node,
+       coalesce(r.acceptsAnyField, false) OR NOT EXISTS { (:Credential)-[:PREPARES_FOR]->(r) } AS anyField
 ORDER BY id, r.title, r.id
