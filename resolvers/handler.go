@@ -39,8 +39,9 @@ type Config struct {
 	DepthLimit      int
 }
 
-// NewHandler returns the service: GraphQL at /graphql, GraphiQL at /,
-// /healthz (the process is up) and /readyz (Neo4j answers a query).
+// NewHandler returns the service: GraphQL at /graphql, GraphiQL at /graphiql,
+// /healthz (the process is up) and /readyz (Neo4j answers a query). The
+// explorer (package web) serves / in front of it.
 func NewHandler(cfg Config) (http.Handler, error) {
 	return newHandler(cfg)
 }
@@ -92,7 +93,9 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		}
 		w.Write([]byte("ready\n"))
 	})
-	mux.Handle("/", graphiqlHandler())
+	graphiql := graphiqlHandler()
+	mux.Handle("/graphiql", graphiql)
+	mux.Handle("/graphiql/", graphiql)
 	return mux, nil
 }
 

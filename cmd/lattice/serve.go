@@ -14,6 +14,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/resolvers"
+	"github.com/lattice-pathways/lattice/web"
 )
 
 // Main is the service: configured by ParseFlags, started by Run, stopped by
@@ -77,7 +78,12 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	cfg := m.Handler
 	cfg.Store, cfg.Log = store, m.Log
-	h, err := resolvers.NewHandler(cfg)
+	api, err := resolvers.NewHandler(cfg)
+	if err != nil {
+		return err
+	}
+	// The explorer serves its pages and passes every other path to the API.
+	h, err := web.New(web.Config{API: api, Log: m.Log})
 	if err != nil {
 		return err
 	}
@@ -94,7 +100,7 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Log.Error().Err(err).Msg("serve")
 		}
 	}()
-	m.Log.Info().Str("graphql", "http://"+m.URL()+"/graphql").Str("graphiql", "http://"+m.URL()+"/").Msg("serving")
+	m.Log.Info().Str("explorer", "http://"+m.URL()+"/").Str("graphql", "http://"+m.URL()+"/graphql").Str("graphiql", "http://"+m.URL()+"/graphiql").Msg("serving")
 	return nil
 }
 
