@@ -25,6 +25,7 @@
     var items = [];
     var active = -1;
     var seq = 0;
+    var chose = false;
 
     function close() {
       list.hidden = true;
@@ -95,9 +96,21 @@
       if (list.hidden) return;
       if (ev.key === 'ArrowDown') { ev.preventDefault(); highlight(Math.min(active + 1, items.length - 1)); }
       else if (ev.key === 'ArrowUp') { ev.preventDefault(); highlight(Math.max(active - 1, 0)); }
-      else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); choose(active); }
+      else if (ev.key === 'Enter' && active >= 0) {
+        ev.preventDefault();
+        // Some input methods still send the Enter on as a keypress, which
+        // would submit the form: the choice is the answer to this Enter.
+        chose = true;
+        setTimeout(function () { chose = false; }, 500);
+        choose(active);
+      }
       else if (ev.key === 'Escape') { close(); }
     });
+    if (input.form) {
+      input.form.addEventListener('submit', function (ev) {
+        if (chose) { ev.preventDefault(); ev.stopImmediatePropagation(); }
+      });
+    }
     input.addEventListener('blur', function () { setTimeout(close, 100); });
   }
 
