@@ -33,10 +33,11 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
 </html>
 `
 
-// graphiqlHandler serves GraphiQL at / and its gzipped assets under /graphiql/.
+// graphiqlHandler serves GraphiQL at /graphiql and its gzipped assets under
+// /graphiql/; the explorer (package web) has /.
 func graphiqlHandler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /graphiql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(graphiqlPage))
 	})

@@ -59,8 +59,9 @@ type Config struct {
 	TrustedProxies []netip.Prefix
 }
 
-// NewHandler returns the service: GraphQL at /graphql, GraphiQL at / (unless NoGraphiQL),
-// /healthz (the process is up) and /readyz (Neo4j answers a query).
+// NewHandler returns the service: GraphQL at /graphql, GraphiQL at /graphiql
+// (unless NoGraphiQL), /healthz (the process is up), /readyz (Neo4j answers
+// a query) and /metrics. The explorer (package web) serves / in front of it.
 func NewHandler(cfg Config) (http.Handler, error) {
 	return newHandler(cfg)
 }
@@ -137,7 +138,9 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		w.Write([]byte("ready\n"))
 	})
 	if !cfg.NoGraphiQL {
-		mux.Handle("/", graphiqlHandler())
+		graphiql := graphiqlHandler()
+		mux.Handle("/graphiql", graphiql)
+		mux.Handle("/graphiql/", graphiql)
 	}
 	return observe(cfg.Log, cfg.Metrics, addr, cors.wrap(mux)), nil
 }

@@ -161,9 +161,9 @@ func TestIntrospectionAndGraphiQLOff(t *testing.T) {
 			}
 
 			w := httptest.NewRecorder()
-			h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+			h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/graphiql", nil))
 			if want := map[bool]int{false: http.StatusOK, true: http.StatusNotFound}[off]; w.Code != want {
-				t.Errorf("GET / = %d, want %d", w.Code, want)
+				t.Errorf("GET /graphiql = %d, want %d", w.Code, want)
 			}
 		})
 	}

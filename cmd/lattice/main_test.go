@@ -44,7 +44,10 @@ func TestServe(t *testing.T) {
 	}{
 		{"/healthz", "ok"},
 		{"/readyz", "ready"},
-		{"/", "graphiql"},
+		{"/", "find your next step"},
+		{"/graphiql", "graphiql"},
+		{"/graphiql/graphiql.min.css", "graphiql"},
+		{"/roles/help-desk-technician", "help desk technician"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/metrics"
 	"github.com/lattice-pathways/lattice/resolvers"
+	"github.com/lattice-pathways/lattice/web"
 )
 
 // Main is the service: configured by ParseFlags, started by Run, stopped by
@@ -54,7 +55,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&m.Handler.ComplexityLimit, "complexity-limit", envInt("LATTICE_COMPLEXITY_LIMIT", 2000), "largest query complexity (env LATTICE_COMPLEXITY_LIMIT)")
 	fs.IntVar(&m.Handler.DepthLimit, "depth-limit", envInt("LATTICE_DEPTH_LIMIT", 12), "deepest query selection (env LATTICE_DEPTH_LIMIT)")
 	introspection := fs.Bool("introspection", env("LATTICE_INTROSPECTION", "") != "false", "answer introspection (__schema, __type) queries (env LATTICE_INTROSPECTION=false turns it off)")
-	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at / (env LATTICE_GRAPHIQL=false turns it off)")
+	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at /graphiql (env LATTICE_GRAPHIQL=false turns it off)")
 	opsFlags(fs, m)
 	fs.DurationVar(&m.Neo4j.CheckInterval, "neo4j-check-interval", envDuration("LATTICE_NEO4J_CHECK_INTERVAL", 500*time.Millisecond), "how often a readiness check queries Neo4j; while it fails, requests fail at once with UNAVAILABLE; 0 turns it off (env LATTICE_NEO4J_CHECK_INTERVAL)")
 	// The API token is a secret: environment only.
@@ -96,7 +97,12 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	cfg := m.Handler
 	cfg.Store, cfg.Log, cfg.Metrics = store, m.Log, m.Metrics
-	h, err := resolvers.NewHandler(cfg)
+	api, err := resolvers.NewHandler(cfg)
+	if err != nil {
+		return err
+	}
+	// The explorer serves its pages and passes every other path to the API.
+	h, err := web.New(web.Config{API: api, Log: m.Log})
 	if err != nil {
 		return err
 	}
@@ -113,7 +119,7 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Log.Error().Err(err).Msg("serve")
 		}
 	}()
-	m.Log.Info().Str("graphql", "http://"+m.URL()+"/graphql").Str("graphiql", "http://"+m.URL()+"/").Msg("serving")
+	m.Log.Info().Str("explorer", "http://"+m.URL()+"/").Str("graphql", "http://"+m.URL()+"/graphql").Str("graphiql", "http://"+m.URL()+"/graphiql").Msg("serving")
 	return nil
 }
 

@@ -1,0 +1,328 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// screenshotDir is where the browser tests write their screenshots (ignored
+// by git; a few are copied to docs/screenshots/ for the README).
+const screenshotDir = "testdata/screenshots"
+
+// browser starts one headless Chromium for all the subtests. Outside CI a
+// missing Chromium skips them; under CI=true it fails them.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("no chromium on PATH: the browser tests need Debian's package chromium (.ci/run installs it)")
+		}
+		t.Skip("no chromium on PATH: install Debian's package chromium (apt-get install chromium) to run the browser tests")
+	}
+	// chromedp's defaults run headless, without /dev/shm, with background
+	// networking, sync and first-run pages off; these add what CI needs.
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.WindowSize(1280, 800),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// The first action starts the browser; chromedp enables the network,
+	// runtime and log events the watcher reads.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// watcher collects what a page does that a person should never meet: console
+// errors, uncaught exceptions, and requests to another host.
+type watcher struct {
+	mu       sync.Mutex
+	host     string
+	problems []string
+	requests int
+}
+
+func (w *watcher) listen(t *testing.T, ctx context.Context) {
+	err := chromedp.Listen(ctx, func(ev any) {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			w.requests++
+			u, err := url.Parse(ev.Request.URL)
+			if err != nil || (u.Scheme != "data" && u.Host != w.host) {
+				w.problems = append(w.problems, "request to another host: "+ev.Request.URL)
+			}
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value))
+				}
+				w.problems = append(w.problems, "console error: "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			w.problems = append(w.problems, "uncaught exception: "+ev.ExceptionDetails.Text)
+		case *log.EventEntryAdded:
+			// A 404 or 401 a page is meant to answer is the test's to check, not a console error.
+			if ev.Entry.Level == log.EntryLevelError && ev.Entry.Source != log.EntrySourceNetwork {
+				w.problems = append(w.problems, "console error: "+ev.Entry.Text+" "+ev.Entry.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (w *watcher) take() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	p := w.problems
+	w.problems = nil
+	return p
+}
+
+var viewports = []struct {
+	name          string
+	width, height int64
+}{
+	{"laptop", 1280, 800},
+	{"phone", 390, 844},
+}
+
+// TestBrowser opens every view's deep link in Chromium, at laptop and phone
+// widths, against the real server on the sample graph, and checks what a
+// person sees. Each view's screenshots go to testdata/screenshots/.
+func TestBrowser(t *testing.T) {
+	ctx := browser(t)
+	srv := newServer(t, false)
+	base, _ := url.Parse(srv.URL)
+	w := &watcher{host: base.Host}
+	w.listen(t, ctx)
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(screenshotDir)
+	t.Logf("screenshots in %s", abs)
+
+	// The plan's totals as the API gives them, to compare with the page.
+	var plan struct {
+		Data struct{ UpskillingPath struct{ TotalHours float64 } }
+	}
+	postJSON(t, srv.URL, `{ upskillingPath(from: {roleId: "help-desk-technician"}, to: "security-specialist", options: {objective: HOURS}) { totalHours } }`, &plan)
+	var profile struct {
+		Data struct {
+			Role struct{ SkillsProfile []struct{ Name string } }
+		}
+	}
+	postJSON(t, srv.URL, `{ role(id: "it-support-specialist") { skillsProfile { name } } }`, &profile)
+	if len(profile.Data.Role.SkillsProfile) < 2 {
+		t.Fatalf("the sample's IT Support Specialist has %d skill categories; the test wants several", len(profile.Data.Role.SkillsProfile))
+	}
+
+	views := []struct {
+		name, path string
+		check      func(t *testing.T, main string)
+	}{
+		{"home", "/", func(t *testing.T, main string) {
+			contains(t, main, "Find your next step", "I am a student", "Plan a cohort")
+		}},
+		{"role", "/roles/it-support-specialist", func(t *testing.T, main string) {
+			contains(t, main, "IT Support Specialist", "Skills, by category", "Needed from day one")
+			headings, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.category h3')].map(h => h.textContent.trim())`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range profile.Data.Role.SkillsProfile {
+				if !strings.Contains(strings.Join(headings, "|"), c.Name) {
+					t.Errorf("no category %q among %v", c.Name, headings)
+				}
+			}
+		}},
+		{"plan", "/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", func(t *testing.T, main string) {
+			contains(t, main, "CompTIA Security+", "Total hours", thousands(plan.Data.UpskillingPath.TotalHours)+" hours")
+		}},
+		{"explore", "/explore?from=help-desk-technician", func(t *testing.T, main string) { contains(t, main, "IT Support Specialist", "within reach") }},
+		{"explore-student", "/explore?education=high-school&maxCost=2000", func(t *testing.T, main string) { contains(t, main, "Open to you now") }},
+		{"stack", "/stacks/associate-degree-nursing", func(t *testing.T, main string) {
+			contains(t, main, "Registered Nurse", "After high school")
+			if !regexp.MustCompile(`Registered Nurse[^\n]*\$\d{1,3}(,\d{3})+–\$\d{1,3}(,\d{3})+ a year`).MatchString(main) {
+				t.Errorf("no registered nurse role with its wage range in:\n%s", main)
+			}
+		}},
+		{"skill", "/skills/networking", func(t *testing.T, main string) { contains(t, main, "Networking", "Credentials that prove it") }},
+		{"unknown-role", "/roles/no-such-role", func(t *testing.T, main string) { contains(t, main, "There is no role with that id.") }},
+		{"unknown-stack", "/stacks/" + url.PathEscape("esco:occupation/no-such-thing"), func(t *testing.T, main string) {
+			contains(t, main, "There is no credential or education level with that id.")
+		}},
+	}
+	for _, v := range views {
+		t.Run(v.name, func(t *testing.T) {
+			for _, vp := range viewports {
+				do(t, ctx,
+					chromedp.EmulateViewport(vp.width, vp.height),
+					chromedp.Navigate(srv.URL+v.path),
+					chromedp.WaitReady(chromedp.CSS("footer")),
+				)
+				main := text(t, ctx, "main")
+				shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatal(err)
+				}
+				v.check(t, main)
+				for _, bad := range []string{"goroutine", "panic:", "runtime error", "NOT_FOUND", "<no value>"} {
+					if strings.Contains(main, bad) {
+						t.Errorf("%s shows %q", vp.name, bad)
+					}
+				}
+				if err := os.WriteFile(filepath.Join(screenshotDir, fmt.Sprintf("%s-%s.png", v.name, vp.name)), shot, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if p := w.take(); len(p) > 0 {
+					t.Errorf("%s at %s:\n%s", v.path, vp.name, strings.Join(p, "\n"))
+				}
+			}
+		})
+	}
+
+	t.Run("the search box suggests as you type", func(t *testing.T) {
+		do(t, ctx,
+			chromedp.EmulateViewport(1280, 800),
+			chromedp.Navigate(srv.URL+"/"),
+			chromedp.SendKeys(chromedp.CSS("#q"), "netw"),
+			chromedp.WaitVisible(chromedp.CSS("#q-list li")),
+		)
+		options, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#q-list li')].map(li => li.firstChild.textContent)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx := slices.Index(options, "Network Administrator")
+		if idx < 0 {
+			t.Fatalf("suggestions %v lack Network Administrator", options)
+		}
+		// The keyboard chooses the suggestion and opens its page.
+		for range idx + 1 {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+		}
+		selected, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#q-list li[aria-selected=true]')?.firstChild.textContent ?? ''`))
+		if err != nil || selected != "Network Administrator" {
+			t.Fatalf("after %d arrow downs the selected suggestion is %q (%v)", idx+1, selected, err)
+		}
+		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			os.WriteFile(filepath.Join(screenshotDir, "search-laptop.png"), shot, 0o644)
+		}
+		open, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector('#q-list').hidden && document.activeElement.id === 'q'`))
+		do(t, ctx, chromedp.KeyEvent(kb.Enter))
+		var loc string
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if loc, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); loc == "/roles/network-administrator" {
+				break
+			}
+		}
+		if loc != "/roles/network-administrator" {
+			t.Fatalf("Enter on the suggestion left the page at %s, want /roles/network-administrator (list open and focused before Enter: %v)", loc, open)
+		}
+		do(t, ctx, chromedp.WaitVisible(chromedp.CSS("h1.role")))
+		if p := w.take(); len(p) > 0 {
+			t.Error(strings.Join(p, "\n"))
+		}
+	})
+
+	t.Run("the plan form picks a role by its title", func(t *testing.T) {
+		do(t, ctx,
+			chromedp.Navigate(srv.URL+"/plan?education=high-school"),
+			chromedp.SendKeys(chromedp.CSS("#to_title"), "network admin"),
+			chromedp.WaitVisible(chromedp.CSS("#to-list li")),
+			chromedp.Click(chromedp.CSS("#to-list li")),
+			chromedp.Click(chromedp.CSS("form.panel button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS(".totals")),
+		)
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _ := url.Parse(loc)
+		if u.Query().Get("to") != "network-administrator" || u.Query().Get("education") != "high-school" {
+			t.Errorf("the form led to %s", loc)
+		}
+		contains(t, text(t, ctx, "main"), "Network Administrator", "Total cost")
+		if p := w.take(); len(p) > 0 {
+			t.Error(strings.Join(p, "\n"))
+		}
+	})
+
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.requests == 0 {
+		t.Error("the watcher saw no request at all: it would not see one to another host either")
+	}
+}
+
+// text is what a person reads in the first element matching the selector.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// do runs the actions, failing the test past a bound no page should need.
+func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func contains(t *testing.T, text string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("the page lacks %q; it reads:\n%s", w, text)
+		}
+	}
+}
+
+func postJSON(t *testing.T, base, query string, out any) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"query": query})
+	resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		t.Fatal(err)
+	}
+}

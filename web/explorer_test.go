@@ -1,0 +1,217 @@
+package web
+
+import (
+	"html"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+	"github.com/lattice-pathways/lattice/resolvers"
+)
+
+const testToken = "web-test-token-0123456789"
+
+// newServer serves the explorer in front of the real API handler on the
+// test Neo4j holding the sample graph.
+func newServer(t testing.TB, readsNeedToken bool) *httptest.Server {
+	t.Helper()
+	api, err := resolvers.NewHandler(resolvers.Config{Store: cyphertest.Sample(t), Log: zerolog.Nop(), APIToken: testToken, ReadsNeedToken: readsNeedToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	app, err := New(Config{API: api, Log: zerolog.Nop()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(app)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func get(t *testing.T, c *http.Client, u string) (int, string) {
+	t.Helper()
+	resp, err := c.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	// Compare what a person reads: html/template writes + as &#43;.
+	return resp.StatusCode, html.UnescapeString(string(b))
+}
+
+// TestPages opens every view's deep link over plain HTTP (no browser) and
+// checks the status and a line a person would read; the API's own paths
+// still reach the API.
+func TestPages(t *testing.T) {
+	srv := newServer(t, false)
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/", 200, []string{"Find your next step", "I am a student", "/graphiql"}},
+		{"/roles/it-support-specialist", 200, []string{"IT Support Specialist", "Needed from day one", "Closest moves"}},
+		{"/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", 200, []string{"CompTIA Security+", "Total hours", "2,070 hours"}},
+		{"/plan?to=security-specialist", 200, []string{"Tell us where you are now"}},
+		{"/plan", 200, []string{"Choose the role you want"}},
+		{"/explore?from=help-desk-technician", 200, []string{"IT Support Specialist", "within reach"}},
+		{"/explore?education=high-school&maxCost=2000", 200, []string{"Open to you now"}},
+		{"/explore", 200, []string{"Tell us where you are"}},
+		{"/stacks/associate-degree-nursing", 200, []string{"Registered Nurse", "a year", "After high school"}},
+		{"/skills/networking", 200, []string{"Networking", "CompTIA Network+"}},
+		{"/search?q=nurse", 200, []string{"Registered Nurse"}},
+		{"/search?q=zzzzqqq", 200, []string{"Nothing matches"}},
+		{"/cohort", 200, []string{"coming soon"}},
+		{"/recredentialing", 200, []string{"coming soon"}},
+		{"/roles/no-such-role", 404, []string{"There is no role with that id."}},
+		{"/stacks/no-such-credential", 404, []string{"There is no credential or education level with that id."}},
+		{"/skills/no-such-skill", 404, []string{"There is no skill with that id."}},
+		{"/plan?from=help-desk-technician&to=no-such-role", 404, []string{"There is no role, credential, skill or education level with an id in this link."}},
+		{"/plan?from=help-desk-technician&to=security-specialist&maxCost=10", 200, []string{"No plan fits"}},
+		{"/graphiql", 200, []string{"GraphiQL"}},
+		{"/healthz", 200, []string{"ok"}},
+		{"/app/static/app.css", 200, []string{"@media print"}},
+		{"/nowhere", 404, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			code, body := get(t, srv.Client(), srv.URL+tt.path)
+			if code != tt.status {
+				t.Errorf("status %d, want %d", code, tt.status)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+			for _, bad := range []string{"goroutine", "panic", "runtime error", "NOT_FOUND", "<no value>"} {
+				if strings.Contains(body, bad) {
+					t.Errorf("page shows %q", bad)
+				}
+			}
+		})
+	}
+	t.Run("graphql is the API's", func(t *testing.T) {
+		resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(`{"query":"{ role(id: \"help-desk-technician\") { title } }"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if !strings.Contains(string(b), `"title":"Help Desk Technician"`) {
+			t.Errorf("POST /graphql = %s", b)
+		}
+	})
+}
+
+// TestEscapedID opens a role whose id holds a slash, as ESCO's do.
+func TestEscapedID(t *testing.T) {
+	srv := newServer(t, false)
+	const id = "esco:occupation/0a1b2c3d-test"
+	body := `{"query":"mutation($id: ID!) { createRole(input: {id: $id, title: \"Test Occupation\"}) { id } }","variables":{"id":"` + id + `"}}`
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, path := range []string{"/roles/" + url.PathEscape(id), "/roles/esco:occupation/0a1b2c3d-test"} {
+		code, page := get(t, srv.Client(), srv.URL+path)
+		if code != 200 || !strings.Contains(page, "Test Occupation") {
+			t.Errorf("GET %s = %d, want the role's page", path, code)
+		}
+	}
+}
+
+// TestFormResolvesTitles: a form sent without JavaScript names roles by
+// title; the page redirects to the canonical deep link with their ids.
+func TestFormResolvesTitles(t *testing.T) {
+	srv := newServer(t, false)
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Get(srv.URL + "/plan?to_title=network+administrator&from_title=&education=high-school&add_skill_title=networking&add_skill_level=2&maxCost=")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	loc, _ := url.Parse(resp.Header.Get("Location"))
+	want := url.Values{"to": {"network-administrator"}, "education": {"high-school"}, "skill": {"networking:2"}}
+	if resp.StatusCode != http.StatusSeeOther || loc.Query().Encode() != want.Encode() {
+		t.Errorf("redirect %d to %q, want 303 to ?%s", resp.StatusCode, loc, want.Encode())
+	}
+	code, page := get(t, srv.Client(), srv.URL+"/plan?to_title=no+such+job+at+all+xyz&education=high-school")
+	if code != http.StatusBadRequest || !strings.Contains(page, "We found no role called") {
+		t.Errorf("an unknown title: %d, want 400 with a sentence", code)
+	}
+}
+
+// TestToken: with reads needing the token, a page asks for it once, keeps
+// it in a cookie and sends it to the API.
+func TestToken(t *testing.T) {
+	srv := newServer(t, true)
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	code, page := get(t, c, srv.URL+"/roles/help-desk-technician")
+	if code != http.StatusUnauthorized || !strings.Contains(page, "asks for an access token") || !strings.Contains(page, `name="token"`) {
+		t.Fatalf("without a token: %d, want 401 and the token form", code)
+	}
+	resp, err := c.PostForm(srv.URL+"/app/token", url.Values{"token": {"wrong"}, "back": {"/roles/help-desk-technician"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("a wrong token: %d, want the form again (401)", resp.StatusCode)
+	}
+	resp, err = c.PostForm(srv.URL+"/app/token", url.Values{"token": {testToken}, "back": {"/roles/help-desk-technician"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "Help Desk Technician") {
+		t.Errorf("with the token: %d, want the role", resp.StatusCode)
+	}
+	if code, _ := get(t, c, srv.URL+"/app/suggest?q=netw"); code != 200 {
+		t.Errorf("suggestions with the token cookie: %d", code)
+	}
+	t.Run("back never leaves the site", func(t *testing.T) {
+		c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		for _, back := range []string{"https://evil.example/", "//evil.example/", "/\\evil.example"} {
+			resp, err := c.PostForm(srv.URL+"/app/token", url.Values{"token": {testToken}, "back": {back}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if loc := resp.Header.Get("Location"); loc != "/" {
+				t.Errorf("back=%q redirects to %q, want /", back, loc)
+			}
+		}
+	})
+}
+
+func TestReadProfile(t *testing.T) {
+	q, _ := url.ParseQuery("from=help-desk-technician&skill=esco:skill/abc:4&skill=networking&skill=sql:9&credential=ccna&credential=ccna&interest=sia")
+	p := readProfile(q)
+	want := []heldSkill{{"esco:skill/abc", 4}, {"networking", 3}, {"sql", 5}}
+	if len(p.Skills) != len(want) {
+		t.Fatalf("skills %v, want %v", p.Skills, want)
+	}
+	for i := range want {
+		if p.Skills[i] != want[i] {
+			t.Errorf("skill %d = %v, want %v", i, p.Skills[i], want[i])
+		}
+	}
+	if len(p.Credentials) != 1 || p.Interest != "SIA" || p.From != "help-desk-technician" {
+		t.Errorf("profile %+v", p)
+	}
+}
