@@ -183,10 +183,8 @@ func (s *Store) DegreeRoles(ctx context.Context) (out []pathway.DegreeRole, err 
 	}
 	for _, rec := range recs {
 		d := pathway.DegreeRole{Role: roleFrom(nodeOf(rec))}
-		for _, l := range asList(get(rec, "moveLevels")) {
-			if s, ok := l.(string); ok {
-				d.MoveLevels = append(d.MoveLevels, pathway.RoleLevel(s))
-			}
+		for _, m := range asList(get(rec, "moves")) {
+			d.Moves = append(d.Moves, roleFrom(asMap(m)))
 		}
 		out = append(out, d)
 	}

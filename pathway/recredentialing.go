@@ -9,11 +9,24 @@ import (
 // Recredentialing: DESIGN's roles ripe for replacing a degree requirement
 // with skills, and how many more people it opens them to.
 
-// DegreeRole is a role that requires a degree, with the levels of the roles
-// its overlap edges lead to.
+// DegreeRole is a role that requires a degree, with the roles its overlap
+// edges lead to (their ladder facts: level and job zone).
 type DegreeRole struct {
-	Role       Role
-	MoveLevels []RoleLevel
+	Role  Role
+	Moves []Role
+}
+
+// LadderRank places a role on the career ladder: its level (LevelRank), or
+// where it has none (O*NET's occupations), its job zone: 1 and 2 entry, 3
+// middle-skill, 4 professional, 5 the top; 0 when neither is known.
+func LadderRank(r Role) int {
+	if rank := LevelRank(r.Level); rank > 0 {
+		return rank
+	}
+	if r.JobZone != nil && *r.JobZone > 0 {
+		return [...]int{0, 1, 1, 2, 3, 4}[min(*r.JobZone, 5)]
+	}
+	return 0
 }
 
 // RecredentialingCandidate is a degree role with its score.
@@ -23,7 +36,7 @@ type RecredentialingCandidate struct {
 }
 
 // RankRecredentialing scores every degree role (ScoreRecredentialing, its
-// upward moves being its overlap edges to a higher level, on the scale of the
+// upward moves being its overlap edges to a higher rung (LadderRank), on the scale of the
 // roles ranked: ScaleOf) and returns the first n, the highest score first,
 // ties by id.
 func RankRecredentialing(roles []DegreeRole, n int) []RecredentialingCandidate {
@@ -35,8 +48,8 @@ func RankRecredentialing(roles []DegreeRole, n int) []RecredentialingCandidate {
 	scale := ScaleOf(ranked)
 	for _, d := range roles {
 		upward := 0
-		for _, l := range d.MoveLevels {
-			if LevelRank(&l) > LevelRank(d.Role.Level) {
+		for _, m := range d.Moves {
+			if LadderRank(m) > LadderRank(d.Role) {
 				upward++
 			}
 		}
@@ -90,7 +103,7 @@ func RolesOpened(ctx context.Context, src OpenedSource, page []Role) (map[string
 	if err != nil {
 		return nil, err
 	}
-	below := func(r Role, o RoleOverlap) bool { return LevelRank(o.Role.Level) < LevelRank(r.Level) }
+	below := func(r Role, o RoleOverlap) bool { return LadderRank(o.Role) < LadderRank(r) }
 	var lower []string
 	for _, r := range page {
 		for _, o := range into[r.ID] {

@@ -74,7 +74,7 @@ func TestRankRecredentialing(t *testing.T) {
 	roles := []DegreeRole{
 		{Role: Role{ID: "b-quiet", Level: &mid, Vacancies: v(1)}},
 		{Role: Role{ID: "a-busy", Level: &mid, Vacancies: v(200), TurnoverRate: fp(30), AdvancementPotential: &yes},
-			MoveLevels: []RoleLevel{pro, pro, entry}},
+			Moves: []Role{{Level: &pro}, {Level: &pro}, {Level: &entry}}},
 		{Role: Role{ID: "c-quiet", Level: &mid, Vacancies: v(1)}},
 	}
 	got := RankRecredentialing(roles, 2)
@@ -83,6 +83,26 @@ func TestRankRecredentialing(t *testing.T) {
 	}
 	if want := ScoreRecredentialing(true, 200, 30, true, 2, DefaultRecredentialingScale); got[0].Score != want {
 		t.Errorf("score %+v, want %+v (two upward moves)", got[0].Score, want)
+	}
+}
+
+func TestLadderRank(t *testing.T) {
+	zone := func(z int) *int { return &z }
+	mid := LevelMiddleSkill
+	for _, tt := range []struct {
+		role Role
+		want int
+	}{
+		{Role{Level: &mid, JobZone: zone(5)}, 2}, // the level wins
+		{Role{JobZone: zone(2)}, 1},
+		{Role{JobZone: zone(3)}, 2},
+		{Role{JobZone: zone(4)}, 3},
+		{Role{JobZone: zone(5)}, 4},
+		{Role{}, 0},
+	} {
+		if got := LadderRank(tt.role); got != tt.want {
+			t.Errorf("LadderRank(%+v) = %d, want %d", tt.role, got, tt.want)
+		}
 	}
 }
 
