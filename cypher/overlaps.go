@@ -2,6 +2,8 @@ package cypher
 
 import (
 	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"maps"
 	"slices"
 
@@ -39,16 +41,7 @@ func (t tx) refreshOverlaps(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	roles := make(map[string]pathway.RoleTraits, len(recs))
-	for _, rec := range recs {
-		tr := pathway.RoleTraits{Profile: requirementsFrom(get(rec, "skills")), JobZone: intOf(get(rec, "jobZone"))}
-		tr.Code, _ = get(rec, "code").(string)
-		tr.Industry, _ = get(rec, "industry").(string)
-		for _, x := range asList(get(rec, "interests")) {
-			tr.Interests = append(tr.Interests, floatOf(x))
-		}
-		roles[get(rec, "id").(string)] = tr
-	}
+	roles := traitsFrom(recs)
 	st := pathway.NewSimilarityStats(roles)
 	if err := t.storeSimilarityStats(ctx, st); err != nil {
 		return err
@@ -78,9 +71,218 @@ func (t tx) storeSimilarityStats(ctx context.Context, st *pathway.SimilarityStat
 		rows = append(rows, map[string]any{"id": id, "df": int64(ss.DF), "dense": ss.Dense})
 	}
 	for start := 0; start < len(rows); start += batchSize {
-		if _, err := t.run(ctx, "set_similarity_stats", map[string]any{"rows": rows[start:min(start+batchSize, len(rows))]}); err != nil {
+		if _, err := t.run(ctx, "set_similarity_stats", map[string]any{"rows": rows[start:min(start+batchSize, len(rows))], "roles": int64(st.Roles)}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// traitsFrom reads role_profiles' and role_traits_near's rows.
+func traitsFrom(recs []*neo4j.Record) map[string]pathway.RoleTraits {
+	roles := make(map[string]pathway.RoleTraits, len(recs))
+	for _, rec := range recs {
+		tr := pathway.RoleTraits{Profile: requirementsFrom(get(rec, "skills")), JobZone: intOf(get(rec, "jobZone"))}
+		tr.Code, _ = get(rec, "code").(string)
+		tr.Industry, _ = get(rec, "industry").(string)
+		for _, x := range asList(get(rec, "interests")) {
+			tr.Interests = append(tr.Interests, floatOf(x))
+		}
+		roles[get(rec, "id").(string)] = tr
+	}
+	return roles
+}
+
+// storedStats reads the statistics the last full derivation stored.
+func (t tx) storedStats(ctx context.Context) (*pathway.SimilarityStats, error) {
+	recs, err := t.run(ctx, "similarity_stats", nil)
+	if err != nil {
+		return nil, err
+	}
+	st := &pathway.SimilarityStats{Skill: make(map[string]pathway.SkillStat, len(recs))}
+	for _, rec := range recs {
+		st.Skill[get(rec, "id").(string)] = pathway.SkillStat{DF: intOf(get(rec, "df")), Dense: get(rec, "dense") == true}
+		st.Roles = max(st.Roles, intOf(get(rec, "roles")))
+	}
+	return st, nil
+}
+
+// refreshOverlapsOf updates the overlap edges after a write changed the
+// traits of the roles changed (deleted ones absent) and removed the roles
+// whose edges pointed at a deleted role (fallen: their lists lost a member),
+// with the statistics stored by the last full derivation (an import): the
+// changed roles are scored again against the roles sharing a skill with
+// them; every other role's stored top edges take the changed roles' new
+// scores, and only a role whose list lost a member it cannot replace
+// without knowing the next best is scored again. TestIncrementalOverlaps
+// holds the result equal to a full derivation with the same statistics.
+func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) error {
+	st, err := t.storedStats(ctx)
+	if err != nil {
+		return err
+	}
+	if len(st.Skill) == 0 {
+		return t.refreshOverlaps(ctx) // nothing stored yet: derive everything
+	}
+	near := func(ids []string) (map[string]pathway.RoleTraits, error) {
+		recs, err := t.run(ctx, "role_traits_near", map[string]any{"ids": nonNil(ids)})
+		if err != nil {
+			return nil, err
+		}
+		return traitsFrom(recs), nil
+	}
+	roles, err := near(changed)
+	if err != nil {
+		return err
+	}
+	sharing := func(id string, roles map[string]pathway.RoleTraits) []string {
+		skills := map[string]bool{}
+		for _, r := range roles[id].Profile {
+			skills[r.SkillID] = true
+		}
+		var out []string
+		for other, tr := range roles {
+			if other != id && slices.ContainsFunc(tr.Profile, func(r pathway.Requirement) bool { return skills[r.SkillID] }) {
+				out = append(out, other)
+			}
+		}
+		return out
+	}
+	lists := map[string][]pathway.Overlap{}
+	var present []string
+	for _, id := range changed {
+		if _, ok := roles[id]; ok {
+			present = append(present, id)
+			lists[id] = pathway.TopOverlaps(id, roles, sharing(id, roles), st)
+		}
+	}
+	// The other roles near the changed ones, and those that lost an edge.
+	var others []string
+	for id := range roles {
+		if !slices.Contains(changed, id) {
+			others = append(others, id)
+		}
+	}
+	// Roles whose edges point at a changed role, near it or no longer.
+	into, err := t.rolesWithEdgesInto(ctx, present...)
+	if err != nil {
+		return err
+	}
+	for _, id := range append(fallen, into...) {
+		if !slices.Contains(changed, id) && !slices.Contains(others, id) {
+			others = append(others, id)
+		}
+	}
+	slices.Sort(others)
+	stored, err := t.storedOverlaps(ctx, others)
+	if err != nil {
+		return err
+	}
+	var again []string
+	for _, x := range others {
+		moved := map[string]pathway.Overlap{}
+		if _, ok := roles[x]; ok {
+			for _, c := range present {
+				if e := pathway.TopOverlaps(x, roles, []string{c}, st); len(e) == 1 {
+					moved[c] = e[0]
+				}
+			}
+		}
+		list, full := pathway.UpdateOverlaps(stored[x], changed, moved)
+		if full {
+			again = append(again, x)
+			continue
+		}
+		if !slices.Equal(list, stored[x]) {
+			lists[x] = list
+		}
+	}
+	if len(again) > 0 {
+		wide, err := near(again)
+		if err != nil {
+			return err
+		}
+		for _, x := range again {
+			lists[x] = pathway.TopOverlaps(x, wide, sharing(x, wide), st)
+		}
+	}
+	ids := slices.Sorted(maps.Keys(lists))
+	if _, err := t.run(ctx, "delete_overlaps_from", map[string]any{"ids": nonNil(ids)}); err != nil {
+		return err
+	}
+	var rows []map[string]any
+	for _, id := range ids {
+		for _, e := range lists[id] {
+			rows = append(rows, map[string]any{"from": e.FromID, "to": e.ToID, "score": e.Score, "shared": e.Shared})
+		}
+	}
+	for start := 0; start < len(rows); start += batchSize {
+		if _, err := t.run(ctx, "create_overlaps", map[string]any{"rows": rows[start:min(start+batchSize, len(rows))]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedOverlaps reads the stored overlap edges out of roles, by role.
+func (t tx) storedOverlaps(ctx context.Context, ids []string) (map[string][]pathway.Overlap, error) {
+	recs, err := t.run(ctx, "role_overlaps", map[string]any{"ids": nonNil(ids), "first": int64(pathway.MaxOverlapsPerRole)})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]pathway.Overlap{}
+	for _, rec := range recs {
+		from := get(rec, "id").(string)
+		out[from] = append(out[from], pathway.Overlap{FromID: from, ToID: str(asMap(get(rec, "node")), "id"),
+			Score: floatOf(get(rec, "score")), Shared: intOf(get(rec, "shared"))})
+	}
+	for id := range out {
+		pathway.SortOverlaps(out[id])
+	}
+	return out, nil
+}
+
+// OverlapsDrift returns the overlap edges as stored and as a full
+// derivation with the stored statistics would make them, both sorted: the
+// two must be equal after every write (TestIncrementalOverlaps). It exists
+// for tests, like DeleteAll.
+func (s *Store) OverlapsDrift(ctx context.Context) (stored, derived []pathway.Overlap, err error) {
+	defer wrap(&err, "cypher.OverlapsDrift")
+	err = s.write(ctx, func(t tx) error {
+		st, err := t.storedStats(ctx)
+		if err != nil {
+			return err
+		}
+		recs, err := t.run(ctx, "role_profiles", nil)
+		if err != nil {
+			return err
+		}
+		roles := traitsFrom(recs)
+		derived = pathway.Overlaps(roles, st)
+		byRole, err := t.storedOverlaps(ctx, slices.Sorted(maps.Keys(roles)))
+		if err != nil {
+			return err
+		}
+		stored = nil
+		for _, id := range slices.Sorted(maps.Keys(byRole)) {
+			stored = append(stored, byRole[id]...)
+		}
+		return nil
+	})
+	return stored, derived, err
+}
+
+// rolesWithEdgesInto lists the roles with an overlap edge into any of ids.
+func (t tx) rolesWithEdgesInto(ctx context.Context, ids ...string) ([]string, error) {
+	recs, err := t.run(ctx, "role_overlaps_into", map[string]any{"ids": nonNil(ids), "first": int64(1 << 30)})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, rec := range recs {
+		if id := str(asMap(get(rec, "node")), "id"); !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }

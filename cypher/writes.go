@@ -272,6 +272,10 @@ func (s *Store) DeleteRole(ctx context.Context, id string) (err error) {
 		return err
 	}
 	return s.write(ctx, func(t tx) error {
+		fallen, err := t.rolesWithEdgesInto(ctx, id)
+		if err != nil {
+			return err
+		}
 		rec, err := t.deleteNode(ctx, labelRole, id)
 		if err != nil {
 			return err
@@ -279,7 +283,7 @@ func (s *Store) DeleteRole(ctx context.Context, id string) (err error) {
 		if intOf(get(rec, "profiled")) == 0 {
 			return nil // a role without skills has no overlap edges and moves no other role's
 		}
-		return t.refreshOverlaps(ctx)
+		return t.refreshOverlapsOf(ctx, []string{id}, fallen)
 	})
 }
 
@@ -313,6 +317,14 @@ func (s *Store) DeleteSkill(ctx context.Context, id string) (err error) {
 		return err
 	}
 	return s.write(ctx, func(t tx) error {
+		recs, err := t.run(ctx, "roles_listing_skill", map[string]any{"id": id})
+		if err != nil {
+			return err
+		}
+		var listing []string
+		for _, rec := range recs {
+			listing = append(listing, get(rec, "id").(string))
+		}
 		rec, err := t.deleteNode(ctx, labelSkill, id)
 		if err != nil {
 			return err
@@ -320,7 +332,7 @@ func (s *Store) DeleteSkill(ctx context.Context, id string) (err error) {
 		if intOf(get(rec, "profiled")) == 0 {
 			return nil // no profile listed it: no overlap changes
 		}
-		return t.refreshOverlaps(ctx)
+		return t.refreshOverlapsOf(ctx, listing, nil)
 	})
 }
 
@@ -460,7 +472,7 @@ func (s *Store) CreateRoleSkill(ctx context.Context, f RoleSkillFields) (rs path
 			return invalid("role %q already lists skill %q (update it instead)", f.RoleID, f.SkillID)
 		}
 		rs = roleSkillFrom(f.RoleID, recs[0])
-		return t.refreshOverlaps(ctx)
+		return t.refreshOverlapsOf(ctx, []string{f.RoleID}, nil)
 	})
 	return rs, err
 }
@@ -484,7 +496,7 @@ func (s *Store) UpdateRoleSkill(ctx context.Context, f RoleSkillFields) (rs path
 				end{labelRole, f.RoleID}, end{labelSkill, f.SkillID})
 		}
 		rs = roleSkillFrom(f.RoleID, recs[0])
-		return t.refreshOverlaps(ctx)
+		return t.refreshOverlapsOf(ctx, []string{f.RoleID}, nil)
 	})
 	return rs, err
 }
@@ -502,7 +514,7 @@ func (s *Store) DeleteRoleSkill(ctx context.Context, roleID, skillID string) (er
 		if err != nil {
 			return err
 		}
-		return t.refreshOverlaps(ctx)
+		return t.refreshOverlapsOf(ctx, []string{roleID}, nil)
 	})
 }
 

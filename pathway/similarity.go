@@ -160,3 +160,95 @@ func Overlaps(roles map[string]RoleTraits, st *SimilarityStats) []Overlap {
 func round4(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
 }
+
+// TopOverlaps is one role's overlap edges, as Overlaps derives them, against
+// the candidates given (they must include every role sharing a skill with
+// it; others are skipped): for a write that changes a few roles, without
+// scoring every pair.
+func TopOverlaps(id string, roles map[string]RoleTraits, candidates []string, st *SimilarityStats) []Overlap {
+	a := roles[id]
+	va := st.vectors(a)
+	var edges []Overlap
+	for _, b := range slices.Sorted(slices.Values(candidates)) {
+		if b == id {
+			continue
+		}
+		e, ok := overlapOf(id, b, a, roles[b], va, st.vectors(roles[b]))
+		if ok {
+			edges = append(edges, e)
+		}
+	}
+	sortEdges(edges)
+	return edges[:min(len(edges), MaxOverlapsPerRole)]
+}
+
+// overlapOf scores the move a -> b as Overlaps does; ok is false when they
+// share no skill or the score is below MinOverlapScore.
+func overlapOf(aID, bID string, a, b RoleTraits, va, vb traitVectors) (Overlap, bool) {
+	listed := map[string]bool{}
+	for _, r := range b.Profile {
+		listed[r.SkillID] = true
+	}
+	shared := 0
+	for _, r := range a.Profile {
+		if listed[r.SkillID] {
+			shared++
+		}
+	}
+	if shared == 0 {
+		return Overlap{}, false
+	}
+	score := similar(a, b, va, vb)
+	if score < MinOverlapScore {
+		return Overlap{}, false
+	}
+	return Overlap{FromID: aID, ToID: bID, Score: round4(score), Shared: shared}, true
+}
+
+// SortOverlaps orders a role's edges as Overlaps does: the highest score
+// first, ties by id.
+func SortOverlaps(edges []Overlap) { sortEdges(edges) }
+
+func sortEdges(edges []Overlap) {
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].Score != edges[j].Score {
+			return edges[i].Score > edges[j].Score
+		}
+		return edges[i].ToID < edges[j].ToID
+	})
+}
+
+// UpdateOverlaps updates a role's stored edges for the roles that changed:
+// moved holds each changed role's new edge from it (absent: no edge now,
+// the two share no skill or score too low). It returns the new list, or
+// full = true when the list cannot be known without scoring the role again:
+// a role in it fell (its score dropped or it left), and the next best
+// outside the stored top is not known.
+func UpdateOverlaps(list []Overlap, changed []string, moved map[string]Overlap) (out []Overlap, full bool) {
+	kept := make([]Overlap, 0, len(list)+len(changed))
+	for _, e := range list {
+		if !slices.Contains(changed, e.ToID) {
+			kept = append(kept, e)
+			continue
+		}
+		n, ok := moved[e.ToID]
+		if !ok || n.Score < e.Score {
+			if len(list) == MaxOverlapsPerRole {
+				return nil, true
+			}
+			// The list held every edge: a fallen one is known exactly.
+			if ok {
+				kept = append(kept, n)
+			}
+			continue
+		}
+		kept = append(kept, n)
+	}
+	for _, id := range changed {
+		if n, ok := moved[id]; ok && !slices.ContainsFunc(list, func(e Overlap) bool { return e.ToID == id }) {
+			kept = append(kept, n)
+		}
+	}
+	sortEdges(kept)
+	return kept[:min(len(kept), MaxOverlapsPerRole)], false
+}
