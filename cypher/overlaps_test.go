@@ -14,8 +14,9 @@ import (
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
-// TestIncrementalOverlaps: after every write that changes a skills profile
-// (a skill added, changed or dropped, a role or a skill deleted), the overlap
+// TestIncrementalOverlaps: after every write that changes what relatedness
+// reads (a skill added, changed or dropped, a role or a skill deleted, a
+// role's job zone or interests), the overlap
 // edges the write refreshed, for the roles it touched only, equal a full
 // derivation with the statistics the import stored.
 func TestIncrementalOverlaps(t *testing.T) {
@@ -64,7 +65,7 @@ func TestIncrementalOverlaps(t *testing.T) {
 		imp := float64(1 + r.IntN(5))
 		var what string
 		var err error
-		switch k := r.IntN(10); {
+		switch k := r.IntN(11); {
 		case k < 4:
 			skill := skills[r.IntN(len(skills))]
 			what = fmt.Sprintf("%s adds %s", role, skill)
@@ -85,6 +86,10 @@ func TestIncrementalOverlaps(t *testing.T) {
 			skill := p[r.IntN(len(p))].Skill.ID
 			what = fmt.Sprintf("%s drops %s", role, skill)
 			err = s.DeleteRoleSkill(ctx, role, skill)
+		case k == 10:
+			zone := 1 + r.IntN(5)
+			what = fmt.Sprintf("%s moves to job zone %d", role, zone)
+			_, err = s.UpdateRole(ctx, role, pathway.RoleFields{JobZone: &zone, Interests: []float64{1 + r.Float64()*6, 2, 3, 4, 5, 6}})
 		case k == 8:
 			what = "role " + role + " deleted"
 			err = s.DeleteRole(ctx, role)

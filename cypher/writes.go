@@ -261,7 +261,20 @@ func (s *Store) UpdateRole(ctx context.Context, id string, f pathway.RoleFields)
 	if err := firstError(checkID("id", id), f.Validate()); err != nil {
 		return r, err
 	}
-	return writeNode(ctx, s, tx.updateNode, labelRole, id, roleProps(f), roleFrom, checkWages)
+	err = s.write(ctx, func(t tx) error {
+		node, err := t.updateNode(ctx, labelRole, id, roleProps(f))
+		if err != nil {
+			return err
+		}
+		if r = roleFrom(node); checkWages(r) != nil {
+			return checkWages(r)
+		}
+		if f.JobZone == nil && f.OccupationCode == nil && f.Industry == nil && f.Interests == nil {
+			return nil // relatedness reads none of what changed
+		}
+		return t.refreshOverlapsOf(ctx, []string{id}, nil)
+	})
+	return r, err
 }
 
 // DeleteRole deletes a role and its edges, and re-derives the overlaps when
