@@ -177,6 +177,17 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("no registered nurse role with its wage range in:\n%s", main)
 			}
 		}},
+		{"compare", "/compare?from=it-support-specialist&to=systems-administrator", func(t *testing.T, main string) {
+			contains(t, main, "What is missing", "What carries over")
+			// Backup and Recovery is a gap with at least one credential that closes it.
+			closers, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.gap')].filter(g => g.querySelector('h3').textContent.includes('Backup and Recovery')).flatMap(g => [...g.querySelectorAll('.opens a')].map(a => a.textContent + ' ' + a.getAttribute('href')))`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(closers) == 0 || !strings.Contains(closers[0], "/stacks/") {
+				t.Errorf("Backup and Recovery is not a gap with a credential that closes it linked to its ladder: %v", closers)
+			}
+		}},
 		{"skill", "/skills/networking", func(t *testing.T, main string) { contains(t, main, "Networking", "Credentials that prove it") }},
 		{"unknown-role", "/roles/no-such-role", func(t *testing.T, main string) { contains(t, main, "There is no role with that id.") }},
 		{"unknown-stack", "/stacks/" + url.PathEscape("esco:occupation/no-such-thing"), func(t *testing.T, main string) {

@@ -47,7 +47,7 @@ type Explorer struct {
 }
 
 // New returns the explorer at /, /roles/{id}, /skills/{id}, /plan, /explore,
-// /stacks/{id} and /search, its assets under /app/static/, and the API
+// /compare, /stacks/{id} and /search, its assets under /app/static/, and the API
 // behind it for every other path (/graphql, /graphiql, /healthz, ...).
 func New(cfg Config) (*Explorer, error) {
 	if cfg.API == nil {
@@ -82,6 +82,7 @@ func New(cfg Config) (*Explorer, error) {
 	mux.HandleFunc("GET /stacks/", e.stack)
 	mux.HandleFunc("GET /plan", e.plan)
 	mux.HandleFunc("GET /explore", e.explore)
+	mux.HandleFunc("GET /compare", e.compare)
 	mux.HandleFunc("GET /app/suggest", e.suggest)
 	mux.HandleFunc("POST /app/token", e.saveToken)
 	// Part 2 builds these; until then they say so, so no link is broken.
