@@ -188,6 +188,22 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("Backup and Recovery is not a gap with a credential that closes it linked to its ladder: %v", closers)
 			}
 		}},
+		{"recredentialing", "/recredentialing", func(t *testing.T, main string) {
+			contains(t, main, "Roles to recredential", "The same ranking as a table")
+			// Junior Web Developer's card names the four criteria, each with its bar.
+			card, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => {
+				const c = [...document.querySelectorAll('.candidate')].find(c => c.querySelector('h2').textContent.includes('Junior Web Developer'));
+				return c ? {text: c.innerText, bars: c.querySelectorAll('svg.bar .fill').length} : {};
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			txt, _ := card["text"].(string)
+			contains(t, txt, "Degree inflation", "Hiring influx", "Retention trouble", "Career pathways", "Skills that stand in for the degree")
+			if n, _ := card["bars"].(float64); n != 4 {
+				t.Errorf("Junior Web Developer's card has %v bars, want 4", card["bars"])
+			}
+		}},
 		{"skill", "/skills/networking", func(t *testing.T, main string) { contains(t, main, "Networking", "Credentials that prove it") }},
 		{"unknown-role", "/roles/no-such-role", func(t *testing.T, main string) { contains(t, main, "There is no role with that id.") }},
 		{"unknown-stack", "/stacks/" + url.PathEscape("esco:occupation/no-such-thing"), func(t *testing.T, main string) {

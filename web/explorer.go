@@ -47,7 +47,7 @@ type Explorer struct {
 }
 
 // New returns the explorer at /, /roles/{id}, /skills/{id}, /plan, /explore,
-// /compare, /stacks/{id} and /search, its assets under /app/static/, and the API
+// /compare, /recredentialing, /stacks/{id} and /search, its assets under /app/static/, and the API
 // behind it for every other path (/graphql, /graphiql, /healthz, ...).
 func New(cfg Config) (*Explorer, error) {
 	if cfg.API == nil {
@@ -83,11 +83,11 @@ func New(cfg Config) (*Explorer, error) {
 	mux.HandleFunc("GET /plan", e.plan)
 	mux.HandleFunc("GET /explore", e.explore)
 	mux.HandleFunc("GET /compare", e.compare)
+	mux.HandleFunc("GET /recredentialing", e.recredentialing)
 	mux.HandleFunc("GET /app/suggest", e.suggest)
 	mux.HandleFunc("POST /app/token", e.saveToken)
 	// Part 2 builds these; until then they say so, so no link is broken.
 	mux.HandleFunc("GET /cohort", e.soon("Plan a cohort"))
-	mux.HandleFunc("GET /recredentialing", e.soon("Roles to recredential"))
 	mux.Handle("GET /app/static/", http.StripPrefix("/app/static/", cacheFor(time.Hour, http.FileServerFS(static))))
 	// Everything else is the API's: /graphql, /graphiql, /healthz, /readyz,
 	// /metrics and whatever it serves next.

@@ -74,7 +74,7 @@ func TestPages(t *testing.T) {
 		{"/compare?from=it-support-specialist&to=no-such-role", 404, []string{"There is no role with an id in this link."}},
 		{"/roles/it-support-specialist", 200, []string{"Compare with another role", "/compare?from=it-support-specialist&to="}},
 		{"/cohort", 200, []string{"coming soon"}},
-		{"/recredentialing", 200, []string{"coming soon"}},
+		{"/recredentialing", 200, []string{"Roles to recredential", "Junior Web Developer", "Degree inflation", "Skills that stand in for the degree", "Moves opened when the degree gives way", "The same ranking as a table"}},
 		{"/roles/no-such-role", 404, []string{"There is no role with that id."}},
 		{"/stacks/no-such-credential", 404, []string{"There is no credential or education level with that id."}},
 		{"/skills/no-such-skill", 404, []string{"There is no skill with that id."}},
