@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -300,6 +302,79 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the form led to %s", loc)
 		}
 		contains(t, text(t, ctx, "main"), "Network Administrator", "Total cost")
+		if p := w.take(); len(p) > 0 {
+			t.Error(strings.Join(p, "\n"))
+		}
+	})
+
+	t.Run("a cohort CSV uploaded becomes a plan", func(t *testing.T) {
+		dir := t.TempDir()
+		upload := func(name, body string) string {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		good := upload("cohort.csv", "name,role,skills,credentials,education\n"+
+			"Ana,Help Desk Technician,Networking:3,CompTIA A+,High school diploma\n"+
+			"Ben,IT Support Specialist,,,\n"+
+			"Chloe,Network Technician,Backup and Recovery:2,,Associate degree\n")
+		for _, vp := range viewports {
+			do(t, ctx,
+				chromedp.EmulateViewport(vp.width, vp.height),
+				chromedp.Navigate(srv.URL+"/cohort"),
+				chromedp.SendKeys(chromedp.CSS("#to_title"), "Systems Administrator"),
+				chromedp.SendKeys(chromedp.CSS("#budget"), "30000"),
+				chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{good}),
+				chromedp.Click(chromedp.CSS(".cohort-form button[type=submit]")),
+				chromedp.WaitVisible(chromedp.CSS("svg.gapchart rect")),
+			)
+			main := text(t, ctx, "main")
+			// Each member's plan costs about $12,000 (an associate degree among
+			// them): a $30,000 budget makes two of the three ready.
+			contains(t, main, "Into Systems Administrator: 2 of 3 ready", "The pooled gap", "Ana", "Ben", "Chloe", "over the cohort budget")
+			bars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('svg.gapchart rect').length`))
+			if err != nil || bars == 0 {
+				t.Errorf("the pooled-gap chart has %d bars (%v)", bars, err)
+			}
+			href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#download"), "href"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b64, ok := strings.CutPrefix(href.Value, "data:text/csv;charset=utf-8;base64,")
+			if !ok {
+				t.Fatalf("the download link is %q", href.Value)
+			}
+			raw, err := base64.StdEncoding.DecodeString(b64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := csv.NewReader(strings.NewReader(string(raw))).ReadAll()
+			if err != nil || len(rows) != 5 || rows[0][0] != "name" || rows[1][0] != "Ana" || rows[3][0] != "Chloe" {
+				t.Errorf("the downloaded CSV reads %q (%v)", rows, err)
+			}
+			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err == nil {
+				os.WriteFile(filepath.Join(screenshotDir, "cohort-"+vp.name+".png"), shot, 0o644)
+			}
+			if p := w.take(); len(p) > 0 {
+				t.Error(strings.Join(p, "\n"))
+			}
+		}
+		bad := upload("unknown.csv", "name,role,skills,credentials,education\nAna,Help Desk Technician,,,\nBo,Zzyzx Wrangler,,,\n")
+		do(t, ctx,
+			chromedp.EmulateViewport(1280, 800),
+			chromedp.Navigate(srv.URL+"/cohort"),
+			chromedp.SendKeys(chromedp.CSS("#to_title"), "Systems Administrator"),
+			chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{bad}),
+			chromedp.Click(chromedp.CSS(".cohort-form button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS(".problem")),
+		)
+		contains(t, text(t, ctx, ".problem"), "Row 3: there is no role called “Zzyzx Wrangler”.")
+		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			os.WriteFile(filepath.Join(screenshotDir, "cohort-unknown-laptop.png"), shot, 0o644)
+		}
 		if p := w.take(); len(p) > 0 {
 			t.Error(strings.Join(p, "\n"))
 		}

@@ -47,7 +47,7 @@ type Explorer struct {
 }
 
 // New returns the explorer at /, /roles/{id}, /skills/{id}, /plan, /explore,
-// /compare, /recredentialing, /stacks/{id} and /search, its assets under /app/static/, and the API
+// /compare, /recredentialing, /cohort, /stacks/{id} and /search, its assets under /app/static/, and the API
 // behind it for every other path (/graphql, /graphiql, /healthz, ...).
 func New(cfg Config) (*Explorer, error) {
 	if cfg.API == nil {
@@ -86,8 +86,9 @@ func New(cfg Config) (*Explorer, error) {
 	mux.HandleFunc("GET /recredentialing", e.recredentialing)
 	mux.HandleFunc("GET /app/suggest", e.suggest)
 	mux.HandleFunc("POST /app/token", e.saveToken)
-	// Part 2 builds these; until then they say so, so no link is broken.
-	mux.HandleFunc("GET /cohort", e.soon("Plan a cohort"))
+	mux.HandleFunc("GET /cohort", e.cohort)
+	mux.HandleFunc("POST /cohort", e.cohort)
+	mux.HandleFunc("GET /cohort/template.csv", e.cohortTemplateCSV)
 	mux.Handle("GET /app/static/", http.StripPrefix("/app/static/", cacheFor(time.Hour, http.FileServerFS(static))))
 	// Everything else is the API's: /graphql, /graphiql, /healthz, /readyz,
 	// /metrics and whatever it serves next.

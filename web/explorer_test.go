@@ -73,7 +73,8 @@ func TestPages(t *testing.T) {
 		{"/compare?from=it-support-specialist", 200, []string{"Compare two roles", `value="IT Support Specialist"`}},
 		{"/compare?from=it-support-specialist&to=no-such-role", 404, []string{"There is no role with an id in this link."}},
 		{"/roles/it-support-specialist", 200, []string{"Compare with another role", "/compare?from=it-support-specialist&to="}},
-		{"/cohort", 200, []string{"coming soon"}},
+		{"/cohort", 200, []string{"Plan a cohort", "The CSV’s columns", "/cohort/template.csv", "Help Desk Technician"}},
+		{"/cohort/template.csv", 200, []string{"name,role,skills,credentials,education\n"}},
 		{"/recredentialing", 200, []string{"Roles to recredential", "Junior Web Developer", "Degree inflation", "Skills that stand in for the degree", "Moves opened when the degree gives way", "The same ranking as a table"}},
 		{"/roles/no-such-role", 404, []string{"There is no role with that id."}},
 		{"/stacks/no-such-credential", 404, []string{"There is no credential or education level with that id."}},
@@ -217,5 +218,43 @@ func TestReadProfile(t *testing.T) {
 	}
 	if len(p.Credentials) != 1 || p.Interest != "SIA" || p.From != "help-desk-technician" {
 		t.Errorf("profile %+v", p)
+	}
+}
+
+// TestCohortForm posts cohorts as the form sends them without a browser: a
+// plan for members named by title and by id, and a sentence for each row
+// that names nothing the graph knows.
+func TestCohortForm(t *testing.T) {
+	srv := newServer(t, false)
+	post := func(form url.Values) (int, string) {
+		resp, err := http.PostForm(srv.URL+"/cohort", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, html.UnescapeString(string(b))
+	}
+	code, body := post(url.Values{"to_title": {"Systems Administrator"}, "csv": {cohortTemplate + "Dee,help-desk-technician,backup-and-recovery:2,comptia-a-plus,bachelor\n"}})
+	if code != 200 {
+		t.Fatalf("status %d:\n%s", code, body)
+	}
+	for _, want := range []string{"Into Systems Administrator", "of 4 ready", "The pooled gap", "Ana", "Dee", "data:text/csv;charset=utf-8;base64,", "Open Dee’s plan"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the plan lacks %q", want)
+		}
+	}
+	_, body = post(url.Values{"to": {"systems-administrator"}, "csv": {"name,role,skills,credentials,education\nAna,Help Desk Technician,,,\nBo,Zzyzx Wrangler,,,\nCy,,Networking:9,,Kindergarten diploma\n"}})
+	for _, want := range []string{"Row 3: there is no role called “Zzyzx Wrangler”.", "Row 4: the level of “Networking:9” must be a number from 1 to 5.", "Row 4: there is no education level called “Kindergarten diploma”."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %q:\n%s", want, body)
+		}
+	}
+	if strings.Contains(body, "base64,") {
+		t.Error("a cohort with unknown names was planned anyway")
+	}
+	_, body = post(url.Values{"to": {"systems-administrator"}, "csv": {"role\nHelp Desk Technician\n"}})
+	if !strings.Contains(body, "The first row must name the columns") {
+		t.Errorf("a CSV without a name column was not explained:\n%s", body)
 	}
 }

@@ -609,13 +609,6 @@ func (e *Explorer) explore(w http.ResponseWriter, r *http.Request) {
 	}})
 }
 
-// soon is the page of a view the next release builds.
-func (e *Explorer) soon(what string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		e.render(w, r, "soon", page{Title: what, Data: what})
-	}
-}
-
 // funcs are the templates' helpers: plain numbers for people.
 var funcs = template.FuncMap{
 	"money": func(v any) string {
