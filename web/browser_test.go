@@ -171,7 +171,35 @@ func TestBrowser(t *testing.T) {
 		{"plan", "/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", func(t *testing.T, main string) {
 			contains(t, main, "CompTIA Security+", "Total hours", thousands(plan.Data.UpskillingPath.TotalHours)+" hours")
 		}},
-		{"explore", "/explore?from=help-desk-technician", func(t *testing.T, main string) { contains(t, main, "IT Support Specialist", "within reach") }},
+		{"explore", "/explore?from=help-desk-technician", func(t *testing.T, main string) {
+			contains(t, main, "IT Support Specialist", "within reach", "Your moves as a map")
+			// The map draws a node for IT Support Specialist that opens its role,
+			// and one node for each row of the table beside it.
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => {
+				const n = [...document.querySelectorAll('svg.movesgraph a.node')];
+				const its = n.find(a => a.querySelector('title').textContent.startsWith('IT Support Specialist'));
+				const c = its && its.querySelector('circle').getBoundingClientRect();
+				return {nodes: n.length, rows: document.querySelectorAll('table.reach tbody tr').length,
+					href: its ? its.getAttribute('href') : '', drawn: !!c && c.width > 0, edges: document.querySelectorAll('svg.movesgraph line.edge').length};
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got["href"] != "/roles/it-support-specialist" || got["drawn"] != true {
+				t.Errorf("no drawn node for IT Support Specialist that opens its role: %v", got)
+			}
+			if got["nodes"] != got["rows"] || got["edges"] != got["nodes"] || got["nodes"] == 0.0 {
+				t.Errorf("the map has %v nodes and %v edges for %v rows in the table", got["nodes"], got["edges"], got["rows"])
+			}
+		}},
+		// Network Technician has a wage, so the map colours each move by its wage change.
+		{"explore-map", "/explore?from=network-technician&steps=2", func(t *testing.T, main string) {
+			contains(t, main, "Your moves as a map")
+			up, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('svg.movesgraph a.node.up').length`))
+			if err != nil || up == 0 {
+				t.Errorf("no move that pays more is drawn green (%d, %v)", up, err)
+			}
+		}},
 		{"explore-student", "/explore?education=high-school&maxCost=2000", func(t *testing.T, main string) { contains(t, main, "Open to you now") }},
 		{"stack", "/stacks/associate-degree-nursing", func(t *testing.T, main string) {
 			contains(t, main, "Registered Nurse", "After high school")

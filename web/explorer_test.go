@@ -62,7 +62,7 @@ func TestPages(t *testing.T) {
 		{"/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", 200, []string{"CompTIA Security+", "Total hours", "2,070 hours"}},
 		{"/plan?to=security-specialist", 200, []string{"Tell us where you are now"}},
 		{"/plan", 200, []string{"Choose the role you want"}},
-		{"/explore?from=help-desk-technician", 200, []string{"IT Support Specialist", "within reach"}},
+		{"/explore?from=help-desk-technician", 200, []string{"IT Support Specialist", "within reach", `<svg viewBox="-150 -30 1100 860"`, `href="/roles/it-support-specialist" class="node`}},
 		{"/explore?education=high-school&maxCost=2000", 200, []string{"Open to you now"}},
 		{"/explore", 200, []string{"Tell us where you are"}},
 		{"/stacks/associate-degree-nursing", 200, []string{"Registered Nurse", "a year", "After high school"}},

@@ -602,8 +602,13 @@ func (e *Explorer) explore(w http.ResponseWriter, r *http.Request) {
 		v.Set("sort", s.Value)
 		sortLinks[s.Value] = "/explore?" + v.Encode()
 	}
+	held := readNames(p, raw)
+	centre := "You"
+	if held.FromTitle != "" {
+		centre = "You: " + held.FromTitle
+	}
 	e.render(w, r, "explore", page{Title: title, Nav: "explore", Data: map[string]any{
-		"Profile": readNames(p, raw), "Roles": roles, "Asked": !p.Empty(), "Sort": order, "Sorts": sorts, "SortLinks": sortLinks,
+		"Graph": movesGraph(roles, centre), "Profile": held, "Roles": roles, "Asked": !p.Empty(), "Sort": order, "Sorts": sorts, "SortLinks": sortLinks,
 		"Steps": steps, "MaxCost": q.Get("maxCost"), "MaxHours": q.Get("maxHours"), "MaxEducation": q.Get("maxEducation"),
 		"Industry": q.Get("industry"), "Industries": industryList,
 	}})
