@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -23,6 +24,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 )
 
 // screenshotDir is where the browser tests write their screenshots (ignored
@@ -139,6 +143,12 @@ func TestBrowser(t *testing.T) {
 		Data struct{ UpskillingPath struct{ TotalHours float64 } }
 	}
 	postJSON(t, srv.URL, `{ upskillingPath(from: {roleId: "help-desk-technician"}, to: "security-specialist", options: {objective: HOURS}) { totalHours } }`, &plan)
+	var front struct {
+		Data struct {
+			UpskillingPath struct{ TradeOffFront []struct{ TotalCost float64 } }
+		}
+	}
+	postJSON(t, srv.URL, `{ upskillingPath(from: {roleId: "help-desk-technician"}, to: "security-specialist", options: {objective: HOURS, tradeOffFront: true}) { tradeOffFront { totalCost } } }`, &front)
 	var profile struct {
 		Data struct {
 			Role struct{ SkillsProfile []struct{ Name string } }
@@ -169,7 +179,23 @@ func TestBrowser(t *testing.T) {
 			}
 		}},
 		{"plan", "/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", func(t *testing.T, main string) {
-			contains(t, main, "CompTIA Security+", "Total hours", thousands(plan.Data.UpskillingPath.TotalHours)+" hours")
+			contains(t, main, "CompTIA Security+", "Total hours", thousands(plan.Data.UpskillingPath.TotalHours)+" hours", "Cost against hours")
+			// The front is drawn, one point a plan of the API's front, each
+			// point a link to its plan.
+			points, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('svg.frontplot a.point')].filter(a => a.querySelector('circle').getBoundingClientRect().width > 0).map(a => a.getAttribute('href'))`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(points) != len(front.Data.UpskillingPath.TradeOffFront) || len(points) == 0 {
+				t.Fatalf("the plot draws %d points; the API's front has %d plans", len(points), len(front.Data.UpskillingPath.TradeOffFront))
+			}
+			for i, href := range points {
+				u, err := url.Parse(href)
+				want := strconv.FormatFloat(front.Data.UpskillingPath.TradeOffFront[i].TotalCost, 'f', -1, 64)
+				if err != nil || u.Path != "/plan" || u.Query().Get("maxCost") != want || u.Query().Get("from") != "help-desk-technician" {
+					t.Errorf("point %d links to %q, want the plan costing at most %s from the same profile", i, href, want)
+				}
+			}
 		}},
 		{"explore", "/explore?from=help-desk-technician", func(t *testing.T, main string) {
 			contains(t, main, "IT Support Specialist", "within reach", "Your moves as a map")
@@ -454,5 +480,66 @@ func postJSON(t *testing.T, base, query string, out any) {
 	defer resp.Body.Close()
 	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBrowserRecords drops an Open Badges 3.0 example credential on the plan's
+// profile form: the skill its achievement aligns to (a CASE item) counts as
+// held, so it leaves the plan's open gaps. The sample graph holds no node the
+// examples align to, so this test writes a small graph that does.
+func TestBrowserRecords(t *testing.T) {
+	badge := filepath.Join("..", "..", "shared", "data", "ctdl", "ob3", "skillAssertionCase_0.json")
+	if _, err := os.Stat(badge); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing: CI needs ../shared/data beside the checkout", badge)
+		}
+		t.Skipf("%s is absent: the records test needs ../shared/data", badge)
+	}
+	badge, _ = filepath.Abs(badge)
+	ctx := browser(t)
+	store := cyphertest.Empty(t)
+	// The web package's tests stay off the domain package: the role is set
+	// field by field.
+	robotics := cypher.GraphRole{Skills: []cypher.GraphRoleSkill{
+		{Skill: "case:robot-programming", Level: 3, Required: true}, {Skill: "plc", Level: 2, Required: true}}}
+	robotics.Role.ID, robotics.Role.Title = "robotics-technician", "Robotics Technician"
+	g := &cypher.Graph{
+		Skills: []cypher.GraphSkill{{ID: "case:robot-programming", Name: "Robot Programming"}, {ID: "plc", Name: "PLC Wiring"}},
+		Roles:  []cypher.GraphRole{robotics},
+	}
+	if err := store.WriteGraph(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	srv := serverOn(t, store, false)
+	base, _ := url.Parse(srv.URL)
+	w := &watcher{host: base.Host}
+	w.listen(t, ctx)
+	// open is what the plan says of the skill gaps it leaves open.
+	open := func() string { return text(t, ctx, "section[aria-labelledby=gaps-h]") }
+	for _, vp := range viewports {
+		do(t, ctx,
+			chromedp.EmulateViewport(vp.width, vp.height),
+			chromedp.Navigate(srv.URL+"/plan?to=robotics-technician&skill=plc:2"),
+			chromedp.WaitReady(chromedp.CSS("footer")),
+		)
+		if before := open(); !strings.Contains(before, "Robot Programming") {
+			t.Fatalf("without the badge the plan's gaps read %q, want Robot Programming among them", before)
+		}
+		do(t, ctx,
+			chromedp.SetUploadFiles(chromedp.CSS("#record"), []string{badge}),
+			chromedp.Click(chromedp.CSS("form.records button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS("p.note")),
+		)
+		main := text(t, ctx, "main")
+		contains(t, main, "Counted from your file: skillAssertionCase_0.json", "Robotics Technician")
+		if after := open(); strings.Contains(after, "Robot Programming") {
+			t.Errorf("with the badge Robot Programming is still a gap: %q", after)
+		}
+		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			os.WriteFile(filepath.Join(screenshotDir, "plan-records-"+vp.name+".png"), shot, 0o644)
+		}
+		if p := w.take(); len(p) > 0 {
+			t.Error(strings.Join(p, "\n"))
+		}
 	}
 }

@@ -81,6 +81,7 @@ func New(cfg Config) (*Explorer, error) {
 	mux.HandleFunc("GET /skills/", e.skill)
 	mux.HandleFunc("GET /stacks/", e.stack)
 	mux.HandleFunc("GET /plan", e.plan)
+	mux.HandleFunc("POST /plan", e.plan)
 	mux.HandleFunc("GET /explore", e.explore)
 	mux.HandleFunc("GET /compare", e.compare)
 	mux.HandleFunc("GET /recredentialing", e.recredentialing)

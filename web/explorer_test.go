@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"html"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 	"github.com/lattice-pathways/lattice/resolvers"
 )
@@ -22,7 +25,13 @@ const testToken = "web-test-token-0123456789"
 // test Neo4j holding the sample graph.
 func newServer(t testing.TB, readsNeedToken bool) *httptest.Server {
 	t.Helper()
-	api, err := resolvers.NewHandler(resolvers.Config{Store: cyphertest.Sample(t), Log: zerolog.Nop(), APIToken: testToken, ReadsNeedToken: readsNeedToken})
+	return serverOn(t, cyphertest.Sample(t), readsNeedToken)
+}
+
+// serverOn serves the explorer in front of the API on store.
+func serverOn(t testing.TB, store *cypher.Store, readsNeedToken bool) *httptest.Server {
+	t.Helper()
+	api, err := resolvers.NewHandler(resolvers.Config{Store: store, Log: zerolog.Nop(), APIToken: testToken, ReadsNeedToken: readsNeedToken})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,5 +265,34 @@ func TestCohortForm(t *testing.T) {
 	_, body = post(url.Values{"to": {"systems-administrator"}, "csv": {"role\nHelp Desk Technician\n"}})
 	if !strings.Contains(body, "The first row must name the columns") {
 		t.Errorf("a CSV without a name column was not explained:\n%s", body)
+	}
+}
+
+// TestPlanRecordFile posts files as the plan's badge form sends them: a file
+// that is not JSON is refused in a sentence; without a file, the form says to
+// choose one.
+func TestPlanRecordFile(t *testing.T) {
+	srv := newServer(t, false)
+	post := func(name, content string) (int, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		if name != "" {
+			fw, _ := mw.CreateFormFile("record", name)
+			io.WriteString(fw, content)
+		}
+		mw.Close()
+		resp, err := http.Post(srv.URL+"/plan?from=help-desk-technician&to=security-specialist", mw.FormDataContentType(), &buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, html.UnescapeString(string(b))
+	}
+	if code, body := post("badge.txt", "not json"); code != 400 || !strings.Contains(body, "“badge.txt” is not a JSON file") {
+		t.Errorf("a file that is not JSON: %d\n%s", code, body)
+	}
+	if code, body := post("", ""); code != 400 || !strings.Contains(body, "Choose a badge or learner record file first.") {
+		t.Errorf("no file: %d\n%s", code, body)
 	}
 }

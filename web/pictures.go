@@ -4,6 +4,7 @@ import (
 	"math"
 	"net/url"
 	"slices"
+	"strconv"
 )
 
 // The pictures are inline SVG drawn on the server: they need no script and
@@ -126,3 +127,49 @@ func ringRadii(n int, gap float64) []float64 {
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+// frontPoint is one plan of the cost-versus-hours front, placed on the plot.
+type frontPoint struct {
+	Cost, Hours, Weeks float64
+	Steps              []string
+	X, Y               float64
+	Href               string
+	Current            bool
+}
+
+// frontPlot places the trade-off front on a plot of cost (up) against hours
+// (across). Each point links to the plan with the fewest hours that costs
+// no more than it, which is that point of the front.
+func frontPlot(front []frontPlan, current *plan, base url.Values) map[string]any {
+	// No front to show when there is no plan, or when nothing is to be earned.
+	if len(front) == 0 || (len(front) == 1 && len(front[0].Steps) == 0) {
+		return nil
+	}
+	const left, right, top, bottom = 80.0, 580.0, 20.0, 300.0
+	maxCost, maxHours := 0.0, 0.0
+	for _, f := range front {
+		maxCost, maxHours = max(maxCost, f.TotalCost), max(maxHours, f.TotalHours)
+	}
+	maxCost, maxHours = max(maxCost, 1), max(maxHours, 1)
+	var points []frontPoint
+	for _, f := range front {
+		v := url.Values{}
+		for k, vs := range base {
+			v[k] = vs
+		}
+		v.Set("objective", "HOURS")
+		v.Set("maxCost", strconv.FormatFloat(f.TotalCost, 'f', -1, 64))
+		var steps []string
+		for _, s := range f.Steps {
+			steps = append(steps, s.Credential.Name)
+		}
+		points = append(points, frontPoint{
+			Cost: f.TotalCost, Hours: f.TotalHours, Weeks: f.TotalWeeks, Steps: steps,
+			X:    round1(left + (right-left)*f.TotalHours/maxHours),
+			Y:    round1(bottom - (bottom-top)*f.TotalCost/maxCost),
+			Href: "/plan?" + v.Encode(), Current: current != nil && current.TotalCost == f.TotalCost && current.TotalHours == f.TotalHours,
+		})
+	}
+	return map[string]any{"Points": points, "Single": len(points) == 1, "Left": left, "Right": right, "Top": top, "Bottom": bottom,
+		"MaxCost": maxCost, "MaxHours": maxHours}
+}
