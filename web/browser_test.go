@@ -338,6 +338,40 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("a student gives an interest code and their education", func(t *testing.T) {
+		for _, vp := range viewports {
+			do(t, ctx,
+				chromedp.EmulateViewport(vp.width, vp.height),
+				chromedp.Navigate(srv.URL+"/"),
+				chromedp.Click(chromedp.CSS(`a[href="#student"]`)),
+				chromedp.SetValue(chromedp.CSS("#s-education"), "high-school"),
+				chromedp.SendKeys(chromedp.CSS("#s-interest"), "sia"),
+			)
+			if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+				os.WriteFile(filepath.Join(screenshotDir, "student-"+vp.name+".png"), shot, 0o644)
+			}
+			do(t, ctx,
+				chromedp.Click(chromedp.CSS("#student-form button[type=submit]")),
+				chromedp.WaitVisible(chromedp.CSS("table.reach")),
+			)
+			loc, err := chromedp.Run(ctx, chromedp.Location())
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, _ := url.Parse(loc)
+			if u.Path != "/explore" || u.Query().Get("education") != "high-school" || u.Query().Get("interest") != "SIA" || len(u.Query()) != 2 {
+				t.Errorf("the student form led to %s, want /explore?education=high-school&interest=SIA", loc)
+			}
+			// The explore form keeps the code, so the student can change it there.
+			if got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#interest').value`)); got != "SIA" {
+				t.Errorf("the explore form's interest reads %q, want SIA", got)
+			}
+			if p := w.take(); len(p) > 0 {
+				t.Error(strings.Join(p, "\n"))
+			}
+		}
+	})
+
 	t.Run("the plan form picks a role by its title", func(t *testing.T) {
 		do(t, ctx,
 			chromedp.Navigate(srv.URL+"/plan?education=high-school"),

@@ -77,6 +77,7 @@ func New(cfg Config) (*Explorer, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", e.home)
 	mux.HandleFunc("GET /search", e.search)
+	mux.HandleFunc("GET /student", e.student)
 	mux.HandleFunc("GET /roles/", e.role)
 	mux.HandleFunc("GET /skills/", e.skill)
 	mux.HandleFunc("GET /stacks/", e.stack)
@@ -190,6 +191,15 @@ type page struct {
 	Data  any
 	// Problem is a sentence for the person when the page cannot show its answer.
 	Problem *problem
+	// status, when set, is the answer's status for a page that shows its
+	// content with a problem inside it (a form's sentence).
+	status int
+}
+
+// renderStatus renders a page with its content and the given status.
+func (e *Explorer) renderStatus(w http.ResponseWriter, r *http.Request, name string, p page, status int) {
+	p.status = status
+	e.render(w, r, name, p)
 }
 
 // problem is an error as a person reads it.
@@ -222,6 +232,9 @@ func (e *Explorer) render(w http.ResponseWriter, r *http.Request, name string, p
 	status := http.StatusOK
 	if p.Problem != nil {
 		status = p.Problem.Status
+	}
+	if p.status != 0 {
+		status = p.status
 	}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())

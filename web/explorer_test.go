@@ -66,7 +66,11 @@ func TestPages(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"/", 200, []string{"Find your next step", "I am a student", "/graphiql"}},
+		{"/", 200, []string{"Find your next step", "I am a student", "/graphiql", "Your interest code", "High school diploma or equivalent", "Social</strong> (S)"}},
+		{"/student?education=high-school&interest=sia", 200, []string{"Open to you now", `value="SIA"`}},
+		{"/student?education=high-school&pick=S&pick=R", 200, []string{"Open to you now", `value="RS"`}},
+		{"/student?interest=XYZ", 400, []string{"“XYZ” is not a Holland code", "Your interest code"}},
+		{"/student", 400, []string{"Choose your education or your interests first."}},
 		{"/roles/it-support-specialist", 200, []string{"IT Support Specialist", "Needed from day one", "Closest moves"}},
 		{"/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", 200, []string{"CompTIA Security+", "Total hours", "2,070 hours"}},
 		{"/plan?to=security-specialist", 200, []string{"Tell us where you are now"}},

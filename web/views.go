@@ -97,8 +97,24 @@ func hitHref(h searchHit) string {
 	return "/stacks/" + url.PathEscape(h.ID)
 }
 
-func (e *Explorer) home(w http.ResponseWriter, r *http.Request) {
-	e.render(w, r, "home", page{Title: "Find your next step", Nav: "home"})
+func (e *Explorer) home(w http.ResponseWriter, r *http.Request) { e.homePage(w, r, nil) }
+
+// homePage is the home page, with a sentence for the student form when it
+// could not be read.
+func (e *Explorer) homePage(w http.ResponseWriter, r *http.Request, studentProblem *problem) {
+	var data struct{ EducationLevels []educationLevel }
+	if err := e.query(r, `{ educationLevels { id name rank } }`, nil, &data); err != nil {
+		e.fail(w, r, "home", "Find your next step", err, "")
+		return
+	}
+	status := http.StatusOK
+	if studentProblem != nil {
+		status = studentProblem.Status
+	}
+	e.renderStatus(w, r, "home", page{Title: "Find your next step", Nav: "home", Data: map[string]any{
+		"EducationLevels": data.EducationLevels, "Areas": riasec, "Problem": studentProblem,
+		"Education": r.URL.Query().Get("education"), "Interest": r.URL.Query().Get("interest"), "Picked": r.URL.Query()["pick"],
+	}}, status)
 }
 
 // search is the results page: the search box's answer without JavaScript.
@@ -787,6 +803,7 @@ var funcs = template.FuncMap{
 		}
 		return "None"
 	},
+	"has":    func(list []string, s string) bool { return slices.Contains(list, s) },
 	"levels": func() []int { return []int{1, 2, 3, 4, 5} },
 	"deref": func(s *string) string {
 		if s == nil {
