@@ -517,8 +517,8 @@ func postJSON(t *testing.T, base, query string, out any) {
 	}
 }
 
-// TestBrowserRecords drops an Open Badges 3.0 example credential on the plan's
-// profile form: the skill its achievement aligns to (a CASE item) counts as
+// TestBrowserRecords gives the plan's profile form an Open Badges 3.0 example
+// credential, chosen at laptop width and dropped at phone width: the skill its achievement aligns to (a CASE item) counts as
 // held, so it leaves the plan's open gaps. The sample graph holds no node the
 // examples align to, so this test writes a small graph that does.
 func TestBrowserRecords(t *testing.T) {
@@ -559,11 +559,31 @@ func TestBrowserRecords(t *testing.T) {
 		if before := open(); !strings.Contains(before, "Robot Programming") {
 			t.Fatalf("without the badge the plan's gaps read %q, want Robot Programming among them", before)
 		}
-		do(t, ctx,
-			chromedp.SetUploadFiles(chromedp.CSS("#record"), []string{badge}),
-			chromedp.Click(chromedp.CSS("form.records button[type=submit]")),
-			chromedp.WaitVisible(chromedp.CSS("p.note")),
-		)
+		if vp.name == "laptop" {
+			do(t, ctx,
+				chromedp.SetUploadFiles(chromedp.CSS("#record"), []string{badge}),
+				chromedp.Click(chromedp.CSS("form.records button[type=submit]")),
+				chromedp.WaitVisible(chromedp.CSS("p.note")),
+			)
+		} else {
+			// Dropped on the form, as from a file manager: the drop carries the
+			// file, and the form sends it.
+			content, err := os.ReadFile(badge)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lit, _ := json.Marshal(string(content))
+			drop := `(() => {
+				const dt = new DataTransfer();
+				dt.items.add(new File([` + string(lit) + `], 'skillAssertionCase_0.json', {type: 'application/json'}));
+				document.querySelector('form.records').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+				return true;
+			})()`
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](drop)); err != nil {
+				t.Fatal(err)
+			}
+			do(t, ctx, chromedp.WaitVisible(chromedp.CSS("p.note")))
+		}
 		main := text(t, ctx, "main")
 		contains(t, main, "Counted from your file: skillAssertionCase_0.json", "Robotics Technician")
 		if after := open(); strings.Contains(after, "Robot Programming") {
