@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -11,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,6 +24,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 )
 
 // screenshotDir is where the browser tests write their screenshots (ignored
@@ -137,6 +143,12 @@ func TestBrowser(t *testing.T) {
 		Data struct{ UpskillingPath struct{ TotalHours float64 } }
 	}
 	postJSON(t, srv.URL, `{ upskillingPath(from: {roleId: "help-desk-technician"}, to: "security-specialist", options: {objective: HOURS}) { totalHours } }`, &plan)
+	var front struct {
+		Data struct {
+			UpskillingPath struct{ TradeOffFront []struct{ TotalCost float64 } }
+		}
+	}
+	postJSON(t, srv.URL, `{ upskillingPath(from: {roleId: "help-desk-technician"}, to: "security-specialist", options: {objective: HOURS, tradeOffFront: true}) { tradeOffFront { totalCost } } }`, &front)
 	var profile struct {
 		Data struct {
 			Role struct{ SkillsProfile []struct{ Name string } }
@@ -167,14 +179,85 @@ func TestBrowser(t *testing.T) {
 			}
 		}},
 		{"plan", "/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", func(t *testing.T, main string) {
-			contains(t, main, "CompTIA Security+", "Total hours", thousands(plan.Data.UpskillingPath.TotalHours)+" hours")
+			contains(t, main, "CompTIA Security+", "Total hours", thousands(plan.Data.UpskillingPath.TotalHours)+" hours", "Cost against hours")
+			// The front is drawn, one point a plan of the API's front, each
+			// point a link to its plan.
+			points, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('svg.frontplot a.point')].filter(a => a.querySelector('circle').getBoundingClientRect().width > 0).map(a => a.getAttribute('href'))`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(points) != len(front.Data.UpskillingPath.TradeOffFront) || len(points) == 0 {
+				t.Fatalf("the plot draws %d points; the API's front has %d plans", len(points), len(front.Data.UpskillingPath.TradeOffFront))
+			}
+			for i, href := range points {
+				u, err := url.Parse(href)
+				want := strconv.FormatFloat(front.Data.UpskillingPath.TradeOffFront[i].TotalCost, 'f', -1, 64)
+				if err != nil || u.Path != "/plan" || u.Query().Get("maxCost") != want || u.Query().Get("from") != "help-desk-technician" {
+					t.Errorf("point %d links to %q, want the plan costing at most %s from the same profile", i, href, want)
+				}
+			}
 		}},
-		{"explore", "/explore?from=help-desk-technician", func(t *testing.T, main string) { contains(t, main, "IT Support Specialist", "within reach") }},
+		{"explore", "/explore?from=help-desk-technician", func(t *testing.T, main string) {
+			contains(t, main, "IT Support Specialist", "within reach", "Your moves as a map")
+			// The map draws a node for IT Support Specialist that opens its role,
+			// and one node for each row of the table beside it.
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => {
+				const n = [...document.querySelectorAll('svg.movesgraph a.node')];
+				const its = n.find(a => a.querySelector('title').textContent.startsWith('IT Support Specialist'));
+				const c = its && its.querySelector('circle').getBoundingClientRect();
+				return {nodes: n.length, rows: document.querySelectorAll('table.reach tbody tr').length,
+					href: its ? its.getAttribute('href') : '', drawn: !!c && c.width > 0, edges: document.querySelectorAll('svg.movesgraph line.edge').length};
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got["href"] != "/roles/it-support-specialist" || got["drawn"] != true {
+				t.Errorf("no drawn node for IT Support Specialist that opens its role: %v", got)
+			}
+			if got["nodes"] != got["rows"] || got["edges"] != got["nodes"] || got["nodes"] == 0.0 {
+				t.Errorf("the map has %v nodes and %v edges for %v rows in the table", got["nodes"], got["edges"], got["rows"])
+			}
+		}},
+		// Network Technician has a wage, so the map colours each move by its wage change.
+		{"explore-map", "/explore?from=network-technician&steps=2", func(t *testing.T, main string) {
+			contains(t, main, "Your moves as a map")
+			up, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('svg.movesgraph a.node.up').length`))
+			if err != nil || up == 0 {
+				t.Errorf("no move that pays more is drawn green (%d, %v)", up, err)
+			}
+		}},
 		{"explore-student", "/explore?education=high-school&maxCost=2000", func(t *testing.T, main string) { contains(t, main, "Open to you now") }},
 		{"stack", "/stacks/associate-degree-nursing", func(t *testing.T, main string) {
 			contains(t, main, "Registered Nurse", "After high school")
 			if !regexp.MustCompile(`Registered Nurse[^\n]*\$\d{1,3}(,\d{3})+–\$\d{1,3}(,\d{3})+ a year`).MatchString(main) {
 				t.Errorf("no registered nurse role with its wage range in:\n%s", main)
+			}
+		}},
+		{"compare", "/compare?from=it-support-specialist&to=systems-administrator", func(t *testing.T, main string) {
+			contains(t, main, "What is missing", "What carries over")
+			// Backup and Recovery is a gap with at least one credential that closes it.
+			closers, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.gap')].filter(g => g.querySelector('h3').textContent.includes('Backup and Recovery')).flatMap(g => [...g.querySelectorAll('.opens a')].map(a => a.textContent + ' ' + a.getAttribute('href')))`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(closers) == 0 || !strings.Contains(closers[0], "/stacks/") {
+				t.Errorf("Backup and Recovery is not a gap with a credential that closes it linked to its ladder: %v", closers)
+			}
+		}},
+		{"recredentialing", "/recredentialing", func(t *testing.T, main string) {
+			contains(t, main, "Roles to recredential", "The same ranking as a table")
+			// Junior Web Developer's card names the four criteria, each with its bar.
+			card, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => {
+				const c = [...document.querySelectorAll('.candidate')].find(c => c.querySelector('h2').textContent.includes('Junior Web Developer'));
+				return c ? {text: c.innerText, bars: c.querySelectorAll('svg.bar .fill').length} : {};
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			txt, _ := card["text"].(string)
+			contains(t, txt, "Degree inflation", "Hiring influx", "Retention trouble", "Career pathways", "Skills that stand in for the degree")
+			if n, _ := card["bars"].(float64); n != 4 {
+				t.Errorf("Junior Web Developer's card has %v bars, want 4", card["bars"])
 			}
 		}},
 		{"skill", "/skills/networking", func(t *testing.T, main string) { contains(t, main, "Networking", "Credentials that prove it") }},
@@ -255,6 +338,40 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("a student gives an interest code and their education", func(t *testing.T) {
+		for _, vp := range viewports {
+			do(t, ctx,
+				chromedp.EmulateViewport(vp.width, vp.height),
+				chromedp.Navigate(srv.URL+"/"),
+				chromedp.Click(chromedp.CSS(`a[href="#student"]`)),
+				chromedp.SetValue(chromedp.CSS("#s-education"), "high-school"),
+				chromedp.SendKeys(chromedp.CSS("#s-interest"), "sia"),
+			)
+			if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+				os.WriteFile(filepath.Join(screenshotDir, "student-"+vp.name+".png"), shot, 0o644)
+			}
+			do(t, ctx,
+				chromedp.Click(chromedp.CSS("#student-form button[type=submit]")),
+				chromedp.WaitVisible(chromedp.CSS("table.reach")),
+			)
+			loc, err := chromedp.Run(ctx, chromedp.Location())
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, _ := url.Parse(loc)
+			if u.Path != "/explore" || u.Query().Get("education") != "high-school" || u.Query().Get("interest") != "SIA" || len(u.Query()) != 2 {
+				t.Errorf("the student form led to %s, want /explore?education=high-school&interest=SIA", loc)
+			}
+			// The explore form keeps the code, so the student can change it there.
+			if got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#interest').value`)); got != "SIA" {
+				t.Errorf("the explore form's interest reads %q, want SIA", got)
+			}
+			if p := w.take(); len(p) > 0 {
+				t.Error(strings.Join(p, "\n"))
+			}
+		}
+	})
+
 	t.Run("the plan form picks a role by its title", func(t *testing.T) {
 		do(t, ctx,
 			chromedp.Navigate(srv.URL+"/plan?education=high-school"),
@@ -273,6 +390,79 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the form led to %s", loc)
 		}
 		contains(t, text(t, ctx, "main"), "Network Administrator", "Total cost")
+		if p := w.take(); len(p) > 0 {
+			t.Error(strings.Join(p, "\n"))
+		}
+	})
+
+	t.Run("a cohort CSV uploaded becomes a plan", func(t *testing.T) {
+		dir := t.TempDir()
+		upload := func(name, body string) string {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		good := upload("cohort.csv", "name,role,skills,credentials,education\n"+
+			"Ana,Help Desk Technician,Networking:3,CompTIA A+,High school diploma\n"+
+			"Ben,IT Support Specialist,,,\n"+
+			"Chloe,Network Technician,Backup and Recovery:2,,Associate degree\n")
+		for _, vp := range viewports {
+			do(t, ctx,
+				chromedp.EmulateViewport(vp.width, vp.height),
+				chromedp.Navigate(srv.URL+"/cohort"),
+				chromedp.SendKeys(chromedp.CSS("#to_title"), "Systems Administrator"),
+				chromedp.SendKeys(chromedp.CSS("#budget"), "30000"),
+				chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{good}),
+				chromedp.Click(chromedp.CSS(".cohort-form button[type=submit]")),
+				chromedp.WaitVisible(chromedp.CSS("svg.gapchart rect")),
+			)
+			main := text(t, ctx, "main")
+			// Each member's plan costs about $12,000 (an associate degree among
+			// them): a $30,000 budget makes two of the three ready.
+			contains(t, main, "Into Systems Administrator: 2 of 3 ready", "The pooled gap", "Ana", "Ben", "Chloe", "over the cohort budget")
+			bars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('svg.gapchart rect').length`))
+			if err != nil || bars == 0 {
+				t.Errorf("the pooled-gap chart has %d bars (%v)", bars, err)
+			}
+			href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#download"), "href"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b64, ok := strings.CutPrefix(href.Value, "data:text/csv;charset=utf-8;base64,")
+			if !ok {
+				t.Fatalf("the download link is %q", href.Value)
+			}
+			raw, err := base64.StdEncoding.DecodeString(b64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := csv.NewReader(strings.NewReader(string(raw))).ReadAll()
+			if err != nil || len(rows) != 5 || rows[0][0] != "name" || rows[1][0] != "Ana" || rows[3][0] != "Chloe" {
+				t.Errorf("the downloaded CSV reads %q (%v)", rows, err)
+			}
+			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err == nil {
+				os.WriteFile(filepath.Join(screenshotDir, "cohort-"+vp.name+".png"), shot, 0o644)
+			}
+			if p := w.take(); len(p) > 0 {
+				t.Error(strings.Join(p, "\n"))
+			}
+		}
+		bad := upload("unknown.csv", "name,role,skills,credentials,education\nAna,Help Desk Technician,,,\nBo,Zzyzx Wrangler,,,\n")
+		do(t, ctx,
+			chromedp.EmulateViewport(1280, 800),
+			chromedp.Navigate(srv.URL+"/cohort"),
+			chromedp.SendKeys(chromedp.CSS("#to_title"), "Systems Administrator"),
+			chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{bad}),
+			chromedp.Click(chromedp.CSS(".cohort-form button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS(".problem")),
+		)
+		contains(t, text(t, ctx, ".problem"), "Row 3: there is no role called “Zzyzx Wrangler”.")
+		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			os.WriteFile(filepath.Join(screenshotDir, "cohort-unknown-laptop.png"), shot, 0o644)
+		}
 		if p := w.take(); len(p) > 0 {
 			t.Error(strings.Join(p, "\n"))
 		}
@@ -324,5 +514,86 @@ func postJSON(t *testing.T, base, query string, out any) {
 	defer resp.Body.Close()
 	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBrowserRecords gives the plan's profile form an Open Badges 3.0 example
+// credential, chosen at laptop width and dropped at phone width: the skill its achievement aligns to (a CASE item) counts as
+// held, so it leaves the plan's open gaps. The sample graph holds no node the
+// examples align to, so this test writes a small graph that does.
+func TestBrowserRecords(t *testing.T) {
+	badge := filepath.Join("..", "..", "shared", "data", "ctdl", "ob3", "skillAssertionCase_0.json")
+	if _, err := os.Stat(badge); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing: CI needs ../shared/data beside the checkout", badge)
+		}
+		t.Skipf("%s is absent: the records test needs ../shared/data", badge)
+	}
+	badge, _ = filepath.Abs(badge)
+	ctx := browser(t)
+	store := cyphertest.Empty(t)
+	// The web package's tests stay off the domain package: the role is set
+	// field by field.
+	robotics := cypher.GraphRole{Skills: []cypher.GraphRoleSkill{
+		{Skill: "case:robot-programming", Level: 3, Required: true}, {Skill: "plc", Level: 2, Required: true}}}
+	robotics.Role.ID, robotics.Role.Title = "robotics-technician", "Robotics Technician"
+	g := &cypher.Graph{
+		Skills: []cypher.GraphSkill{{ID: "case:robot-programming", Name: "Robot Programming"}, {ID: "plc", Name: "PLC Wiring"}},
+		Roles:  []cypher.GraphRole{robotics},
+	}
+	if err := store.WriteGraph(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	srv := serverOn(t, store, false)
+	base, _ := url.Parse(srv.URL)
+	w := &watcher{host: base.Host}
+	w.listen(t, ctx)
+	// open is what the plan says of the skill gaps it leaves open.
+	open := func() string { return text(t, ctx, "section[aria-labelledby=gaps-h]") }
+	for _, vp := range viewports {
+		do(t, ctx,
+			chromedp.EmulateViewport(vp.width, vp.height),
+			chromedp.Navigate(srv.URL+"/plan?to=robotics-technician&skill=plc:2"),
+			chromedp.WaitReady(chromedp.CSS("footer")),
+		)
+		if before := open(); !strings.Contains(before, "Robot Programming") {
+			t.Fatalf("without the badge the plan's gaps read %q, want Robot Programming among them", before)
+		}
+		if vp.name == "laptop" {
+			do(t, ctx,
+				chromedp.SetUploadFiles(chromedp.CSS("#record"), []string{badge}),
+				chromedp.Click(chromedp.CSS("form.records button[type=submit]")),
+				chromedp.WaitVisible(chromedp.CSS("p.note")),
+			)
+		} else {
+			// Dropped on the form, as from a file manager: the drop carries the
+			// file, and the form sends it.
+			content, err := os.ReadFile(badge)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lit, _ := json.Marshal(string(content))
+			drop := `(() => {
+				const dt = new DataTransfer();
+				dt.items.add(new File([` + string(lit) + `], 'skillAssertionCase_0.json', {type: 'application/json'}));
+				document.querySelector('form.records').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+				return true;
+			})()`
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](drop)); err != nil {
+				t.Fatal(err)
+			}
+			do(t, ctx, chromedp.WaitVisible(chromedp.CSS("p.note")))
+		}
+		main := text(t, ctx, "main")
+		contains(t, main, "Counted from your file: skillAssertionCase_0.json", "Robotics Technician")
+		if after := open(); strings.Contains(after, "Robot Programming") {
+			t.Errorf("with the badge Robot Programming is still a gap: %q", after)
+		}
+		if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			os.WriteFile(filepath.Join(screenshotDir, "plan-records-"+vp.name+".png"), shot, 0o644)
+		}
+		if p := w.take(); len(p) > 0 {
+			t.Error(strings.Join(p, "\n"))
+		}
 	}
 }

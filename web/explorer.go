@@ -47,7 +47,7 @@ type Explorer struct {
 }
 
 // New returns the explorer at /, /roles/{id}, /skills/{id}, /plan, /explore,
-// /stacks/{id} and /search, its assets under /app/static/, and the API
+// /compare, /recredentialing, /cohort, /stacks/{id} and /search, its assets under /app/static/, and the API
 // behind it for every other path (/graphql, /graphiql, /healthz, ...).
 func New(cfg Config) (*Explorer, error) {
 	if cfg.API == nil {
@@ -77,16 +77,20 @@ func New(cfg Config) (*Explorer, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", e.home)
 	mux.HandleFunc("GET /search", e.search)
+	mux.HandleFunc("GET /student", e.student)
 	mux.HandleFunc("GET /roles/", e.role)
 	mux.HandleFunc("GET /skills/", e.skill)
 	mux.HandleFunc("GET /stacks/", e.stack)
 	mux.HandleFunc("GET /plan", e.plan)
+	mux.HandleFunc("POST /plan", e.plan)
 	mux.HandleFunc("GET /explore", e.explore)
+	mux.HandleFunc("GET /compare", e.compare)
+	mux.HandleFunc("GET /recredentialing", e.recredentialing)
 	mux.HandleFunc("GET /app/suggest", e.suggest)
 	mux.HandleFunc("POST /app/token", e.saveToken)
-	// Part 2 builds these; until then they say so, so no link is broken.
-	mux.HandleFunc("GET /cohort", e.soon("Plan a cohort"))
-	mux.HandleFunc("GET /recredentialing", e.soon("Roles to recredential"))
+	mux.HandleFunc("GET /cohort", e.cohort)
+	mux.HandleFunc("POST /cohort", e.cohort)
+	mux.HandleFunc("GET /cohort/template.csv", e.cohortTemplateCSV)
 	mux.Handle("GET /app/static/", http.StripPrefix("/app/static/", cacheFor(time.Hour, http.FileServerFS(static))))
 	// Everything else is the API's: /graphql, /graphiql, /healthz, /readyz,
 	// /metrics and whatever it serves next.
@@ -187,6 +191,15 @@ type page struct {
 	Data  any
 	// Problem is a sentence for the person when the page cannot show its answer.
 	Problem *problem
+	// status, when set, is the answer's status for a page that shows its
+	// content with a problem inside it (a form's sentence).
+	status int
+}
+
+// renderStatus renders a page with its content and the given status.
+func (e *Explorer) renderStatus(w http.ResponseWriter, r *http.Request, name string, p page, status int) {
+	p.status = status
+	e.render(w, r, name, p)
 }
 
 // problem is an error as a person reads it.
@@ -219,6 +232,9 @@ func (e *Explorer) render(w http.ResponseWriter, r *http.Request, name string, p
 	status := http.StatusOK
 	if p.Problem != nil {
 		status = p.Problem.Status
+	}
+	if p.status != 0 {
+		status = p.status
 	}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())

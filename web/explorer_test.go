@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"html"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 	"github.com/lattice-pathways/lattice/resolvers"
 )
@@ -22,7 +25,13 @@ const testToken = "web-test-token-0123456789"
 // test Neo4j holding the sample graph.
 func newServer(t testing.TB, readsNeedToken bool) *httptest.Server {
 	t.Helper()
-	api, err := resolvers.NewHandler(resolvers.Config{Store: cyphertest.Sample(t), Log: zerolog.Nop(), APIToken: testToken, ReadsNeedToken: readsNeedToken})
+	return serverOn(t, cyphertest.Sample(t), readsNeedToken)
+}
+
+// serverOn serves the explorer in front of the API on store.
+func serverOn(t testing.TB, store *cypher.Store, readsNeedToken bool) *httptest.Server {
+	t.Helper()
+	api, err := resolvers.NewHandler(resolvers.Config{Store: store, Log: zerolog.Nop(), APIToken: testToken, ReadsNeedToken: readsNeedToken})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,20 +66,29 @@ func TestPages(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"/", 200, []string{"Find your next step", "I am a student", "/graphiql"}},
+		{"/", 200, []string{"Find your next step", "I am a student", "/graphiql", "Your interest code", "High school diploma or equivalent", "Social</strong> (S)"}},
+		{"/student?education=high-school&interest=sia", 200, []string{"Open to you now", `value="SIA"`}},
+		{"/student?education=high-school&pick=S&pick=R", 200, []string{"Open to you now", `value="RS"`}},
+		{"/student?interest=XYZ", 400, []string{"“XYZ” is not a Holland code", "Your interest code"}},
+		{"/student", 400, []string{"Choose your education or your interests first."}},
 		{"/roles/it-support-specialist", 200, []string{"IT Support Specialist", "Needed from day one", "Closest moves"}},
 		{"/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", 200, []string{"CompTIA Security+", "Total hours", "2,070 hours"}},
 		{"/plan?to=security-specialist", 200, []string{"Tell us where you are now"}},
 		{"/plan", 200, []string{"Choose the role you want"}},
-		{"/explore?from=help-desk-technician", 200, []string{"IT Support Specialist", "within reach"}},
+		{"/explore?from=help-desk-technician", 200, []string{"IT Support Specialist", "within reach", `<svg viewBox="-150 -30 1100 860"`, `href="/roles/it-support-specialist" class="node`}},
 		{"/explore?education=high-school&maxCost=2000", 200, []string{"Open to you now"}},
 		{"/explore", 200, []string{"Tell us where you are"}},
 		{"/stacks/associate-degree-nursing", 200, []string{"Registered Nurse", "a year", "After high school"}},
 		{"/skills/networking", 200, []string{"Networking", "CompTIA Network+"}},
 		{"/search?q=nurse", 200, []string{"Registered Nurse"}},
 		{"/search?q=zzzzqqq", 200, []string{"Nothing matches"}},
-		{"/cohort", 200, []string{"coming soon"}},
-		{"/recredentialing", 200, []string{"coming soon"}},
+		{"/compare?from=it-support-specialist&to=systems-administrator", 200, []string{"From IT Support Specialist to Systems Administrator", "What is missing", "Backup and Recovery", "What carries over"}},
+		{"/compare?from=it-support-specialist", 200, []string{"Compare two roles", `value="IT Support Specialist"`}},
+		{"/compare?from=it-support-specialist&to=no-such-role", 404, []string{"There is no role with an id in this link."}},
+		{"/roles/it-support-specialist", 200, []string{"Compare with another role", "/compare?from=it-support-specialist&to="}},
+		{"/cohort", 200, []string{"Plan a cohort", "The CSV’s columns", "/cohort/template.csv", "Help Desk Technician"}},
+		{"/cohort/template.csv", 200, []string{"name,role,skills,credentials,education\n"}},
+		{"/recredentialing", 200, []string{"Roles to recredential", "Junior Web Developer", "Degree inflation", "Skills that stand in for the degree", "Moves opened when the degree gives way", "The same ranking as a table"}},
 		{"/roles/no-such-role", 404, []string{"There is no role with that id."}},
 		{"/stacks/no-such-credential", 404, []string{"There is no credential or education level with that id."}},
 		{"/skills/no-such-skill", 404, []string{"There is no skill with that id."}},
@@ -213,5 +231,72 @@ func TestReadProfile(t *testing.T) {
 	}
 	if len(p.Credentials) != 1 || p.Interest != "SIA" || p.From != "help-desk-technician" {
 		t.Errorf("profile %+v", p)
+	}
+}
+
+// TestCohortForm posts cohorts as the form sends them without a browser: a
+// plan for members named by title and by id, and a sentence for each row
+// that names nothing the graph knows.
+func TestCohortForm(t *testing.T) {
+	srv := newServer(t, false)
+	post := func(form url.Values) (int, string) {
+		resp, err := http.PostForm(srv.URL+"/cohort", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, html.UnescapeString(string(b))
+	}
+	code, body := post(url.Values{"to_title": {"Systems Administrator"}, "csv": {cohortTemplate + "Dee,help-desk-technician,backup-and-recovery:2,comptia-a-plus,bachelor\n"}})
+	if code != 200 {
+		t.Fatalf("status %d:\n%s", code, body)
+	}
+	for _, want := range []string{"Into Systems Administrator", "of 4 ready", "The pooled gap", "Ana", "Dee", "data:text/csv;charset=utf-8;base64,", "Open Dee’s plan"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the plan lacks %q", want)
+		}
+	}
+	_, body = post(url.Values{"to": {"systems-administrator"}, "csv": {"name,role,skills,credentials,education\nAna,Help Desk Technician,,,\nBo,Zzyzx Wrangler,,,\nCy,,Networking:9,,Kindergarten diploma\n"}})
+	for _, want := range []string{"Row 3: there is no role called “Zzyzx Wrangler”.", "Row 4: the level of “Networking:9” must be a number from 1 to 5.", "Row 4: there is no education level called “Kindergarten diploma”."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %q:\n%s", want, body)
+		}
+	}
+	if strings.Contains(body, "base64,") {
+		t.Error("a cohort with unknown names was planned anyway")
+	}
+	_, body = post(url.Values{"to": {"systems-administrator"}, "csv": {"role\nHelp Desk Technician\n"}})
+	if !strings.Contains(body, "The first row must name the columns") {
+		t.Errorf("a CSV without a name column was not explained:\n%s", body)
+	}
+}
+
+// TestPlanRecordFile posts files as the plan's badge form sends them: a file
+// that is not JSON is refused in a sentence; without a file, the form says to
+// choose one.
+func TestPlanRecordFile(t *testing.T) {
+	srv := newServer(t, false)
+	post := func(name, content string) (int, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		if name != "" {
+			fw, _ := mw.CreateFormFile("record", name)
+			io.WriteString(fw, content)
+		}
+		mw.Close()
+		resp, err := http.Post(srv.URL+"/plan?from=help-desk-technician&to=security-specialist", mw.FormDataContentType(), &buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, html.UnescapeString(string(b))
+	}
+	if code, body := post("badge.txt", "not json"); code != 400 || !strings.Contains(body, "“badge.txt” is not a JSON file") {
+		t.Errorf("a file that is not JSON: %d\n%s", code, body)
+	}
+	if code, body := post("", ""); code != 400 || !strings.Contains(body, "Choose a badge or learner record file first.") {
+		t.Errorf("no file: %d\n%s", code, body)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -96,8 +97,24 @@ func hitHref(h searchHit) string {
 	return "/stacks/" + url.PathEscape(h.ID)
 }
 
-func (e *Explorer) home(w http.ResponseWriter, r *http.Request) {
-	e.render(w, r, "home", page{Title: "Find your next step", Nav: "home"})
+func (e *Explorer) home(w http.ResponseWriter, r *http.Request) { e.homePage(w, r, nil) }
+
+// homePage is the home page, with a sentence for the student form when it
+// could not be read.
+func (e *Explorer) homePage(w http.ResponseWriter, r *http.Request, studentProblem *problem) {
+	var data struct{ EducationLevels []educationLevel }
+	if err := e.query(r, `{ educationLevels { id name rank } }`, nil, &data); err != nil {
+		e.fail(w, r, "home", "Find your next step", err, "")
+		return
+	}
+	status := http.StatusOK
+	if studentProblem != nil {
+		status = studentProblem.Status
+	}
+	e.renderStatus(w, r, "home", page{Title: "Find your next step", Nav: "home", Data: map[string]any{
+		"EducationLevels": data.EducationLevels, "Areas": riasec, "Problem": studentProblem,
+		"Education": r.URL.Query().Get("education"), "Interest": r.URL.Query().Get("interest"), "Picked": r.URL.Query()["pick"],
+	}}, status)
 }
 
 // search is the results page: the search box's answer without JavaScript.
@@ -407,7 +424,14 @@ const planFields = `upskillingPath(from: $from, to: $to, options: $options) {
     steps { position credential { id name issuer kind } closes { id name } cost hours weeks why }
     coverage { requiredGaps closed share summary open { skill { id name } level heldLevel reason } }
     alternatives { totalCost totalHours totalWeeks steps { credential { id name } } }
+    tradeOffFront { totalCost totalHours totalWeeks steps { credential { id name } } }
   }`
+
+// frontPlan is one plan of the trade-off front.
+type frontPlan struct {
+	TotalCost, TotalHours, TotalWeeks float64
+	Steps                             []struct{ Credential ref }
+}
 
 type plan struct {
 	To                                struct{ ID, Title string }
@@ -436,6 +460,7 @@ type plan struct {
 		TotalCost, TotalHours, TotalWeeks float64
 		Steps                             []struct{ Credential ref }
 	}
+	TradeOffFront []frontPlan
 }
 
 var objectives = []struct{ Value, Label string }{
@@ -444,7 +469,17 @@ var objectives = []struct{ Value, Label string }{
 
 func (e *Explorer) plan(w http.ResponseWriter, r *http.Request) {
 	const title = "Plan a way there"
-	if e.canonical(w, r, "plan", title) {
+	// A POST carries badge or learner record files on top of the link's
+	// profile; a file cannot ride in a link, so it is read and not kept.
+	var records, recordNames []string
+	if r.Method == http.MethodPost {
+		var msg string
+		records, recordNames, msg = readRecords(w, r)
+		if msg != "" {
+			e.render(w, r, "plan", page{Title: title, Nav: "plan", Problem: &problem{Status: http.StatusBadRequest, Sentence: msg, Hint: "Go back and choose another file."}})
+			return
+		}
+	} else if e.canonical(w, r, "plan", title) {
 		return
 	}
 	q := r.URL.Query()
@@ -454,7 +489,7 @@ func (e *Explorer) plan(w http.ResponseWriter, r *http.Request) {
 	if !slices.ContainsFunc(objectives, func(o struct{ Value, Label string }) bool { return o.Value == objective }) {
 		objective = "COST"
 	}
-	options := map[string]any{"objective": objective, "alternatives": 3, "skillsFirst": q.Get("skillsFirst") != ""}
+	options := map[string]any{"objective": objective, "alternatives": 3, "skillsFirst": q.Get("skillsFirst") != "", "tradeOffFront": true}
 	maxCost, hasCost := number(q, "maxCost")
 	if hasCost {
 		options["maxCost"] = maxCost
@@ -466,7 +501,7 @@ func (e *Explorer) plan(w http.ResponseWriter, r *http.Request) {
 	vars := map[string]any{}
 	decls, names := profileNames(p, vars)
 	fields := []string{names}
-	ready := to != "" && !p.Empty()
+	ready := to != "" && (!p.Empty() || len(records) > 0)
 	if to != "" {
 		decls = join(decls, "$to: ID!")
 		vars["to"] = to
@@ -474,7 +509,11 @@ func (e *Explorer) plan(w http.ResponseWriter, r *http.Request) {
 	}
 	if ready {
 		decls = join(decls, "$from: ProfileInput!, $options: PlanOptions")
-		vars["from"], vars["options"] = p.input(), options
+		in := p.input()
+		if len(records) > 0 {
+			in["records"] = records
+		}
+		vars["from"], vars["options"] = in, options
 		fields = append(fields, planFields)
 	}
 	doc := operation("Plan", decls, fields)
@@ -500,8 +539,53 @@ func (e *Explorer) plan(w http.ResponseWriter, r *http.Request) {
 	e.render(w, r, "plan", page{Title: heading, Nav: "plan", Data: map[string]any{
 		"Profile": readNames(p, raw), "To": to, "ToTitle": toRole.Title, "Objective": objective, "Objectives": objectives,
 		"SkillsFirst": q.Get("skillsFirst") != "", "MaxCost": q.Get("maxCost"), "MaxHours": q.Get("maxHours"),
-		"Plan": pl, "Ready": ready,
+		"Plan": pl, "Ready": ready, "Records": recordNames, "Front": frontPlot(frontOf(pl), pl, q),
+		"RecordAction": "/plan?" + q.Encode(),
 	}})
+}
+
+func frontOf(pl *plan) []frontPlan {
+	if pl == nil || !pl.Feasible {
+		return nil
+	}
+	return pl.TradeOffFront
+}
+
+// readRecords reads the Open Badges or CLR files of a profile form: at most
+// 20, 1 MB each, as the API takes them. msg is a sentence when one cannot be
+// used.
+func readRecords(w http.ResponseWriter, r *http.Request) (records, names []string, msg string) {
+	const most, each = 20, 1 << 20
+	r.Body = http.MaxBytesReader(w, r.Body, most*each+1<<16)
+	if err := r.ParseMultipartForm(2 * each); err != nil {
+		return nil, nil, "The file could not be read: a badge or learner record may be up to 1 MB, and at most 20 at once."
+	}
+	files := r.MultipartForm.File["record"]
+	if len(files) > most {
+		return nil, nil, fmt.Sprintf("That is %d files; a profile takes at most %d badges or learner records.", len(files), most)
+	}
+	for _, fh := range files {
+		if fh.Size > each {
+			return nil, nil, "“" + fh.Filename + "” is larger than 1 MB, too large for a badge or learner record."
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return nil, nil, "“" + fh.Filename + "” could not be read."
+		}
+		b, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			return nil, nil, "“" + fh.Filename + "” could not be read."
+		}
+		if !json.Valid(b) {
+			return nil, nil, "“" + fh.Filename + "” is not a JSON file: choose an Open Badges 3.0 or CLR 2.0 credential saved as JSON."
+		}
+		records, names = append(records, string(b)), append(names, fh.Filename)
+	}
+	if len(records) == 0 {
+		return nil, nil, "Choose a badge or learner record file first."
+	}
+	return records, names, ""
 }
 
 const reachFields = `reachableRoles(from: $from, limits: $limits, orderBy: $order, first: 30) {
@@ -602,18 +686,16 @@ func (e *Explorer) explore(w http.ResponseWriter, r *http.Request) {
 		v.Set("sort", s.Value)
 		sortLinks[s.Value] = "/explore?" + v.Encode()
 	}
+	held := readNames(p, raw)
+	centre := "You"
+	if held.FromTitle != "" {
+		centre = "You: " + held.FromTitle
+	}
 	e.render(w, r, "explore", page{Title: title, Nav: "explore", Data: map[string]any{
-		"Profile": readNames(p, raw), "Roles": roles, "Asked": !p.Empty(), "Sort": order, "Sorts": sorts, "SortLinks": sortLinks,
+		"Graph": movesGraph(roles, centre), "Profile": held, "Roles": roles, "Asked": !p.Empty(), "Sort": order, "Sorts": sorts, "SortLinks": sortLinks,
 		"Steps": steps, "MaxCost": q.Get("maxCost"), "MaxHours": q.Get("maxHours"), "MaxEducation": q.Get("maxEducation"),
 		"Industry": q.Get("industry"), "Industries": industryList,
 	}})
-}
-
-// soon is the page of a view the next release builds.
-func (e *Explorer) soon(what string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		e.render(w, r, "soon", page{Title: what, Data: what})
-	}
 }
 
 // funcs are the templates' helpers: plain numbers for people.
@@ -707,6 +789,21 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(titles, ", then ")
 	},
+	// barWidth is a 0-to-1 share as the width of a bar 100 units long.
+	"barWidth": func(f float64) string { return strconv.FormatFloat(math.Round(min(max(f, 0), 1)*1000)/10, 'f', -1, 64) },
+	// strength says a 0-to-1 criterion in a word.
+	"strength": func(f float64) string {
+		switch {
+		case f >= 0.67:
+			return "Strong"
+		case f >= 0.34:
+			return "Moderate"
+		case f > 0:
+			return "Weak"
+		}
+		return "None"
+	},
+	"has":    func(list []string, s string) bool { return slices.Contains(list, s) },
 	"levels": func() []int { return []int{1, 2, 3, 4, 5} },
 	"deref": func(s *string) string {
 		if s == nil {

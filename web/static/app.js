@@ -143,6 +143,19 @@
       document.body.classList.remove('is-busy');
       document.querySelectorAll('form[data-busy] [disabled]').forEach(function (el) { el.disabled = false; });
     });
+    // A file dropped anywhere on a drop form is chosen and sent, as if picked.
+    document.querySelectorAll('form[data-drop]').forEach(function (form) {
+      var input = form.querySelector('input[type=file]');
+      form.addEventListener('dragover', function (ev) { ev.preventDefault(); form.classList.add('over'); });
+      form.addEventListener('dragleave', function () { form.classList.remove('over'); });
+      form.addEventListener('drop', function (ev) {
+        ev.preventDefault();
+        form.classList.remove('over');
+        if (!ev.dataTransfer || !ev.dataTransfer.files.length) return;
+        input.files = ev.dataTransfer.files;
+        form.requestSubmit();
+      });
+    });
     document.querySelectorAll('[data-print]').forEach(function (b) {
       b.addEventListener('click', function () { window.print(); });
     });
