@@ -293,15 +293,7 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 	opt := PlanOptions{Objective: ObjectiveCost, MaxCost: lim.MaxCost, MaxHours: lim.MaxHours}
 	for start := 0; start < len(cands) && (len(planned) < n || planAll); start += chunk {
 		part := cands[start:min(start+chunk, len(cands))]
-		ids := make([]string, len(part))
-		for i, c := range part {
-			ids[i] = c.Role.ID
-		}
-		graphs, err := src.PlanGraphs(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		profiles, err := src.RoleSkills(ctx, ids)
+		graphs, profiles, err := planningFacts(ctx, src, part)
 		if err != nil {
 			return nil, err
 		}
@@ -436,4 +428,22 @@ func betterReach(a, b Reach) bool {
 		return a.Steps < b.Steps
 	}
 	return slices.Compare(a.Path, b.Path) < 0
+}
+
+// planningFacts fetches what planning into roles needs, in two round trips:
+// their plan graphs and skills profiles.
+func planningFacts(ctx context.Context, src ReachSource, roles []ReachedRole) (map[string]*PlanGraph, map[string][]RoleSkill, error) {
+	ids := make([]string, len(roles))
+	for i, r := range roles {
+		ids[i] = r.Role.ID
+	}
+	graphs, err := src.PlanGraphs(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	profiles, err := src.RoleSkills(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	return graphs, profiles, nil
 }

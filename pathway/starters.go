@@ -168,15 +168,11 @@ func starterPage(ctx context.Context, src StarterSource, q ReachQuery, related m
 	chunk := max(2*n, 20)
 	for start := 0; start < min(len(cands), budget) && len(page) < n; start += chunk {
 		part := cands[start:min(start+chunk, len(cands), budget)]
-		ids := make([]string, len(part))
+		roles := make([]ReachedRole, len(part))
 		for i, c := range part {
-			ids[i] = c.Role.ID
+			roles[i] = c.ReachedRole
 		}
-		graphs, err := src.PlanGraphs(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		profiles, err := src.RoleSkills(ctx, ids)
+		graphs, profiles, err := planningFacts(ctx, src, roles)
 		if err != nil {
 			return nil, err
 		}
