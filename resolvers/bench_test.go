@@ -1,14 +1,11 @@
 package resolvers
 
 import (
-	"context"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/99designs/gqlgen/client"
-
-	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
 // BenchmarkQuestionsONET measures the core questions through the whole
@@ -18,13 +15,7 @@ import (
 // Run it with `make bench`.
 func BenchmarkQuestionsONET(b *testing.B) {
 	c, store := sampleClient(b)
-	imp, err := imports.ONET(sharedData(b, "onet"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := store.ImportGraph(context.Background(), imp.Graph, nil); err != nil {
-		b.Fatal(err)
-	}
+	importONET(b, store)
 	questions := []struct {
 		name, query string
 		vars        []client.Option

@@ -17,17 +17,11 @@ import (
 // workshop's advancement potential and level moves, which outrank any
 // O*NET role on career pathways.
 func TestBLSDemand(t *testing.T) {
-	onet, bls := sharedData(t, "onet"), sharedData(t, "bls")
+	bls := sharedData(t, "bls")
 	store := cyphertest.Empty(t)
 	c := newClient(t, store)
 	ctx := context.Background()
-	imp, err := imports.ONET(onet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.ImportGraph(ctx, imp.Graph, nil); err != nil {
-		t.Fatal(err)
-	}
+	importONET(t, store)
 	start := time.Now()
 	data, err := imports.BLS(bls)
 	if err != nil {

@@ -60,18 +60,12 @@ func (s cipStep) preparesFor(role string) bool {
 // TestCIPPlans imports O*NET and then CIP beside the sample graph and plans
 // into O*NET occupations: through a program of the right field.
 func TestCIPPlans(t *testing.T) {
-	onet, cip := sharedData(t, "onet"), sharedData(t, "cip")
+	cip := sharedData(t, "cip")
 	c, store := sampleClient(t)
 	ctx := context.Background()
-	imp, err := imports.ONET(onet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.ImportGraph(ctx, imp.Graph, nil); err != nil {
-		t.Fatal(err)
-	}
+	importONET(t, store)
 	start := time.Now()
-	imp, err = imports.CIPFrom(ctx, cip, store)
+	imp, err := imports.CIPFrom(ctx, cip, store)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
-	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
 // crosswalkKind is the report's name for the crosswalk edges.
@@ -21,10 +20,7 @@ const crosswalkKind = "crosswalk (skill, skill)"
 // gaps in plans, and that the skills map counts a sample skill as held for
 // its O*NET equivalents.
 func TestONETCrosswalk(t *testing.T) {
-	imp, err := imports.ONET(sharedData(t, "onet"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	onet := onetGraph(t)
 	want, err := cypher.ONETCrosswalk()
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +37,7 @@ func TestONETCrosswalk(t *testing.T) {
 
 	t.Run("O*NET then the sample", func(t *testing.T) {
 		store := cyphertest.Empty(t)
-		rep, err := store.ImportGraph(ctx, imp.Graph, nil)
+		rep, err := store.ImportGraph(ctx, onet, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +115,7 @@ func TestONETCrosswalk(t *testing.T) {
 	t.Run("the sample then O*NET", func(t *testing.T) {
 		store := cyphertest.Sample(t)
 		c := newClient(t, store)
-		rep, err := store.ImportGraph(ctx, imp.Graph, nil)
+		rep, err := store.ImportGraph(ctx, onet, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,8 +1,10 @@
 package resolvers
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
 // testToken is the API token the test service is started with.
@@ -61,3 +64,37 @@ func errorCode(t *testing.T, c *client.Client, query string, opts ...client.Opti
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// onetRelease is the full O*NET release, read once per test binary: several
+// tests import it beside the sample graph, and reading it is the same each
+// time.
+var onetRelease struct {
+	once sync.Once
+	g    *cypher.Graph
+	err  error
+}
+
+// onetGraph is the full O*NET release as a graph to import.
+func onetGraph(t testing.TB) *cypher.Graph {
+	t.Helper()
+	dir := sharedData(t, "onet")
+	onetRelease.once.Do(func() {
+		imp, err := imports.ONET(dir)
+		if err == nil {
+			onetRelease.g = imp.Graph
+		}
+		onetRelease.err = err
+	})
+	if onetRelease.err != nil {
+		t.Fatal(onetRelease.err)
+	}
+	return onetRelease.g
+}
+
+// importONET writes the full O*NET release into store.
+func importONET(t testing.TB, store *cypher.Store) {
+	t.Helper()
+	if _, err := store.ImportGraph(context.Background(), onetGraph(t), nil); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -2,30 +2,18 @@ package resolvers
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/99designs/gqlgen/client"
 
+	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
-// sharedData is the path of a folder of ../shared/data: skipped with a
-// message when absent outside CI, a failure in CI.
-func sharedData(t testing.TB, sub string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "data", sub)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: CI needs ../shared/data beside the checkout", dir)
-		}
-		t.Skipf("%s is absent; the full-size import tests need ../shared/data", dir)
-	}
-	return dir
-}
+// sharedData is a folder of ../shared/data (cyphertest.SharedData).
+func sharedData(t testing.TB, sub string) string { return cyphertest.SharedData(t, sub) }
 
 // TestONETPathways imports the full O*NET release beside the sample graph and
 // asks the career questions of O*NET occupations through GraphQL.

@@ -1,14 +1,11 @@
 package resolvers
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/99designs/gqlgen/client"
-
-	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
 // starterRole is one answer of reachableRoles as a student's view reads it.
@@ -43,15 +40,8 @@ const starterQuery = `query($from: ProfileInput!, $limits: ReachLimits, $first: 
 // what; which roles suit a student's interests; where do an IT help desk's
 // skills lead without a job title.
 func TestStarterPathways(t *testing.T) {
-	dir := sharedData(t, "onet")
 	c, store := sampleClient(t)
-	imp, err := imports.ONET(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.ImportGraph(context.Background(), imp.Graph, nil); err != nil {
-		t.Fatal(err)
-	}
+	importONET(t, store)
 	ask := func(t *testing.T, from, limits map[string]any, first int) []starterRole {
 		t.Helper()
 		var resp struct{ ReachableRoles []starterRole }

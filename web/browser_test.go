@@ -522,14 +522,7 @@ func postJSON(t *testing.T, base, query string, out any) {
 // held, so it leaves the plan's open gaps. The sample graph holds no node the
 // examples align to, so this test writes a small graph that does.
 func TestBrowserRecords(t *testing.T) {
-	badge := filepath.Join("..", "..", "shared", "data", "ctdl", "ob3", "skillAssertionCase_0.json")
-	if _, err := os.Stat(badge); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: CI needs ../shared/data beside the checkout", badge)
-		}
-		t.Skipf("%s is absent: the records test needs ../shared/data", badge)
-	}
-	badge, _ = filepath.Abs(badge)
+	badge := cyphertest.SharedData(t, "ctdl", "ob3", "skillAssertionCase_0.json")
 	ctx := browser(t)
 	store := cyphertest.Empty(t)
 	// The web package's tests stay off the domain package: the role is set

@@ -101,13 +101,7 @@ func TestImportFullReleases(t *testing.T) {
 	t.Setenv("NEO4J_USERNAME", cfg.Username)
 	t.Setenv("NEO4J_PASSWORD", cfg.Password)
 	t.Setenv("NEO4J_DATABASE", cfg.Database)
-	data := filepath.Join("..", "..", "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: CI needs ../shared/data beside the checkout", data)
-		}
-		t.Skipf("%s is absent; the full-size imports need it", data)
-	}
+	data := cyphertest.SharedData(t)
 	imp := func(format, path string) string {
 		var out bytes.Buffer
 		if err := run(context.Background(), []string{"import", format, path}, &out, zerolog.Nop()); err != nil {
