@@ -7,7 +7,7 @@ GO_TEST_FLAGS ?= -count=1 -timeout 30m
 # The GraphQL-over-HTTP audit (graphql-http, pinned in its package.json).
 AUDIT := test/http
 
-.PHONY: run test neo4j neo4j-stop test-neo4j-stop generate bench
+.PHONY: run test neo4j neo4j-stop test-neo4j-stop generate bench ui
 
 ## run: serve GraphQL on :8080 with the sample graph (local Neo4j unless NEO4J_URI is set)
 run:
@@ -47,6 +47,22 @@ neo4j-stop:
 ## test-neo4j-stop: stop the test instance
 test-neo4j-stop:
 	@$(NEO4J) stop test
+
+## ui: the explorer's picture libraries (pinned in web/ui/package-lock.json),
+## their own minified builds and licences copied to web/static/vendor/, which
+## is committed and built into the binary; CI runs this and fails on a change
+# (Chart.js's build bundles @kurkle/color, so its licence travels with it.)
+UI_VENDOR := web/static/vendor
+UI_MODULES := web/ui/node_modules
+ui:
+	npm ci --prefix web/ui --no-audit --no-fund
+	rm -rf $(UI_VENDOR)
+	mkdir -p $(UI_VENDOR)
+	cp $(UI_MODULES)/cytoscape/dist/cytoscape.min.js $(UI_VENDOR)/cytoscape.min.js
+	cp $(UI_MODULES)/cytoscape/LICENSE $(UI_VENDOR)/cytoscape.LICENSE
+	cp $(UI_MODULES)/chart.js/dist/chart.umd.min.js $(UI_VENDOR)/chart.umd.min.js
+	cp $(UI_MODULES)/chart.js/LICENSE.md $(UI_VENDOR)/chart.js.LICENSE.md
+	cp $(UI_MODULES)/@kurkle/color/LICENSE.md $(UI_VENDOR)/kurkle-color.LICENSE.md
 
 ## generate: regenerate graph/ from schema.graphqls
 generate:
