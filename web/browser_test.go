@@ -180,50 +180,89 @@ func TestBrowser(t *testing.T) {
 		}},
 		{"plan", "/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", func(t *testing.T, main string) {
 			contains(t, main, "CompTIA Security+", "Total hours", thousands(plan.Data.UpskillingPath.TotalHours)+" hours", "Cost against hours")
-			// The front is drawn, one point a plan of the API's front, each
-			// point a link to its plan.
-			points, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('svg.frontplot a.point')].filter(a => a.querySelector('circle').getBoundingClientRect().width > 0).map(a => a.getAttribute('href'))`))
+			// Chart.js drew the front: one point a plan of the API's front and a
+			// row of the table beside it, each point carrying the link to its plan.
+			waitFor(t, ctx, `window.Chart && Chart.getChart(document.getElementById('front-chart'))`)
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+				Drawn, Rows int
+				Hrefs       []string
+				X, Y        float64
+			}](`(() => {
+				const canvas = document.getElementById('front-chart');
+				canvas.scrollIntoView({block: 'center'});
+				const c = Chart.getChart(canvas), r = canvas.getBoundingClientRect(), a = c.chartArea;
+				const pts = c.getDatasetMeta(0).data;
+				return {drawn: pts.filter(p => p.x >= a.left && p.x <= a.right && p.y >= a.top && p.y <= a.bottom && p.options.radius > 0).length,
+					rows: document.querySelectorAll('table.front tbody tr').length,
+					hrefs: c.data.datasets[0].data.map(p => p.href), x: r.left + pts[0].x, y: r.top + pts[0].y};
+			})()`))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(points) != len(front.Data.UpskillingPath.TradeOffFront) || len(points) == 0 {
-				t.Fatalf("the plot draws %d points; the API's front has %d plans", len(points), len(front.Data.UpskillingPath.TradeOffFront))
+			if n := len(front.Data.UpskillingPath.TradeOffFront); got.Drawn != n || got.Rows != n || n == 0 {
+				t.Fatalf("the plot draws %d points and the table has %d rows; the API's front has %d plans", got.Drawn, got.Rows, n)
 			}
-			for i, href := range points {
+			for i, href := range got.Hrefs {
 				u, err := url.Parse(href)
 				want := strconv.FormatFloat(front.Data.UpskillingPath.TradeOffFront[i].TotalCost, 'f', -1, 64)
 				if err != nil || u.Path != "/plan" || u.Query().Get("maxCost") != want || u.Query().Get("from") != "help-desk-technician" {
 					t.Errorf("point %d links to %q, want the plan costing at most %s from the same profile", i, href, want)
 				}
 			}
+			// A click on the first point opens its plan.
+			shoot(t, ctx, "plan-front")
+			do(t, ctx, chromedp.MouseClickXY(got.X, got.Y))
+			navigatesTo(t, ctx, got.Hrefs[0])
 		}},
 		{"explore", "/explore?from=help-desk-technician", func(t *testing.T, main string) {
 			contains(t, main, "IT Support Specialist", "within reach", "Your moves as a map")
-			// The map draws a node for IT Support Specialist that opens its role,
-			// and one node for each row of the table beside it.
+			// cytoscape drew a node for each row of the table beside it, IT
+			// Support Specialist among them, inside the map, its label readable.
+			waitFor(t, ctx, `window.latticePictures && window.latticePictures.moves`)
 			got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => {
-				const n = [...document.querySelectorAll('svg.movesgraph a.node')];
-				const its = n.find(a => a.querySelector('title').textContent.startsWith('IT Support Specialist'));
-				const c = its && its.querySelector('circle').getBoundingClientRect();
-				return {nodes: n.length, rows: document.querySelectorAll('table.reach tbody tr').length,
-					href: its ? its.getAttribute('href') : '', drawn: !!c && c.width > 0, edges: document.querySelectorAll('svg.movesgraph line.edge').length};
+				const box = document.getElementById('moves');
+				box.scrollIntoView({block: 'center'});
+				const cy = window.latticePictures.moves, roles = cy.nodes('[href]'), r = box.getBoundingClientRect();
+				const its = roles.filter(n => n.data('label') === 'IT Support Specialist')[0];
+				if (!its) return {nodes: roles.length};
+				const p = its.renderedPosition();
+				return {nodes: roles.length, rows: document.querySelectorAll('table.reach tbody tr').length, edges: cy.edges().length,
+					href: its.data('href'), inside: p.x > 0 && p.x < r.width && p.y > 0 && p.y < r.height, x: r.left + p.x, y: r.top + p.y,
+					width: Math.min(...roles.map(n => n.renderedWidth())), font: parseFloat(its.renderedStyle('font-size'))};
 			})()`))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got["href"] != "/roles/it-support-specialist" || got["drawn"] != true {
-				t.Errorf("no drawn node for IT Support Specialist that opens its role: %v", got)
+			if got["href"] != "/roles/it-support-specialist" || got["inside"] != true {
+				t.Fatalf("no node for IT Support Specialist inside the map that opens its role: %v", got)
 			}
 			if got["nodes"] != got["rows"] || got["edges"] != got["nodes"] || got["nodes"] == 0.0 {
 				t.Errorf("the map has %v nodes and %v edges for %v rows in the table", got["nodes"], got["edges"], got["rows"])
 			}
+			// Readable on a phone: labels at least 11px on the screen, no circle smaller than a fingertip's aim.
+			if f, _ := got["font"].(float64); f < 11 {
+				t.Errorf("the labels are drawn at %vpx", got["font"])
+			}
+			if w, _ := got["width"].(float64); w < 8 {
+				t.Errorf("the smallest circle is drawn %vpx wide", got["width"])
+			}
+			shoot(t, ctx, "explore-moves")
+			// A click on the node opens its role.
+			do(t, ctx, chromedp.MouseClickXY(got["x"].(float64), got["y"].(float64)))
+			navigatesTo(t, ctx, "/roles/it-support-specialist")
 		}},
 		// Network Technician has a wage, so the map colours each move by its wage change.
 		{"explore-map", "/explore?from=network-technician&steps=2", func(t *testing.T, main string) {
-			contains(t, main, "Your moves as a map")
-			up, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('svg.movesgraph a.node.up').length`))
-			if err != nil || up == 0 {
-				t.Errorf("no move that pays more is drawn green (%d, %v)", up, err)
+			contains(t, main, "Your moves as a map", "pays more than now")
+			waitFor(t, ctx, `window.latticePictures && window.latticePictures.moves`)
+			// A move that pays more is drawn in the legend's colour for it.
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => {
+				const up = window.latticePictures.moves.nodes('[tone = "up"]');
+				const key = getComputedStyle(document.querySelector('.swatch.up')).backgroundColor.replace(/ /g, '');
+				return {up: up.length, same: up.every(n => n.style('background-color').replace(/ /g, '') === key), key: key};
+			})()`))
+			if err != nil || got["up"] == 0.0 || got["same"] != true {
+				t.Errorf("no move that pays more is drawn in the legend's green (%v, %v)", got, err)
 			}
 		}},
 		{"explore-student", "/explore?education=high-school&maxCost=2000", func(t *testing.T, main string) { contains(t, main, "Open to you now") }},
@@ -246,10 +285,13 @@ func TestBrowser(t *testing.T) {
 		}},
 		{"recredentialing", "/recredentialing", func(t *testing.T, main string) {
 			contains(t, main, "Roles to recredential", "The same ranking as a table")
-			// Junior Web Developer's card names the four criteria, each with its bar.
+			// Junior Web Developer's card names the four criteria, and Chart.js
+			// drew a bar for each beside them.
+			waitFor(t, ctx, `window.latticePictures && window.latticePictures.criteria`)
 			card, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => {
 				const c = [...document.querySelectorAll('.candidate')].find(c => c.querySelector('h2').textContent.includes('Junior Web Developer'));
-				return c ? {text: c.innerText, bars: c.querySelectorAll('svg.bar .fill').length} : {};
+				const chart = c && Chart.getChart(c.querySelector('canvas'));
+				return c ? {text: c.innerText, bars: chart ? chart.getDatasetMeta(0).data.filter(b => b.width > 0).length : 0} : {};
 			})()`))
 			if err != nil {
 				t.Fatal(err)
@@ -294,6 +336,33 @@ func TestBrowser(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("the moves map opens a role from the keyboard", func(t *testing.T) {
+		do(t, ctx,
+			chromedp.EmulateViewport(390, 844),
+			chromedp.Navigate(srv.URL+"/explore?from=help-desk-technician"),
+			chromedp.WaitReady(chromedp.CSS("footer")),
+		)
+		waitFor(t, ctx, `window.latticePictures && window.latticePictures.moves`)
+		do(t, ctx, chromedp.Focus(chromedp.CSS("#moves")))
+		said := ""
+		for range 40 {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+			said = text(t, ctx, "#moves-now")
+			if strings.HasPrefix(said, "IT Support Specialist:") {
+				break
+			}
+		}
+		if !strings.HasPrefix(said, "IT Support Specialist:") {
+			t.Fatalf("the arrow keys never reached IT Support Specialist; the map last said %q", said)
+		}
+		shoot(t, ctx, "explore-keyboard")
+		do(t, ctx, chromedp.KeyEvent(kb.Enter))
+		navigatesTo(t, ctx, "/roles/it-support-specialist")
+		if p := w.take(); len(p) > 0 {
+			t.Error(strings.Join(p, "\n"))
+		}
+	})
 
 	t.Run("the search box suggests as you type", func(t *testing.T) {
 		do(t, ctx,
@@ -416,15 +485,26 @@ func TestBrowser(t *testing.T) {
 				chromedp.SendKeys(chromedp.CSS("#budget"), "30000"),
 				chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{good}),
 				chromedp.Click(chromedp.CSS(".cohort-form button[type=submit]")),
-				chromedp.WaitVisible(chromedp.CSS("svg.gapchart rect")),
+				chromedp.WaitVisible(chromedp.CSS("#gap-chart")),
 			)
 			main := text(t, ctx, "main")
 			// Each member's plan costs about $12,000 (an associate degree among
 			// them): a $30,000 budget makes two of the three ready.
 			contains(t, main, "Into Systems Administrator: 2 of 3 ready", "The pooled gap", "Ana", "Ben", "Chloe", "over the cohort budget")
-			bars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('svg.gapchart rect').length`))
-			if err != nil || bars == 0 {
-				t.Errorf("the pooled-gap chart has %d bars (%v)", bars, err)
+			// Chart.js drew one bar for each row of the pooled gap's table, with its skill.
+			waitFor(t, ctx, `window.latticePictures && window.latticePictures.gap`)
+			gap, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+				Bars   int
+				Labels []string
+				Rows   []string
+			}](`(() => {
+				const c = window.latticePictures.gap, m = c.getDatasetMeta(0);
+				const table = [...document.querySelectorAll('table')].find(t => t.caption && t.caption.textContent.startsWith('The pooled gap'));
+				return {bars: m.data.filter(b => Math.abs(b.x - b.base) > 0).length, labels: c.data.labels,
+					rows: [...table.tBodies[0].rows].map(r => r.cells[0].textContent)};
+			})()`))
+			if err != nil || gap.Bars != len(gap.Rows) || gap.Bars == 0 || !slices.Equal(gap.Labels, gap.Rows) {
+				t.Errorf("the pooled-gap chart draws %d bars for %v, the table's rows are %v (%v)", gap.Bars, gap.Labels, gap.Rows, err)
 			}
 			href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#download"), "href"))
 			if err != nil {
@@ -472,6 +552,45 @@ func TestBrowser(t *testing.T) {
 	defer w.mu.Unlock()
 	if w.requests == 0 {
 		t.Error("the watcher saw no request at all: it would not see one to another host either")
+	}
+}
+
+// waitFor waits until expr, read in the page, is truthy: the page's script
+// has drawn its picture.
+func waitFor(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("!!("+expr+")")); err != nil {
+		t.Fatalf("the page never had %s: %v", expr, err)
+	}
+}
+
+// navigatesTo waits until the page's path (and query, when want has one) is want.
+func navigatesTo(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	var loc string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		loc, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + (location.search && `+strconv.Quote(want)+`.includes('?') ? location.search : '')`))
+		if loc == want {
+			do(t, ctx, chromedp.WaitReady(chromedp.CSS("footer")))
+			return
+		}
+	}
+	t.Fatalf("the page is at %s, want %s", loc, want)
+}
+
+// shoot writes a screenshot of the viewport to the screenshot directory,
+// named for the view and the viewport's width (phone or laptop).
+func shoot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.innerWidth`)); err == nil && w < 600 {
+		name += "-phone"
+	} else {
+		name += "-laptop"
+	}
+	if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+		os.WriteFile(filepath.Join(screenshotDir, name+".png"), shot, 0o644)
 	}
 }
 

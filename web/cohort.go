@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -434,34 +433,6 @@ func cohortDownload(p cohortPlan, members []member) template.URL {
 	cw.Write([]string{"Cohort total", strconv.Itoa(p.Ready) + " ready", "", strconv.FormatFloat(p.TotalCost, 'f', -1, 64), "", "", ""})
 	cw.Flush()
 	return template.URL("data:text/csv;charset=utf-8;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))
-}
-
-// chartBar is one bar of the pooled-gap chart, in the SVG's units.
-type chartBar struct {
-	Label       string
-	Members     int
-	Y, Width    float64
-	TextX, MidY float64
-}
-
-// gapChart lays out the pooled gap as horizontal bars, one a skill, as long
-// as the share of members who lack it.
-func gapChart(p cohortPlan, n int) map[string]any {
-	const left, width, row = 230.0, 330.0, 26.0
-	var bars []chartBar
-	for i, g := range p.PooledGap {
-		w := 0.0
-		if n > 0 {
-			w = math.Round(width*float64(g.Members)/float64(n)*10) / 10
-		}
-		label := g.Skill.Name
-		if r := []rune(label); len(r) > 32 {
-			label = string(r[:31]) + "…"
-		}
-		y := float64(i)*row + 4
-		bars = append(bars, chartBar{Label: label, Members: g.Members, Y: y, Width: w, TextX: left + w + 6, MidY: y + 13})
-	}
-	return map[string]any{"Bars": bars, "Left": left, "Height": float64(len(bars))*row + 8, "LabelX": left - 8}
 }
 
 // memberRow is one member's line of the result.

@@ -75,7 +75,9 @@ func TestPages(t *testing.T) {
 		{"/plan?from=help-desk-technician&to=security-specialist&objective=HOURS", 200, []string{"CompTIA Security+", "Total hours", "2,070 hours"}},
 		{"/plan?to=security-specialist", 200, []string{"Tell us where you are now"}},
 		{"/plan", 200, []string{"Choose the role you want"}},
-		{"/explore?from=help-desk-technician", 200, []string{"IT Support Specialist", "within reach", `<svg viewBox="-150 -30 1100 860"`, `href="/roles/it-support-specialist" class="node`}},
+		// The moves graph's data, as JSON for cytoscape (the browser test checks the drawing).
+		{"/explore?from=help-desk-technician", 200, []string{"IT Support Specialist", "within reach", `<script type="application/json" id="moves-data">`,
+			`"id":"it-support-specialist","title":"IT Support Specialist","href":"/roles/it-support-specialist"`, `<script src="/app/static/vendor/cytoscape.min.js" defer>`}},
 		{"/explore?education=high-school&maxCost=2000", 200, []string{"Open to you now"}},
 		{"/explore", 200, []string{"Tell us where you are"}},
 		{"/stacks/associate-degree-nursing", 200, []string{"Registered Nurse", "a year", "After high school"}},
@@ -97,6 +99,11 @@ func TestPages(t *testing.T) {
 		{"/graphiql", 200, []string{"GraphiQL"}},
 		{"/healthz", 200, []string{"ok"}},
 		{"/app/static/app.css", 200, []string{"@media print"}},
+		// The picture libraries are built into the binary, at the versions web/ui pins.
+		{"/app/static/vendor/cytoscape.min.js", 200, []string{`version="3.34.4"`}},
+		{"/app/static/vendor/chart.umd.min.js", 200, []string{"Chart.js v4.6.1"}},
+		{"/app/static/vendor/chart.js.LICENSE.md", 200, []string{"MIT License"}},
+		{"/app/static/pictures.js", 200, []string{"window.latticePictures"}},
 		{"/nowhere", 404, nil},
 	}
 	for _, tt := range tests {

@@ -3,155 +3,126 @@ package web
 import (
 	"math"
 	"net/url"
-	"slices"
 	"strconv"
 )
 
-// The pictures are inline SVG drawn on the server: they need no script and
-// no library fetched from anywhere, they print, and each sits beside a
-// table that gives the same numbers to a screen reader.
+// The pictures are drawn in the browser: the moves graph by cytoscape, the
+// plots by Chart.js (both vendored under static/vendor, see `make ui`), from
+// JSON the page carries. This file shapes that JSON and is the one home of
+// each scale (a node's size, an edge's width, a move's tone), so the script
+// (static/pictures.js) only draws; the colours of the tones live in app.css.
+// Each picture sits beside a table with the same data, which is also what a
+// reader without script gets.
 
-// graphNode is one role of the moves picture.
-type graphNode struct {
-	ID, Title, Href, Label string
-	X, Y, R                float64
-	LabelX, LabelY         float64
-	Anchor, Class, Tip     string
+// movesData is the moves graph: the person in the middle, a node for each
+// role within reach, an edge for each move.
+type movesData struct {
+	Centre   string     `json:"centre"`
+	CentreID string     `json:"centreId"`
+	Nodes    []moveNode `json:"nodes"`
+	Edges    []moveEdge `json:"edges"`
 }
 
-// graphEdge is one move of the picture.
-type graphEdge struct {
-	X1, Y1, X2, Y2, Width float64
+// moveNode is one role of the graph. Size is its diameter in the graph's
+// units, Tone names the wage change (up, down, same, unknown) and Tip says
+// it in words.
+type moveNode struct {
+	ID    string  `json:"id"`
+	Title string  `json:"title"`
+	Href  string  `json:"href"`
+	Steps int     `json:"steps"`
+	Size  float64 `json:"size"`
+	Tone  string  `json:"tone"`
+	Tip   string  `json:"tip"`
 }
 
-// movesGraph lays the reachable roles out radially around the person: one
-// ring a move away, closest first clockwise from the top. A node's area
-// follows its openings, its colour the wage change, and an edge's width how
-// related the two roles are.
-func movesGraph(roles []reached, centre string) map[string]any {
-	const cx, cy = 400.0, 400.0
-	rings := 0
-	for _, r := range roles {
-		rings = max(rings, r.Steps)
-	}
-	if rings == 0 {
+// moveEdge is one move, from the role before it on its path (or from the
+// person) to the role; Width grows with how related the two are.
+type moveEdge struct {
+	Source string  `json:"source"`
+	Target string  `json:"target"`
+	Width  float64 `json:"width"`
+}
+
+// centreID is the person's node: no role id starts with a space.
+const centreID = " you"
+
+// movesGraph is the reachable roles as a graph: a node's area follows its
+// openings, its tone the wage change, an edge's width how related the two
+// roles are. Nil when nothing is within reach.
+func movesGraph(roles []reached, centre string) *movesData {
+	if len(roles) == 0 {
 		return nil
 	}
-	ringGap := 250.0 / float64(rings)
 	maxVac := 1.0
 	for _, r := range roles {
 		if r.Role.Vacancies != nil {
 			maxVac = max(maxVac, float64(*r.Role.Vacancies))
 		}
 	}
-	byRing := map[int][]int{}
-	for i, r := range roles {
-		byRing[max(r.Steps, 1)] = append(byRing[max(r.Steps, 1)], i)
+	g := &movesData{Centre: centre, CentreID: centreID}
+	in := map[string]bool{}
+	for _, r := range roles {
+		in[r.Role.ID] = true
 	}
-	pos := map[string][2]float64{}
-	nodes := make([]graphNode, len(roles))
-	for ring := 1; ring <= rings; ring++ {
-		idx := byRing[ring]
-		// Closest first, so the picture reads like the list.
-		slices.SortStableFunc(idx, func(a, b int) int {
-			if roles[a].Score > roles[b].Score {
-				return -1
-			}
-			if roles[a].Score < roles[b].Score {
-				return 1
-			}
-			return 0
-		})
-		radius := ringGap * float64(ring)
-		for k, i := range idx {
-			r := roles[i]
-			// Rings further out are turned half a slot so labels interleave.
-			angle := -math.Pi/2 + 2*math.Pi*(float64(k)+0.5*float64(ring-1))/float64(len(idx))
-			x, y := cx+radius*math.Cos(angle), cy+radius*math.Sin(angle)
-			size := 5.0
-			if r.Role.Vacancies != nil {
-				size = 5 + 13*math.Sqrt(float64(*r.Role.Vacancies)/maxVac)
-			}
-			class, tip := "same", "wage change not known"
-			if r.WageGain != nil {
-				switch {
-				case *r.WageGain > 0:
-					class, tip = "up", "pays "+funcs["signedMoney"].(func(any) string)(r.WageGain)+" a year"
-				case *r.WageGain < 0:
-					class, tip = "down", "pays "+funcs["signedMoney"].(func(any) string)(r.WageGain)+" a year"
-				default:
-					class, tip = "same", "pays the same"
-				}
-			} else {
-				class = "unknown"
-			}
-			lx, ly := cx+(radius+size+6)*math.Cos(angle), cy+(radius+size+6)*math.Sin(angle)
-			anchor := "start"
-			if math.Cos(angle) < -0.2 {
-				anchor = "end"
-			} else if math.Abs(math.Cos(angle)) <= 0.2 {
-				anchor = "middle"
-				if math.Sin(angle) > 0 {
-					ly += 8
-				}
-			}
-			label := r.Role.Title
-			if rs := []rune(label); len(rs) > 24 {
-				label = string(rs[:21]) + "…"
-			}
-			nodes[i] = graphNode{ID: r.Role.ID, Title: r.Role.Title, Href: "/roles/" + url.PathEscape(r.Role.ID), Label: label,
-				X: round1(x), Y: round1(y), R: round1(size), LabelX: round1(lx), LabelY: round1(ly), Anchor: anchor, Class: class, Tip: tip}
-			pos[r.Role.ID] = [2]float64{x, y}
+	money := funcs["signedMoney"].(func(any) string)
+	for _, r := range roles {
+		size := 14.0
+		if r.Role.Vacancies != nil {
+			size = 14 + 34*math.Sqrt(float64(*r.Role.Vacancies)/maxVac)
 		}
-	}
-	var edges []graphEdge
-	for i, r := range roles {
+		tone, tip := "unknown", "wage change not known"
+		if r.WageGain != nil {
+			switch {
+			case *r.WageGain > 0:
+				tone, tip = "up", "pays "+money(r.WageGain)+" a year"
+			case *r.WageGain < 0:
+				tone, tip = "down", "pays "+money(r.WageGain)+" a year"
+			default:
+				tone, tip = "same", "pays the same"
+			}
+		}
+		g.Nodes = append(g.Nodes, moveNode{ID: r.Role.ID, Title: r.Role.Title, Href: "/roles/" + url.PathEscape(r.Role.ID),
+			Steps: max(r.Steps, 1), Size: round1(size), Tone: tone, Tip: tip})
 		// A move comes from the role before it on its path, or from the person.
-		from := [2]float64{cx, cy}
-		if len(r.Path) >= 2 {
-			if p, ok := pos[r.Path[len(r.Path)-2].ID]; ok {
-				from = p
-			}
+		from := centreID
+		if len(r.Path) >= 2 && in[r.Path[len(r.Path)-2].ID] {
+			from = r.Path[len(r.Path)-2].ID
 		}
-		edges = append(edges, graphEdge{X1: round1(from[0]), Y1: round1(from[1]), X2: nodes[i].X, Y2: nodes[i].Y, Width: round1(0.75 + 5*min(max(r.Score, 0), 1))})
+		g.Edges = append(g.Edges, moveEdge{Source: from, Target: r.Role.ID, Width: round1(1 + 7*min(max(r.Score, 0), 1))})
 	}
-	return map[string]any{"CX": cx, "CY": cy, "Centre": centre, "Nodes": nodes, "Edges": edges, "Rings": ringRadii(rings, ringGap)}
-}
-
-func ringRadii(n int, gap float64) []float64 {
-	var out []float64
-	for i := 1; i <= n; i++ {
-		out = append(out, gap*float64(i))
-	}
-	return out
+	return g
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
-// frontPoint is one plan of the cost-versus-hours front, placed on the plot.
-type frontPoint struct {
-	Cost, Hours, Weeks float64
-	Steps              []string
-	X, Y               float64
-	Href               string
-	Current            bool
+// frontData is the cost-versus-hours front as the plot and its table read it.
+type frontData struct {
+	Points []frontPoint `json:"points"`
+	Single bool         `json:"-"`
 }
 
-// frontPlot places the trade-off front on a plot of cost (up) against hours
-// (across). Each point links to the plan with the fewest hours that costs
-// no more than it, which is that point of the front.
-func frontPlot(front []frontPlan, current *plan, base url.Values) map[string]any {
-	// No front to show when there is no plan, or when nothing is to be earned.
+// frontPoint is one plan of the front. Href is the plan with the fewest
+// hours that costs no more than it, which is that point of the front; Sum
+// says the point in plain words for the plot's tooltip.
+type frontPoint struct {
+	Cost    float64  `json:"cost"`
+	Hours   float64  `json:"hours"`
+	Weeks   float64  `json:"-"`
+	Steps   []string `json:"steps"`
+	Href    string   `json:"href"`
+	Current bool     `json:"current"`
+	Sum     string   `json:"sum"`
+}
+
+// frontPlot shapes the trade-off front for its plot and table; nil when
+// there is no plan, or when nothing is to be earned.
+func frontPlot(front []frontPlan, current *plan, base url.Values) *frontData {
 	if len(front) == 0 || (len(front) == 1 && len(front[0].Steps) == 0) {
 		return nil
 	}
-	const left, right, top, bottom = 80.0, 580.0, 20.0, 300.0
-	maxCost, maxHours := 0.0, 0.0
-	for _, f := range front {
-		maxCost, maxHours = max(maxCost, f.TotalCost), max(maxHours, f.TotalHours)
-	}
-	maxCost, maxHours = max(maxCost, 1), max(maxHours, 1)
-	var points []frontPoint
+	money, num := funcs["money"].(func(any) string), funcs["num"].(func(any) string)
+	d := &frontData{Single: len(front) == 1}
 	for _, f := range front {
 		v := url.Values{}
 		for k, vs := range base {
@@ -163,13 +134,60 @@ func frontPlot(front []frontPlan, current *plan, base url.Values) map[string]any
 		for _, s := range f.Steps {
 			steps = append(steps, s.Credential.Name)
 		}
-		points = append(points, frontPoint{
-			Cost: f.TotalCost, Hours: f.TotalHours, Weeks: f.TotalWeeks, Steps: steps,
-			X:    round1(left + (right-left)*f.TotalHours/maxHours),
-			Y:    round1(bottom - (bottom-top)*f.TotalCost/maxCost),
-			Href: "/plan?" + v.Encode(), Current: current != nil && current.TotalCost == f.TotalCost && current.TotalHours == f.TotalHours,
-		})
+		p := frontPoint{Cost: f.TotalCost, Hours: f.TotalHours, Weeks: f.TotalWeeks, Steps: steps, Href: "/plan?" + v.Encode(),
+			Current: current != nil && current.TotalCost == f.TotalCost && current.TotalHours == f.TotalHours}
+		p.Sum = money(p.Cost) + " and " + num(p.Hours) + " hours of learning"
+		if p.Current {
+			p.Sum += " (the plan shown)"
+		}
+		d.Points = append(d.Points, p)
 	}
-	return map[string]any{"Points": points, "Single": len(points) == 1, "Left": left, "Right": right, "Top": top, "Bottom": bottom,
-		"MaxCost": maxCost, "MaxHours": maxHours}
+	return d
+}
+
+// gapData is the pooled gap as its bar chart reads it: a bar a skill, as
+// long as the number of members who lack it, out of Members.
+type gapData struct {
+	Members int      `json:"members"`
+	Bars    []gapBar `json:"bars"`
+}
+
+type gapBar struct {
+	Skill   string `json:"skill"`
+	Lacking int    `json:"lacking"`
+}
+
+func gapChart(p cohortPlan, members int) *gapData {
+	if len(p.PooledGap) == 0 {
+		return nil
+	}
+	d := &gapData{Members: members}
+	for _, g := range p.PooledGap {
+		d.Bars = append(d.Bars, gapBar{Skill: g.Skill.Name, Lacking: g.Members})
+	}
+	return d
+}
+
+// criteriaData is the four criteria of each recredentialing candidate, in
+// the order of the cards, for a small bar chart on each card.
+type criteriaData struct {
+	Role     string         `json:"role"`
+	Criteria []criterionBar `json:"criteria"`
+}
+
+type criterionBar struct {
+	Name  string  `json:"name"`
+	Share float64 `json:"share"`
+}
+
+func criteriaCharts(cs []candidate) []criteriaData {
+	var out []criteriaData
+	for _, c := range cs {
+		d := criteriaData{Role: c.Role.Title}
+		for _, k := range c.Criteria4() {
+			d.Criteria = append(d.Criteria, criterionBar{Name: k.Name, Share: round1(min(max(k.Value, 0), 1) * 100)})
+		}
+		out = append(out, d)
+	}
+	return out
 }

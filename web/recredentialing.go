@@ -53,5 +53,9 @@ func (e *Explorer) recredentialing(w http.ResponseWriter, r *http.Request) {
 		e.fail(w, r, "recredentialing", title, err, "")
 		return
 	}
-	e.render(w, r, "recredentialing", page{Title: title, Data: data.RecredentialingCandidates})
+	var d any // no candidates: the page says so
+	if cs := data.RecredentialingCandidates; len(cs) > 0 {
+		d = map[string]any{"Candidates": cs, "Charts": criteriaCharts(cs)}
+	}
+	e.render(w, r, "recredentialing", page{Title: title, Data: d})
 }

@@ -789,8 +789,6 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(titles, ", then ")
 	},
-	// barWidth is a 0-to-1 share as the width of a bar 100 units long.
-	"barWidth": func(f float64) string { return strconv.FormatFloat(math.Round(min(max(f, 0), 1)*1000)/10, 'f', -1, 64) },
 	// strength says a 0-to-1 criterion in a word.
 	"strength": func(f float64) string {
 		switch {
