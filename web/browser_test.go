@@ -441,6 +441,35 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("compare includes the preferred skills when asked", func(t *testing.T) {
+		gaps := func() string { return text(t, ctx, "section[aria-labelledby=gaps-h]") }
+		do(t, ctx,
+			chromedp.EmulateViewport(1280, 800),
+			chromedp.Navigate(srv.URL+"/compare?from=it-support-specialist&to=systems-administrator"),
+			chromedp.WaitReady(chromedp.CSS("footer")),
+		)
+		if g := gaps(); strings.Contains(g, "Documentation") {
+			t.Fatalf("without the toggle the gaps already list Systems Administrator's preferred Documentation: %q", g)
+		}
+		do(t, ctx,
+			chromedp.Click(chromedp.CSS(`input[name=includePreferred]`)),
+			chromedp.Click(chromedp.CSS(".compare-form button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS(`input[name=includePreferred]:checked`)),
+		)
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _ := url.Parse(loc)
+		if u.Query().Get("includePreferred") != "1" || u.Query().Get("from") != "it-support-specialist" || u.Query().Get("to") != "systems-administrator" {
+			t.Errorf("the toggle led to %s", loc)
+		}
+		contains(t, gaps(), "Documentation preferred", "Backup and Recovery")
+		if p := w.take(); len(p) > 0 {
+			t.Error(strings.Join(p, "\n"))
+		}
+	})
+
 	t.Run("the plan form picks a role by its title", func(t *testing.T) {
 		do(t, ctx,
 			chromedp.Navigate(srv.URL+"/plan?education=high-school"),

@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-const compareQuery = `query Compare($from: ID!, $to: ID!) {
-  skillsMap(from: $from, to: $to) {
+const compareQuery = `query Compare($from: ID!, $to: ID!, $includePreferred: Boolean) {
+  skillsMap(from: $from, to: $to, includePreferred: $includePreferred) {
     from { id title } to { id title }
     overlap { skill { id name } fromLevel toLevel }
     gaps { skill { id name } required level heldLevel closedBy { id name kind cost hours } }
@@ -39,7 +39,9 @@ func (e *Explorer) compare(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	from, to := strings.TrimSpace(q.Get("from")), strings.TrimSpace(q.Get("to"))
-	data := map[string]any{"From": from, "To": to, "FromTitle": "", "ToTitle": ""}
+	// includePreferred (any value) counts the target's preferred skills as gaps too.
+	preferred := q.Get("includePreferred") != ""
+	data := map[string]any{"From": from, "To": to, "FromTitle": "", "ToTitle": "", "IncludePreferred": preferred}
 	if from == "" || to == "" {
 		// One role given (a role page's "compare with another role"): the
 		// form shows it by its title.
@@ -58,7 +60,7 @@ func (e *Explorer) compare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var out struct{ SkillsMap skillsMap }
-	if err := e.query(r, compareQuery, map[string]any{"from": from, "to": to}, &out); err != nil {
+	if err := e.query(r, compareQuery, map[string]any{"from": from, "to": to, "includePreferred": preferred}, &out); err != nil {
 		e.fail(w, r, "compare", title, err, "There is no role with an id in this link.")
 		return
 	}

@@ -85,6 +85,9 @@ func TestPages(t *testing.T) {
 		{"/search?q=nurse", 200, []string{"Registered Nurse"}},
 		{"/search?q=zzzzqqq", 200, []string{"Nothing matches"}},
 		{"/compare?from=it-support-specialist&to=systems-administrator", 200, []string{"From IT Support Specialist to Systems Administrator", "What is missing", "Backup and Recovery", "What carries over"}},
+		// The toggle's deep link: the preferred skills are gaps too, and the toggle stays on.
+		{"/compare?from=it-support-specialist&to=systems-administrator&includePreferred=1", 200, []string{`Documentation</a> <span class="tag">preferred</span>`,
+			`name="includePreferred" value="1" checked`, `&includePreferred=1">Compare the other way round`}},
 		{"/compare?from=it-support-specialist", 200, []string{"Compare two roles", `value="IT Support Specialist"`}},
 		{"/compare?from=it-support-specialist&to=no-such-role", 404, []string{"There is no role with an id in this link."}},
 		{"/roles/it-support-specialist", 200, []string{"Compare with another role", "/compare?from=it-support-specialist&to="}},
