@@ -454,15 +454,11 @@ func TestBrowser(t *testing.T) {
 		do(t, ctx,
 			chromedp.Click(chromedp.CSS(`input[name=includePreferred]`)),
 			chromedp.Click(chromedp.CSS(".compare-form button[type=submit]")),
-			chromedp.WaitVisible(chromedp.CSS(`input[name=includePreferred]:checked`)),
 		)
-		loc, err := chromedp.Run(ctx, chromedp.Location())
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, _ := url.Parse(loc)
-		if u.Query().Get("includePreferred") != "1" || u.Query().Get("from") != "it-support-specialist" || u.Query().Get("to") != "systems-administrator" {
-			t.Errorf("the toggle led to %s", loc)
+		// The form leads to the toggle's deep link, which shows it on.
+		navigatesTo(t, ctx, "/compare?from=it-support-specialist&to=systems-administrator&includePreferred=1")
+		if on, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('input[name=includePreferred]').checked`)); err != nil || !on {
+			t.Errorf("the toggle is off on its deep link (%v)", err)
 		}
 		contains(t, gaps(), "Documentation preferred", "Backup and Recovery")
 		if p := w.take(); len(p) > 0 {
