@@ -7,7 +7,7 @@ GO_TEST_FLAGS ?= -count=1 -timeout 30m
 # The GraphQL-over-HTTP audit (graphql-http, pinned in its package.json).
 AUDIT := test/http
 
-.PHONY: run test neo4j neo4j-stop test-neo4j-stop generate bench ui
+.PHONY: run test neo4j neo4j-stop test-neo4j-stop generate bench bench-peer ui
 
 ## run: serve GraphQL on :8080 with the sample graph (local Neo4j unless NEO4J_URI is set)
 run:
@@ -76,3 +76,20 @@ bench:
 		eval "$$($(NEO4J) env test | sed 's/^export NEO4J_/export LATTICE_TEST_NEO4J_/')"; \
 	fi; \
 	go test -p 1 -run '^$$' -bench . -benchmem ./...
+
+# The peer's npm packages (bench/peer), installed like the audit's.
+PEER := bench/peer
+$(PEER)/node_modules/.package-lock.json: $(PEER)/package-lock.json
+	npm ci --prefix $(PEER) --no-audit --no-fund
+	@touch $@
+
+## bench-peer: Lattice side by side with @neo4j/graphql on the test Neo4j
+## (loads the sample graph, O*NET and CIP there when missing; flags in
+## BENCH_PEER_FLAGS, e.g. BENCH_PEER_FLAGS='-round 12s')
+bench-peer: $(PEER)/node_modules/.package-lock.json
+	@set -e; \
+	if [ -z "$$LATTICE_TEST_NEO4J_URI" ]; then \
+		$(NEO4J) start test; \
+		eval "$$($(NEO4J) env test | sed 's/^export NEO4J_/export LATTICE_TEST_NEO4J_/')"; \
+	fi; \
+	go run ./cmd/benchpeer $(BENCH_PEER_FLAGS)

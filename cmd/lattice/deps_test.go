@@ -54,6 +54,12 @@ var layers = []struct {
 	{pkg: "cmd/lattice", imports: []string{"web", "resolvers", "loaders", "cypher", "cypher/imports", "metrics", "pathway"},
 		modules: []string{"github.com/rs/zerolog", "github.com/schollz/progressbar/v3", "golang.org/x/term"},
 		tests:   []string{"cypher/cyphertest"}},
+	// The benchmark is a client of the servers it measures and of Neo4j: its
+	// code imports no project package; its tests check the floor's Cypher
+	// against the real handler.
+	{pkg: "cmd/benchpeer",
+		modules: []string{"github.com/neo4j/neo4j-go-driver/v5", "github.com/google/go-cmp"},
+		tests:   []string{"resolvers", "cypher", "cypher/cyphertest"}},
 }
 
 // listed is what go list says of a package.
