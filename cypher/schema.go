@@ -14,6 +14,7 @@ var schemaStatements = []string{
 	"schema_names_fulltext",
 	"schema_role_occupation",
 	"schema_credential_field",
+	"schema_graph_version_id",
 }
 
 // ApplySchema creates every constraint and index that is missing and waits
@@ -49,5 +50,11 @@ func (s *Store) exec(ctx context.Context, name string, params map[string]any) er
 // service calls it.
 func (s *Store) DeleteAll(ctx context.Context) (err error) {
 	defer wrap(&err, "cypher.DeleteAll")
-	return s.exec(ctx, "delete_all", nil)
+	// The deletion batches its own transactions, so it cannot bump the
+	// version inside them: a write of nothing after it makes a new version
+	// node, with a new epoch, which no cache has seen.
+	if err := s.exec(ctx, "delete_all", nil); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx) error { return nil })
 }
