@@ -18,10 +18,11 @@ var schemaStatements = []string{
 }
 
 // ApplySchema creates every constraint and index that is missing and waits
-// until they are online. Running it again changes nothing.
+// until they are online, then the graph version node if there is none.
+// Running it again changes nothing.
 func (s *Store) ApplySchema(ctx context.Context) (err error) {
 	defer wrap(&err, "cypher.ApplySchema")
-	for _, name := range append(schemaStatements, "schema_await") {
+	for _, name := range append(schemaStatements, "schema_await", "init_graph_version") {
 		if err := s.exec(ctx, name, nil); err != nil {
 			return err
 		}
