@@ -14,13 +14,15 @@ var schemaStatements = []string{
 	"schema_names_fulltext",
 	"schema_role_occupation",
 	"schema_credential_field",
+	"schema_graph_version_id",
 }
 
 // ApplySchema creates every constraint and index that is missing and waits
-// until they are online. Running it again changes nothing.
+// until they are online, then the graph version node if there is none.
+// Running it again changes nothing.
 func (s *Store) ApplySchema(ctx context.Context) (err error) {
 	defer wrap(&err, "cypher.ApplySchema")
-	for _, name := range append(schemaStatements, "schema_await") {
+	for _, name := range append(schemaStatements, "schema_await", "init_graph_version") {
 		if err := s.exec(ctx, name, nil); err != nil {
 			return err
 		}
@@ -49,5 +51,11 @@ func (s *Store) exec(ctx context.Context, name string, params map[string]any) er
 // service calls it.
 func (s *Store) DeleteAll(ctx context.Context) (err error) {
 	defer wrap(&err, "cypher.DeleteAll")
-	return s.exec(ctx, "delete_all", nil)
+	// The deletion batches its own transactions, so it cannot bump the
+	// version inside them: a write of nothing after it makes a new version
+	// node, with a new epoch, which no cache has seen.
+	if err := s.exec(ctx, "delete_all", nil); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx) error { return nil })
 }

@@ -188,6 +188,29 @@ func (s *Store) check(ctx context.Context) error {
 	return err
 }
 
+// Version identifies the graph as the last write through Lattice left it:
+// Epoch is made with the version node (a wiped database makes a new one), N
+// counts the write transactions since. The zero Version means no write
+// through Lattice has made the node yet: nothing can be keyed by it.
+type Version struct {
+	Epoch string
+	N     int64
+}
+
+// GraphVersion reads the graph version in one round trip; like every read it
+// returns ErrUnavailable at once while the readiness check fails.
+func (s *Store) GraphVersion(ctx context.Context) (v Version, err error) {
+	defer wrap(&err, "cypher.GraphVersion")
+	recs, err := s.read(ctx, "graph_version", nil)
+	if err != nil || len(recs) != 1 {
+		return v, err
+	}
+	if epoch, ok := get(recs[0], "epoch").(string); ok {
+		v = Version{Epoch: epoch, N: int64(intOf(get(recs[0], "n")))}
+	}
+	return v, nil
+}
+
 // RoundTrips counts the statements sent since the store opened, so tests can
 // prove a request costs a fixed number of round trips.
 func (s *Store) RoundTrips() int64 { return s.trips.Load() }
@@ -248,7 +271,9 @@ func (t tx) run(ctx context.Context, name string, params map[string]any) (_ []*n
 }
 
 // write runs fn in one write transaction (retried by the driver on transient
-// errors) so that a failure leaves nothing behind.
+// errors) so that a failure leaves nothing behind. It is the one path of
+// every data write: the transaction also bumps the graph version, which the
+// read caches of every Lattice on this database key their entries by.
 func (s *Store) write(ctx context.Context, fn func(tx) error) error {
 	ctx, release, err := s.breaker.guard(ctx)
 	if err != nil {
@@ -258,7 +283,13 @@ func (s *Store) write(ctx context.Context, fn func(tx) error) error {
 	session := s.driver.NewSession(ctx, s.writeSession())
 	defer session.Close(ctx)
 	_, err = session.ExecuteWrite(ctx, func(t neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(tx{s: s, tx: t, ctx: ctx})
+		t2 := tx{s: s, tx: t, ctx: ctx}
+		if err := fn(t2); err != nil {
+			return nil, err
+		}
+		// Last, so the version node's lock is held only until the commit.
+		_, err := t2.run(ctx, "bump_graph_version", nil)
+		return nil, err
 	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
 	if err != nil && (!isClassified(err) || errors.Is(context.Cause(ctx), errStoreDown)) {
 		return s.classify(ctx, "write", err)

@@ -1,7 +1,9 @@
 // Package loaders batches the field reads of one GraphQL request: every
 // loader collects the ids asked for at one level of the query and fetches
 // them with one Cypher round trip, so a list of N roles with their skills
-// costs one trip per level, not N.
+// costs one trip per level, not N. With a read cache in the request's
+// context (package cache), a key it holds is answered before any loader
+// waits, and a batch fetches only the keys it misses.
 package loaders
 
 import (
@@ -15,34 +17,35 @@ import (
 
 	"github.com/vikstrous/dataloadgen"
 
+	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
 // Loaders are one request's batch loaders. Make them per request: they cache.
 type Loaders struct {
-	role              *dataloadgen.Loader[string, pathway.Role]
-	skill             *dataloadgen.Loader[string, pathway.Skill]
-	credential        *dataloadgen.Loader[string, pathway.Credential]
-	roleSkills        *dataloadgen.Loader[string, []pathway.RoleSkill]
-	roleCredentials   *dataloadgen.Loader[string, []pathway.Credential]
-	roleEducation     *dataloadgen.Loader[string, pathway.EducationLevel]
-	roleOverlaps      *dataloadgen.Loader[string, []pathway.RoleOverlap]
-	certifiedBy       *dataloadgen.Loader[string, []pathway.CertifiedSkill]
-	certifies         *dataloadgen.Loader[string, []pathway.CertifiedSkill]
-	confers           *dataloadgen.Loader[string, pathway.EducationLevel]
-	prerequisites     *dataloadgen.Loader[string, []pathway.PrerequisiteGroup]
-	stacksInto        *dataloadgen.Loader[string, []pathway.StackEdge]
-	stacksFrom        *dataloadgen.Loader[string, []pathway.StackEdge]
-	requiredBy        *dataloadgen.Loader[string, []pathway.Role]
-	preparesFor       *dataloadgen.Loader[string, []pathway.Role]
-	educationStacks   *dataloadgen.Loader[string, []pathway.EducationLevel]
-	educationConferer *dataloadgen.Loader[string, []pathway.Credential]
-	roleBroader       *dataloadgen.Loader[string, []pathway.Role]
-	roleNarrower      *dataloadgen.Loader[string, []pathway.Role]
-	skillBroader      *dataloadgen.Loader[string, []pathway.Skill]
-	skillNarrower     *dataloadgen.Loader[string, []pathway.Skill]
-	skillSameAs       *dataloadgen.Loader[string, []pathway.Skill]
+	role              *loader[pathway.Role]
+	skill             *loader[pathway.Skill]
+	credential        *loader[pathway.Credential]
+	roleSkills        *loader[[]pathway.RoleSkill]
+	roleCredentials   *loader[[]pathway.Credential]
+	roleEducation     *loader[pathway.EducationLevel]
+	roleOverlaps      *loader[[]pathway.RoleOverlap]
+	certifiedBy       *loader[[]pathway.CertifiedSkill]
+	certifies         *loader[[]pathway.CertifiedSkill]
+	confers           *loader[pathway.EducationLevel]
+	prerequisites     *loader[[]pathway.PrerequisiteGroup]
+	stacksInto        *loader[[]pathway.StackEdge]
+	stacksFrom        *loader[[]pathway.StackEdge]
+	requiredBy        *loader[[]pathway.Role]
+	preparesFor       *loader[[]pathway.Role]
+	educationStacks   *loader[[]pathway.EducationLevel]
+	educationConferer *loader[[]pathway.Credential]
+	roleBroader       *loader[[]pathway.Role]
+	roleNarrower      *loader[[]pathway.Role]
+	skillBroader      *loader[[]pathway.Skill]
+	skillNarrower     *loader[[]pathway.Skill]
+	skillSameAs       *loader[[]pathway.Skill]
 }
 
 // maxOverlaps is the most overlap edges a role field returns.
@@ -58,30 +61,30 @@ const wait = 10 * time.Millisecond
 func New(s *cypher.Store) *Loaders {
 	opt := dataloadgen.WithWait(wait)
 	return &Loaders{
-		role:            mapped(s.RolesByIDs, opt),
-		skill:           mapped(s.SkillsByIDs, opt),
-		credential:      mapped(s.CredentialsByIDs, opt),
-		roleSkills:      mapped(s.RoleSkills, opt),
-		roleCredentials: mapped(s.RoleCredentials, opt),
-		roleEducation:   mapped(s.RoleEducation, opt),
-		roleOverlaps: mapped(func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
+		role:            mapped("role", s.RolesByIDs, opt),
+		skill:           mapped("skill", s.SkillsByIDs, opt),
+		credential:      mapped("credential", s.CredentialsByIDs, opt),
+		roleSkills:      mapped("roleSkills", s.RoleSkills, opt),
+		roleCredentials: mapped("roleCredentials", s.RoleCredentials, opt),
+		roleEducation:   mapped("roleEducation", s.RoleEducation, opt),
+		roleOverlaps: mapped("roleOverlaps", func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
 			return s.RoleOverlaps(ctx, ids, maxOverlaps)
 		}, opt),
-		certifiedBy:       mapped(s.SkillCertifiedBy, opt),
-		certifies:         mapped(s.CredentialCertifies, opt),
-		confers:           mapped(s.CredentialConfers, opt),
-		prerequisites:     mapped(s.CredentialPrerequisites, opt),
-		stacksInto:        mapped(s.CredentialStacksInto, opt),
-		stacksFrom:        mapped(s.CredentialStacksFrom, opt),
-		requiredBy:        mapped(s.CredentialRequiredBy, opt),
-		preparesFor:       mapped(s.CredentialPreparesFor, opt),
-		educationStacks:   mapped(s.EducationStacksInto, opt),
-		educationConferer: mapped(s.EducationConferredBy, opt),
-		roleBroader:       mapped(s.RoleBroader, opt),
-		roleNarrower:      mapped(s.RoleNarrower, opt),
-		skillBroader:      mapped(s.SkillBroader, opt),
-		skillNarrower:     mapped(s.SkillNarrower, opt),
-		skillSameAs:       mapped(s.SkillSameAs, opt),
+		certifiedBy:       mapped("certifiedBy", s.SkillCertifiedBy, opt),
+		certifies:         mapped("certifies", s.CredentialCertifies, opt),
+		confers:           mapped("confers", s.CredentialConfers, opt),
+		prerequisites:     mapped("prerequisites", s.CredentialPrerequisites, opt),
+		stacksInto:        mapped("stacksInto", s.CredentialStacksInto, opt),
+		stacksFrom:        mapped("stacksFrom", s.CredentialStacksFrom, opt),
+		requiredBy:        mapped("requiredBy", s.CredentialRequiredBy, opt),
+		preparesFor:       mapped("preparesFor", s.CredentialPreparesFor, opt),
+		educationStacks:   mapped("educationStacks", s.EducationStacksInto, opt),
+		educationConferer: mapped("educationConferer", s.EducationConferredBy, opt),
+		roleBroader:       mapped("roleBroader", s.RoleBroader, opt),
+		roleNarrower:      mapped("roleNarrower", s.RoleNarrower, opt),
+		skillBroader:      mapped("skillBroader", s.SkillBroader, opt),
+		skillNarrower:     mapped("skillNarrower", s.SkillNarrower, opt),
+		skillSameAs:       mapped("skillSameAs", s.SkillSameAs, opt),
 	}
 }
 
@@ -100,17 +103,41 @@ func (e *PanicError) Error() string { return fmt.Sprintf("panic in a loader: %v"
 // FirstReport is true the first time it is called only.
 func (e *PanicError) FirstReport() bool { return e.reported.CompareAndSwap(false, true) }
 
-// mapped is dataloadgen.NewMappedLoader with a panic in fetch turned into a
-// PanicError, stack included.
-func mapped[V any](fetch func(context.Context, []string) (map[string]V, error), opts ...dataloadgen.Option) *dataloadgen.Loader[string, V] {
-	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (out map[string]V, err error) {
+// loader is a batch loader over the read cache: kind names its values in
+// the cache. A cached key skips the loader and its wait; the batch fetches
+// only the keys the cache misses.
+type loader[V any] struct {
+	kind string
+	*dataloadgen.Loader[string, V]
+}
+
+// load returns the cached value or loads it; a cached absence is
+// dataloadgen.ErrNotFound, as the loader says for a key its fetch left out.
+func (l *loader[V]) load(ctx context.Context, id string) (V, error) {
+	v, absent, hit, err := cache.Lookup[V](ctx, l.kind, id)
+	switch {
+	case err != nil:
+		return v, err
+	case absent:
+		return v, dataloadgen.ErrNotFound
+	case hit:
+		return v, nil
+	}
+	return l.Load(ctx, id)
+}
+
+// mapped is dataloadgen.NewMappedLoader over the read cache, with a panic
+// in fetch turned into a PanicError, stack included.
+func mapped[V any](kind string, fetch func(context.Context, []string) (map[string]V, error), opts ...dataloadgen.Option) *loader[V] {
+	fetch = cache.Batch(kind, fetch)
+	return &loader[V]{kind: kind, Loader: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (out map[string]V, err error) {
 		defer func() {
 			if p := recover(); p != nil {
 				out, err = nil, &PanicError{Value: p, Stack: debug.Stack()}
 			}
 		}()
 		return fetch(ctx, ids)
-	}, opts...)
+	}, opts...)}
 }
 
 type ctxKey struct{}
@@ -138,8 +165,8 @@ func For(ctx context.Context) *Loaders {
 }
 
 // one loads a node that must exist: a missing one is pathway.ErrNotFound.
-func one[V any](ctx context.Context, l *dataloadgen.Loader[string, V], kind, id string) (V, error) {
-	v, err := l.Load(ctx, id)
+func one[V any](ctx context.Context, l *loader[V], kind, id string) (V, error) {
+	v, err := l.load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		return v, fmt.Errorf("no %s with id %q: %w", kind, id, pathway.ErrNotFound)
 	}
@@ -147,8 +174,8 @@ func one[V any](ctx context.Context, l *dataloadgen.Loader[string, V], kind, id 
 }
 
 // optional loads a value that may be absent: nil then.
-func optional[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string) (*V, error) {
-	v, err := l.Load(ctx, id)
+func optional[V any](ctx context.Context, l *loader[V], id string) (*V, error) {
+	v, err := l.load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		return nil, nil
 	}
@@ -159,8 +186,8 @@ func optional[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id s
 }
 
 // many loads a list that may be empty.
-func many[V any](ctx context.Context, l *dataloadgen.Loader[string, []V], id string) ([]V, error) {
-	v, err := l.Load(ctx, id)
+func many[V any](ctx context.Context, l *loader[[]V], id string) ([]V, error) {
+	v, err := l.load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		return []V{}, nil
 	}

@@ -17,7 +17,7 @@ func panickingFetch(ctx context.Context, ids []string) (map[string]int, error) {
 // own goroutine; mapped keeps the stack and hands every key of the batch the
 // same PanicError, reported once.
 func TestPanicInFetchKeepsItsStack(t *testing.T) {
-	l := mapped(panickingFetch, dataloadgen.WithWait(wait))
+	l := mapped("test", panickingFetch, dataloadgen.WithWait(wait))
 	ctx := context.Background()
 	a, b := l.LoadThunk(ctx, "a"), l.LoadThunk(ctx, "b") // one batch
 	_, errA := a()

@@ -1,7 +1,7 @@
 // Package metrics is what the service tells Prometheus: GraphQL requests by
-// operation and outcome, Neo4j statements, planner runs and imports, in a
-// registry of its own (not the global one), so each service and each test
-// reads only its own counts.
+// operation and outcome, Neo4j statements, planner runs, read cache lookups
+// and imports, in a registry of its own (not the global one), so each
+// service and each test reads only its own counts.
 package metrics
 
 import (
@@ -43,6 +43,7 @@ type Metrics struct {
 	planTime        *prometheus.HistogramVec
 	importRows      *prometheus.CounterVec
 	importTime      *prometheus.HistogramVec
+	cacheLookups    *prometheus.CounterVec
 
 	mu         sync.Mutex
 	operations map[string]bool
@@ -90,9 +91,13 @@ func New() *Metrics {
 			Help:    "Successful imports' duration (read and write), by format; its _count counts imports.",
 			Buckets: []float64{.05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800},
 		}, []string{"format"}),
+		cacheLookups: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "lattice_read_cache_lookups_total",
+			Help: "Read cache lookups by kind (a loader's value or a memoized question) and outcome (hit, miss).",
+		}, []string{"kind", "outcome"}),
 	}
 	m.reg.MustRegister(m.requests, m.requestDuration, m.statements, m.statementTime,
-		m.plans, m.planTime, m.importRows, m.importTime,
+		m.plans, m.planTime, m.importRows, m.importTime, m.cacheLookups,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -171,6 +176,19 @@ func (m *Metrics) ObservePlan(kind string, optimal bool, d time.Duration, err er
 	}
 	m.plans.WithLabelValues(kind, o).Inc()
 	m.planTime.WithLabelValues(kind).Observe(d.Seconds())
+}
+
+// ObserveCache counts one read cache lookup; it makes Metrics a
+// cache.Observer. The kinds are the cache's fixed few, not clients' input.
+func (m *Metrics) ObserveCache(kind string, hit bool) {
+	if m == nil {
+		return
+	}
+	o := "miss"
+	if hit {
+		o = "hit"
+	}
+	m.cacheLookups.WithLabelValues(kind, o).Inc()
 }
 
 // ObserveImport counts one successful import of rows nodes and edges.

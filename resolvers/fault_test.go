@@ -18,6 +18,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 )
@@ -139,7 +140,12 @@ func TestNeo4jStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close(context.Background()) })
-	h, err := NewHandler(Config{Store: store, Log: zerolog.Nop(), APIToken: testToken})
+	// The read cache on, as served: its version read must fail fast too.
+	rc, err := cache.New(1000, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := NewHandler(Config{Store: store, Log: zerolog.Nop(), APIToken: testToken, ReadCache: rc})
 	if err != nil {
 		t.Fatal(err)
 	}

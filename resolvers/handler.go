@@ -19,6 +19,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
 
+	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph"
 	"github.com/lattice-pathways/lattice/loaders"
@@ -57,6 +58,9 @@ type Config struct {
 	RateBurst int
 	// TrustedProxies are the networks whose X-Forwarded-For names the client.
 	TrustedProxies []netip.Prefix
+	// ReadCache keeps reads and question answers by graph version across
+	// requests (see package cache); nil reads Neo4j for every request.
+	ReadCache *cache.Cache
 }
 
 // NewHandler returns the service: GraphQL at /graphql, GraphiQL at /graphiql
@@ -109,7 +113,15 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 	srv.Use(authFirst{token: cfg.APIToken, readsNeedToken: cfg.ReadsNeedToken})
 	srv.Use(newDepthLimit(cfg.DepthLimit, cfg.NoIntrospection))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(pathway.WithPlanObserver(ctx, cfg.Metrics.ObservePlan))
+		ctx = pathway.WithPlanObserver(ctx, cfg.Metrics.ObservePlan)
+		// Queries only: a mutation reads what it has just written.
+		if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Query {
+			ctx = cfg.ReadCache.Begin(ctx, func(ctx context.Context) (cache.Version, error) {
+				v, err := store.GraphVersion(ctx)
+				return cache.Version(v), err
+			})
+		}
+		return next(ctx)
 	})
 	srv.AroundResponses(withTimeout(cfg.RequestTimeout))
 	srv.SetErrorPresenter(noteCode(presentError(cfg.Log, cfg.RequestTimeout)))

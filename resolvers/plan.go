@@ -95,7 +95,7 @@ func (r *queryResolver) planGraph(ctx context.Context, to string) (*pathway.Plan
 	return g, nil
 }
 
-func (r *queryResolver) UpskillingPath(ctx context.Context, from model.ProfileInput, to string, options *model.PlanOptions) (*model.UpskillingPlan, error) {
+func (r *queryResolver) upskillingPath(ctx context.Context, from model.ProfileInput, to string, options *model.PlanOptions) (*model.UpskillingPlan, error) {
 	profile, err := r.profile(ctx, from)
 	if err != nil {
 		return nil, err
@@ -331,7 +331,7 @@ func (b *planBuilder) step(position int, s pathway.PlanStep, leg *pathway.PlanGr
 // for L&D teams planning one group.
 const maxCohort = 200
 
-func (r *queryResolver) CohortPlan(ctx context.Context, members []model.ProfileInput, to string, options *model.CohortOptions) (*model.CohortPlan, error) {
+func (r *queryResolver) cohortPlan(ctx context.Context, members []model.ProfileInput, to string, options *model.CohortOptions) (*model.CohortPlan, error) {
 	if len(members) == 0 || len(members) > maxCohort {
 		return nil, fmt.Errorf("members must list 1 to %d profiles, got %d: %w", maxCohort, len(members), pathway.ErrInvalid)
 	}

@@ -21,7 +21,7 @@ func (r *queryResolver) Role(ctx context.Context, id string) (*pathway.Role, err
 	return &role, nil
 }
 
-func (r *queryResolver) Roles(ctx context.Context, filter *model.RoleFilter, first *int, after *string) (*model.RoleConnection, error) {
+func (r *queryResolver) roles(ctx context.Context, filter *model.RoleFilter, first *int, after *string) (*model.RoleConnection, error) {
 	n, err := pageSize("first", first, 20, 0, 100)
 	if err != nil {
 		return nil, err
@@ -88,14 +88,14 @@ func (r *queryResolver) Credential(ctx context.Context, id string) (*pathway.Cre
 	return &c, nil
 }
 
-func (r *queryResolver) EducationLevels(ctx context.Context) ([]pathway.EducationLevel, error) {
+func (r *queryResolver) educationLevels(ctx context.Context) ([]pathway.EducationLevel, error) {
 	return r.store.EducationLevels(ctx)
 }
 
 // maxSearchText bounds search input: autocomplete needs a few words.
 const maxSearchText = 200
 
-func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]model.SearchHit, error) {
+func (r *queryResolver) search(ctx context.Context, text string, first *int) ([]model.SearchHit, error) {
 	n, err := pageSize("first", first, 10, 1, 50)
 	if err != nil {
 		return nil, err

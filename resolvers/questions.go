@@ -12,7 +12,7 @@ import (
 // The career questions: each fetches what it needs in a fixed number of
 // round trips and leaves the reasoning to the pathway package.
 
-func (r *queryResolver) SkillsMap(ctx context.Context, from string, to string, includePreferred *bool) (*model.SkillsMap, error) {
+func (r *queryResolver) skillsMap(ctx context.Context, from string, to string, includePreferred *bool) (*model.SkillsMap, error) {
 	held, fromRole, err := r.store.Profile(ctx, pathway.Profile{RoleID: from})
 	if err != nil {
 		return nil, err
@@ -83,7 +83,7 @@ func skillIndex(profiles ...[]pathway.RoleSkill) map[string]pathway.Skill {
 	return out
 }
 
-func (r *queryResolver) CredentialStack(ctx context.Context, id string) (*model.CredentialStack, error) {
+func (r *queryResolver) credentialStack(ctx context.Context, id string) (*model.CredentialStack, error) {
 	st, err := r.store.CredentialStack(ctx, id)
 	if err != nil {
 		return nil, err
@@ -136,7 +136,7 @@ func (r *queryResolver) CredentialStack(ctx context.Context, id string) (*model.
 	return out, nil
 }
 
-func (r *queryResolver) RecredentialingCandidates(ctx context.Context, first *int) ([]model.RecredentialingCandidate, error) {
+func (r *queryResolver) recredentialingCandidates(ctx context.Context, first *int) ([]model.RecredentialingCandidate, error) {
 	n, err := pageSize("first", first, 10, 1, 100)
 	if err != nil {
 		return nil, err

@@ -110,7 +110,7 @@ var reachOrders = map[model.ReachOrder]pathway.ReachOrder{
 	model.ReachOrderPlanCost:    pathway.OrderPlanCost,
 }
 
-func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileInput, limits *model.ReachLimits, orderBy *model.ReachOrder, first *int) ([]model.ReachableRole, error) {
+func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileInput, limits *model.ReachLimits, orderBy *model.ReachOrder, first *int) ([]model.ReachableRole, error) {
 	n, err := pageSize("first", first, 10, 1, 100)
 	if err != nil {
 		return nil, err

@@ -42,16 +42,18 @@ var layers = []struct {
 		modules: []string{"github.com/rs/zerolog"}},
 	{pkg: "metrics", imports: []string{"pathway"},
 		modules: []string{"github.com/prometheus/client_golang"}},
-	{pkg: "loaders", imports: []string{"graph", "graph/model", "cypher", "pathway"},
+	// The read cache knows nothing of the graph: only versions, keys and values.
+	{pkg: "cache", modules: []string{"github.com/hashicorp/golang-lru/v2", "golang.org/x/sync"}},
+	{pkg: "loaders", imports: []string{"graph", "graph/model", "cache", "cypher", "pathway"},
 		modules: []string{"github.com/vikstrous/dataloadgen"}},
-	{pkg: "resolvers", imports: []string{"graph", "graph/model", "loaders", "cypher", "cypher/imports", "metrics", "pathway"},
+	{pkg: "resolvers", imports: []string{"graph", "graph/model", "loaders", "cache", "cypher", "cypher/imports", "metrics", "pathway"},
 		modules: []string{"github.com/99designs/gqlgen", "github.com/vektah/gqlparser/v2", "github.com/rs/zerolog", "golang.org/x/time"},
 		tests:   []string{"cypher/cyphertest"}},
 	// The explorer reaches the data through the API's handler only, which
 	// its tests build from the real resolvers.
 	{pkg: "web", modules: []string{"github.com/rs/zerolog"},
 		tests: []string{"resolvers", "cypher", "cypher/cyphertest"}},
-	{pkg: "cmd/lattice", imports: []string{"web", "resolvers", "loaders", "cypher", "cypher/imports", "metrics", "pathway"},
+	{pkg: "cmd/lattice", imports: []string{"web", "resolvers", "loaders", "cache", "cypher", "cypher/imports", "metrics", "pathway"},
 		modules: []string{"github.com/rs/zerolog", "github.com/schollz/progressbar/v3", "golang.org/x/term"},
 		tests:   []string{"cypher/cyphertest"}},
 	// The benchmark is a client of the servers it measures and of Neo4j: its

@@ -40,3 +40,39 @@ func TestIntrospectionFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestReadCacheFlags: the read cache is on by default, LATTICE_READ_CACHE=false
+// turns it off (what make bench-peer does for its cache-off figures), and the
+// size flag and environment set its bound.
+func TestReadCacheFlags(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		on   bool
+		size int
+	}{
+		{"on by default", nil, nil, true, 20000},
+		{"off by environment", map[string]string{"LATTICE_READ_CACHE": "false"}, nil, false, 20000},
+		{"off by flag", nil, []string{"-read-cache=false"}, false, 20000},
+		{"the flag wins", map[string]string{"LATTICE_READ_CACHE": "false"}, []string{"-read-cache=true"}, true, 20000},
+		{"size by environment", map[string]string{"LATTICE_READ_CACHE_SIZE": "500"}, nil, true, 500},
+		{"size by flag", nil, []string{"-read-cache-size", "64"}, true, 64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("LATTICE_READ_CACHE", "")
+			t.Setenv("LATTICE_READ_CACHE_SIZE", "")
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			m := NewMain(zerolog.Nop())
+			if err := m.ParseFlags(append([]string{"-neo4j-uri", "neo4j://localhost:7687"}, tt.args...)); err != nil {
+				t.Fatal(err)
+			}
+			if m.ReadCache != tt.on || m.ReadCacheSize != tt.size {
+				t.Errorf("ReadCache=%v ReadCacheSize=%d, want %v %d", m.ReadCache, m.ReadCacheSize, tt.on, tt.size)
+			}
+		})
+	}
+}

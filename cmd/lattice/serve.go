@@ -12,6 +12,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/metrics"
 	"github.com/lattice-pathways/lattice/resolvers"
@@ -26,6 +27,9 @@ type Main struct {
 	Addr       string
 	LoadSample bool
 	Handler    resolvers.Config
+	// ReadCache turns the read cache on, ReadCacheSize bounds its entries.
+	ReadCache     bool
+	ReadCacheSize int
 	// LogFormat is -log-format; main builds the logger from its environment default.
 	LogFormat string
 	// The server's timeouts; WriteTimeout 0 means the request timeout plus 5 s.
@@ -56,6 +60,8 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&m.Handler.DepthLimit, "depth-limit", envInt("LATTICE_DEPTH_LIMIT", 12), "deepest query selection (env LATTICE_DEPTH_LIMIT)")
 	introspection := fs.Bool("introspection", env("LATTICE_INTROSPECTION", "") != "false", "answer introspection (__schema, __type) queries (env LATTICE_INTROSPECTION=false turns it off)")
 	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at /graphiql (env LATTICE_GRAPHIQL=false turns it off)")
+	fs.BoolVar(&m.ReadCache, "read-cache", env("LATTICE_READ_CACHE", "") != "false", "keep reads and question answers in memory by graph version, which every write bumps (env LATTICE_READ_CACHE=false turns it off)")
+	fs.IntVar(&m.ReadCacheSize, "read-cache-size", envInt("LATTICE_READ_CACHE_SIZE", 20000), "most entries the read cache holds: one per node list or question answer (env LATTICE_READ_CACHE_SIZE)")
 	opsFlags(fs, m)
 	fs.DurationVar(&m.Neo4j.CheckInterval, "neo4j-check-interval", envDuration("LATTICE_NEO4J_CHECK_INTERVAL", 500*time.Millisecond), "how often a readiness check queries Neo4j; while it fails, requests fail at once with UNAVAILABLE; 0 turns it off (env LATTICE_NEO4J_CHECK_INTERVAL)")
 	// The API token is a secret: environment only.
@@ -97,6 +103,11 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	cfg := m.Handler
 	cfg.Store, cfg.Log, cfg.Metrics = store, m.Log, m.Metrics
+	if m.ReadCache {
+		if cfg.ReadCache, err = cache.New(m.ReadCacheSize, m.Metrics); err != nil {
+			return fmt.Errorf("read cache: %w", err)
+		}
+	}
 	api, err := resolvers.NewHandler(cfg)
 	if err != nil {
 		return err

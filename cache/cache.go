@@ -1,0 +1,247 @@
+// Package cache keeps reads of the graph in memory, keyed by the graph
+// version that every write through Lattice bumps in its own transaction. A
+// request reads the version once, when it first needs it, and every cached
+// read of that request is keyed by it: a read that starts after a write
+// committed (through any Lattice, or an import) reads a newer version, so it
+// never sees an entry made before that write.
+//
+// Values are shared between requests once cached: whoever gets one must not
+// change it, exactly as with a dataloader's values within one request.
+package cache
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+	"golang.org/x/sync/singleflight"
+)
+
+// Version is a graph version: Epoch names the version node (a wiped database
+// makes a new one), N counts the writes since. The zero Version, a graph no
+// write through Lattice has versioned yet, is never cached under.
+type Version struct {
+	Epoch string
+	N     int64
+}
+
+// Observer is told of every lookup: the kind of value and whether it hit.
+type Observer interface {
+	ObserveCache(kind string, hit bool)
+}
+
+// Cache is a bounded LRU of reads, shared by every request of one process.
+// A nil *Cache caches nothing.
+type Cache struct {
+	entries  *lru.Cache[key, entry]
+	flight   singleflight.Group
+	observer Observer
+
+	mu      sync.Mutex
+	current Version // the newest version a request has read
+}
+
+type key struct {
+	version    Version
+	kind, name string
+}
+
+// entry is a cached value, or the knowledge that there is none (a role id
+// that names no role), which is as worth keeping.
+type entry struct {
+	value  any
+	absent bool
+}
+
+// New returns a cache of at most size entries; o may be nil.
+func New(size int, o Observer) (*Cache, error) {
+	entries, err := lru.New[key, entry](size)
+	if err != nil {
+		return nil, err
+	}
+	return &Cache{entries: entries, observer: o}, nil
+}
+
+// Len is how many entries the cache holds.
+func (c *Cache) Len() int { return c.entries.Len() }
+
+// adopt is told the version a request read. A newer version than any seen
+// before drops every entry: none can be asked for again. A request that read
+// an older one (it started before a write another request has already seen)
+// does not use the cache at all.
+func (c *Cache) adopt(v Version) bool {
+	if v == (Version{}) {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case v == c.current:
+		return true
+	case v.Epoch == c.current.Epoch && v.N < c.current.N:
+		return false
+	}
+	c.current = v
+	c.entries.Purge()
+	return true
+}
+
+func (c *Cache) get(k key) (entry, bool) {
+	e, ok := c.entries.Get(k)
+	if c.observer != nil {
+		c.observer.ObserveCache(k.kind, ok)
+	}
+	return e, ok
+}
+
+// request is one request's view of the cache: the version it read, once.
+type request struct {
+	c    *Cache
+	read func(context.Context) (Version, error)
+
+	once    sync.Once
+	version Version
+	usable  bool
+	err     error
+}
+
+type ctxKey struct{}
+
+// Begin returns ctx carrying a request scope of c: the first cached read
+// under it reads the graph version with read. A nil c returns ctx as it is.
+func (c *Cache) Begin(ctx context.Context, read func(context.Context) (Version, error)) context.Context {
+	if c == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, ctxKey{}, &request{c: c, read: read})
+}
+
+// scope returns the request's cache and version; ok is false when the
+// request caches nothing (no scope, no versioned graph, a stale version).
+// The error is the version read's: the request fails as any read would.
+func scope(ctx context.Context) (c *Cache, v Version, ok bool, err error) {
+	r, _ := ctx.Value(ctxKey{}).(*request)
+	if r == nil {
+		return nil, v, false, nil
+	}
+	r.once.Do(func() {
+		r.version, r.err = r.read(ctx)
+		r.usable = r.err == nil && r.c.adopt(r.version)
+	})
+	return r.c, r.version, r.usable, r.err
+}
+
+// Lookup returns the cached value of kind for id in the request's version:
+// hit says whether there was an entry, absent that the entry says there is
+// no value. A miss is not counted here: the batch fetch that follows counts it.
+func Lookup[V any](ctx context.Context, kind, id string) (v V, absent, hit bool, err error) {
+	c, ver, ok, err := scope(ctx)
+	if !ok || err != nil {
+		return v, false, false, err
+	}
+	e, hit := c.entries.Get(key{ver, kind, id})
+	if !hit {
+		return v, false, false, nil
+	}
+	if c.observer != nil {
+		c.observer.ObserveCache(kind, true)
+	}
+	if e.absent {
+		return v, true, true, nil
+	}
+	return e.value.(V), false, true, nil
+}
+
+// Batch wraps a batch fetch of values by id so that it fetches only the ids
+// the cache misses and caches what it fetched, an id missing from the
+// result as absent.
+func Batch[V any](kind string, fetch func(context.Context, []string) (map[string]V, error)) func(context.Context, []string) (map[string]V, error) {
+	return func(ctx context.Context, ids []string) (map[string]V, error) {
+		c, ver, ok, err := scope(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return fetch(ctx, ids)
+		}
+		out := make(map[string]V, len(ids))
+		var missed []string
+		for _, id := range ids {
+			e, hit := c.get(key{ver, kind, id})
+			switch {
+			case !hit:
+				missed = append(missed, id)
+			case !e.absent:
+				out[id] = e.value.(V)
+			}
+		}
+		if len(missed) == 0 {
+			return out, nil
+		}
+		got, err := fetch(ctx, missed)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range missed {
+			v, found := got[id]
+			if found {
+				out[id] = v
+			}
+			if ctx.Err() == nil {
+				c.entries.Add(key{ver, kind, id}, entry{value: v, absent: !found})
+			}
+		}
+		return out, nil
+	}
+}
+
+// Memo returns the result of compute for (kind, args) in the request's
+// version, computing it once however many requests ask at the same time.
+// args must encode to JSON canonically (structs, not maps of any). Errors
+// are not cached, nor a result whose computation was cut short by its
+// context (a planner returns its best so far then).
+func Memo[V any](ctx context.Context, kind string, args any, compute func(context.Context) (V, error)) (V, error) {
+	c, ver, ok, err := scope(ctx)
+	if err != nil {
+		var zero V
+		return zero, err
+	}
+	if !ok {
+		return compute(ctx)
+	}
+	b, err := json.Marshal(args)
+	if err != nil {
+		return compute(ctx)
+	}
+	// A digest, not the text: a profile's records may be megabytes.
+	sum := sha256.Sum256(b)
+	k := key{ver, kind, string(sum[:])}
+	if e, hit := c.get(k); hit {
+		return e.value.(V), nil
+	}
+	led := false
+	res, err, _ := c.flight.Do(fmt.Sprintf("%s\x00%d\x00%s\x00%x", ver.Epoch, ver.N, kind, sum), func() (any, error) {
+		led = true
+		if e, hit := c.entries.Get(k); hit { // made while this call waited its turn
+			return e.value, nil
+		}
+		v, err := compute(ctx)
+		if err == nil && ctx.Err() == nil {
+			c.entries.Add(k, entry{value: v})
+		}
+		return v, err
+	})
+	if err != nil && !led {
+		// The leader's failure may be its own (its deadline, its
+		// cancellation): this request computes for itself.
+		return compute(ctx)
+	}
+	if err != nil {
+		var zero V
+		return zero, err
+	}
+	return res.(V), nil
+}
