@@ -149,3 +149,15 @@ func (f *floor) fetch(ctx context.Context, r *read, p params) ([]role, error) {
 	}
 	return normalise(out), nil
 }
+
+// empty deletes every node of the database.
+func (f *floor) empty(ctx context.Context) error {
+	session := f.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: f.database, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, statement("empty_database"), nil)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
