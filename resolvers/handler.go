@@ -57,6 +57,8 @@ type Config struct {
 	RateBurst int
 	// TrustedProxies are the networks whose X-Forwarded-For names the client.
 	TrustedProxies []netip.Prefix
+	// noPrefetch turns off the root fields' lookahead reads (tests only).
+	noPrefetch bool
 }
 
 // NewHandler returns the service: GraphQL at /graphql, GraphiQL at /graphiql
@@ -92,7 +94,7 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		return nil, err
 	}
 	store := cfg.Store.WithObserver(cfg.Metrics)
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: store, metrics: cfg.Metrics}, Complexity: complexity()})
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: store, metrics: cfg.Metrics, noPrefetch: cfg.noPrefetch}, Complexity: complexity()})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(getTransport{})

@@ -14,11 +14,7 @@ import (
 )
 
 func (r *queryResolver) Role(ctx context.Context, id string) (*pathway.Role, error) {
-	role, err := loaders.Role(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return &role, nil
+	return r.roleRead(ctx, id)
 }
 
 func (r *queryResolver) Roles(ctx context.Context, filter *model.RoleFilter, first *int, after *string) (*model.RoleConnection, error) {
@@ -38,7 +34,7 @@ func (r *queryResolver) Roles(ctx context.Context, filter *model.RoleFilter, fir
 		}
 		afterTitle, afterID = &t, &id
 	}
-	page, err := r.store.Roles(ctx, f, n, afterTitle, afterID)
+	page, err := r.rolesRead(ctx, f, n, afterTitle, afterID)
 	if err != nil {
 		return nil, err
 	}
