@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -91,9 +92,8 @@ func (r *queryResolver) roleRead(ctx context.Context, id string) (*pathway.Role,
 		return nil, err
 	}
 	if !found {
-		// The loader says so in the words every other missing role gets.
-		_, err := loaders.Role(ctx, id)
-		return nil, err
+		// In the loaders' words (loaders.Role), as every other missing role.
+		return nil, fmt.Errorf("no role with id %q: %w", id, pathway.ErrNotFound)
 	}
 	loaders.Prime(ctx, nested)
 	return &role, nil
