@@ -198,6 +198,18 @@ func Batch[V any](kind string, fetch func(context.Context, []string) (map[string
 	}
 }
 
+// Put caches v as kind's value for id in the request's version (found
+// false: id has none), as a batch fetch would have: a value read another way
+// (a root field reading its whole selection in one statement) serves later
+// requests too. A request that caches nothing, or was cut short, puts nothing.
+func Put[V any](ctx context.Context, kind, id string, v V, found bool) {
+	c, ver, ok, err := scope(ctx)
+	if !ok || err != nil || ctx.Err() != nil {
+		return
+	}
+	c.entries.Add(key{ver, kind, id}, entry{value: v, absent: !found})
+}
+
 // Memo returns the result of compute for (kind, args) in the request's
 // version, computing it once however many requests ask at the same time.
 // args must encode to JSON canonically (structs, not maps of any). Errors

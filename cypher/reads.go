@@ -95,17 +95,27 @@ func (s *Store) EducationLevels(ctx context.Context) (levels []pathway.Education
 func (s *Store) RoleSkills(ctx context.Context, roleIDs []string) (out map[string][]pathway.RoleSkill, err error) {
 	defer wrap(&err, "cypher.RoleSkills(%d roles)", len(roleIDs))
 	return grouped(ctx, s, "role_skills", roleIDs, nil, func(rec *neo4j.Record) pathway.RoleSkill {
-		rs := pathway.RoleSkill{
-			RoleID:   get(rec, "id").(string),
-			Skill:    skillRow(rec),
-			Level:    intOf(get(rec, "level")),
-			Required: get(rec, "required") != false,
-		}
-		if f, ok := num(get(rec, "importance")); ok {
-			rs.Importance = &f
-		}
-		return rs
+		return roleSkillRow(get(rec, "id").(string), rec)
 	})
+}
+
+func roleSkillRow(roleID string, rec *neo4j.Record) pathway.RoleSkill {
+	return roleSkillFrom(roleID, rec.AsMap())
+}
+
+// roleSkillFrom reads a REQUIRES edge to a skill: node (the skill), level,
+// importance, required (a missing one counts as required).
+func roleSkillFrom(roleID string, m map[string]any) pathway.RoleSkill {
+	rs := pathway.RoleSkill{
+		RoleID:   roleID,
+		Skill:    skillFrom(asMap(m["node"])),
+		Level:    intOf(m["level"]),
+		Required: m["required"] != false,
+	}
+	if f, ok := num(m["importance"]); ok {
+		rs.Importance = &f
+	}
+	return rs
 }
 
 // RoleCredentials returns the credentials roles require.
@@ -125,8 +135,13 @@ func (s *Store) RoleEducation(ctx context.Context, roleIDs []string) (out map[st
 func (s *Store) RoleOverlaps(ctx context.Context, roleIDs []string, first int) (out map[string][]pathway.RoleOverlap, err error) {
 	defer wrap(&err, "cypher.RoleOverlaps(%d roles, %d)", len(roleIDs), first)
 	return grouped(ctx, s, "role_overlaps", roleIDs, map[string]any{"first": first}, func(rec *neo4j.Record) pathway.RoleOverlap {
-		return pathway.RoleOverlap{Role: roleRow(rec), Score: floatOf(get(rec, "score")), SharedSkills: intOf(get(rec, "shared"))}
+		return overlapFrom(rec.AsMap())
 	})
+}
+
+// overlapFrom reads an OVERLAPS edge: node (the other role), score, shared.
+func overlapFrom(m map[string]any) pathway.RoleOverlap {
+	return pathway.RoleOverlap{Role: roleFrom(asMap(m["node"])), Score: floatOf(m["score"]), SharedSkills: intOf(m["shared"])}
 }
 
 // SkillCertifiedBy returns the credentials that certify skills, highest level first.
@@ -134,8 +149,14 @@ func (s *Store) RoleOverlaps(ctx context.Context, roleIDs []string, first int) (
 func (s *Store) SkillCertifiedBy(ctx context.Context, skillIDs []string) (out map[string][]pathway.CertifiedSkill, err error) {
 	defer wrap(&err, "cypher.SkillCertifiedBy(%d skills)", len(skillIDs))
 	return grouped(ctx, s, "skill_certified_by", skillIDs, nil, func(rec *neo4j.Record) pathway.CertifiedSkill {
-		return pathway.CertifiedSkill{Credential: credentialRow(rec), Skill: pathway.Skill{ID: get(rec, "id").(string)}, Level: intOf(get(rec, "level"))}
+		return certifiedByFrom(rec.AsMap())
 	})
+}
+
+// certifiedByFrom reads a certification of a skill: id (the skill), node
+// (the credential), level.
+func certifiedByFrom(m map[string]any) pathway.CertifiedSkill {
+	return pathway.CertifiedSkill{Credential: credentialFrom(asMap(m["node"])), Skill: pathway.Skill{ID: m["id"].(string)}, Level: intOf(m["level"])}
 }
 
 // CredentialCertifies returns the skills credentials certify.
@@ -194,8 +215,12 @@ func (s *Store) CredentialPrerequisites(ctx context.Context, credentialIDs []str
 	return out, nil
 }
 
-func stackRow(rec *neo4j.Record) pathway.StackEdge {
-	return pathway.StackEdge{Credential: credentialRow(rec), CreditHours: floatOf(get(rec, "creditHours")), CreditCost: floatOf(get(rec, "creditCost"))}
+func stackRow(rec *neo4j.Record) pathway.StackEdge { return stackFrom(rec.AsMap()) }
+
+// stackFrom reads a STACKS_INTO edge: node (the credential at the other
+// end), creditHours, creditCost.
+func stackFrom(m map[string]any) pathway.StackEdge {
+	return pathway.StackEdge{Credential: credentialFrom(asMap(m["node"])), CreditHours: floatOf(m["creditHours"]), CreditCost: floatOf(m["creditCost"])}
 }
 
 // CredentialStacksInto returns the credentials each credential stacks into.
@@ -252,6 +277,18 @@ type RolePage struct {
 // (afterTitle, afterID), in title then id order.
 func (s *Store) Roles(ctx context.Context, f RoleFilter, first int, afterTitle, afterID *string) (page RolePage, err error) {
 	defer wrap(&err, "cypher.Roles(%d)", first)
+	recs, err := s.read(ctx, "roles_page", rolesPageParams(f, first, afterTitle, afterID))
+	if err != nil {
+		return RolePage{}, err
+	}
+	if len(recs) == 1 {
+		page = rolePageFrom(recs[0], first)
+	}
+	return page, nil
+}
+
+// rolesPageParams are the parameters of roles_page and roles_page_selection.
+func rolesPageParams(f RoleFilter, first int, afterTitle, afterID *string) map[string]any {
 	var level any
 	if f.Level != nil {
 		level = string(*f.Level)
@@ -269,20 +306,20 @@ func (s *Store) Roles(ctx context.Context, f RoleFilter, first int, afterTitle, 
 	if afterID != nil {
 		params["afterTitle"], params["afterID"] = *afterTitle, *afterID
 	}
-	recs, err := s.read(ctx, "roles_page", params)
-	if err != nil {
-		return RolePage{}, err
-	}
-	if len(recs) == 1 {
-		page.Total = intOf(get(recs[0], "total"))
-		for _, n := range asList(get(recs[0], "nodes")) {
-			page.Roles = append(page.Roles, roleFrom(asMap(n)))
-		}
+	return params
+}
+
+// rolePageFrom reads the total and nodes columns of a page's row: one role
+// more than first says there is more.
+func rolePageFrom(rec *neo4j.Record, first int) (page RolePage) {
+	page.Total = intOf(get(rec, "total"))
+	for _, n := range asList(get(rec, "nodes")) {
+		page.Roles = append(page.Roles, roleFrom(asMap(n)))
 	}
 	if len(page.Roles) > first {
 		page.Roles, page.More = page.Roles[:first], true
 	}
-	return page, nil
+	return page
 }
 
 // SearchHit is one search result.

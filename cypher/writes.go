@@ -442,19 +442,6 @@ func (f RoleSkillFields) validate() error {
 	)
 }
 
-func roleSkillFrom(roleID string, rec *neo4j.Record) pathway.RoleSkill {
-	rs := pathway.RoleSkill{
-		RoleID:   roleID,
-		Skill:    skillRow(rec),
-		Level:    intOf(get(rec, "level")),
-		Required: get(rec, "required") != false,
-	}
-	if f, ok := num(get(rec, "importance")); ok {
-		rs.Importance = &f
-	}
-	return rs
-}
-
 // CreateRoleSkill adds a skill to a role's profile and re-derives the
 // overlaps. It returns ErrNotFound naming the role or skill that does not
 // exist and ErrInvalid when the role lists the skill already.
@@ -484,7 +471,7 @@ func (s *Store) CreateRoleSkill(ctx context.Context, f RoleSkillFields) (rs path
 		if get(recs[0], "existed") == true {
 			return invalid("role %q already lists skill %q (update it instead)", f.RoleID, f.SkillID)
 		}
-		rs = roleSkillFrom(f.RoleID, recs[0])
+		rs = roleSkillRow(f.RoleID, recs[0])
 		return t.refreshOverlapsOf(ctx, []string{f.RoleID}, nil)
 	})
 	return rs, err
@@ -508,7 +495,7 @@ func (s *Store) UpdateRoleSkill(ctx context.Context, f RoleSkillFields) (rs path
 			return t.edgeMissing(ctx, fmt.Sprintf("role %q does not list skill %q", f.RoleID, f.SkillID),
 				end{labelRole, f.RoleID}, end{labelSkill, f.SkillID})
 		}
-		rs = roleSkillFrom(f.RoleID, recs[0])
+		rs = roleSkillRow(f.RoleID, recs[0])
 		return t.refreshOverlapsOf(ctx, []string{f.RoleID}, nil)
 	})
 	return rs, err

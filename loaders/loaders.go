@@ -173,10 +173,12 @@ func one[V any](ctx context.Context, l *loader[V], kind, id string) (V, error) {
 	return v, err
 }
 
-// optional loads a value that may be absent: nil then.
-func optional[V any](ctx context.Context, l *loader[V], id string) (*V, error) {
+// optional loads a value that may be absent: nil then. A zero value is
+// absent too: Prime stores one for a miss (no fetch returns it).
+func optional[V comparable](ctx context.Context, l *loader[V], id string) (*V, error) {
 	v, err := l.load(ctx, id)
-	if errors.Is(err, dataloadgen.ErrNotFound) {
+	var zero V
+	if errors.Is(err, dataloadgen.ErrNotFound) || (err == nil && v == zero) {
 		return nil, nil
 	}
 	if err != nil {

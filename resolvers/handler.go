@@ -61,6 +61,8 @@ type Config struct {
 	// ReadCache keeps reads and question answers by graph version across
 	// requests (see package cache); nil reads Neo4j for every request.
 	ReadCache *cache.Cache
+	// noPrefetch turns off the root fields' lookahead reads (tests only).
+	noPrefetch bool
 }
 
 // NewHandler returns the service: GraphQL at /graphql, GraphiQL at /graphiql
@@ -96,7 +98,7 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		return nil, err
 	}
 	store := cfg.Store.WithObserver(cfg.Metrics)
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: store, metrics: cfg.Metrics}, Complexity: complexity()})
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: store, metrics: cfg.Metrics, noPrefetch: cfg.noPrefetch}, Complexity: complexity()})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(getTransport{})

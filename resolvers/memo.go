@@ -70,6 +70,12 @@ func (r *queryResolver) RecredentialingCandidates(ctx context.Context, first *in
 	})
 }
 
+func (r *queryResolver) Role(ctx context.Context, id string) (*pathway.Role, error) {
+	return cache.Memo(ctx, "role", id, func(ctx context.Context) (*pathway.Role, error) {
+		return r.roleRead(ctx, id)
+	})
+}
+
 func (r *queryResolver) Roles(ctx context.Context, filter *model.RoleFilter, first *int, after *string) (*model.RoleConnection, error) {
 	args := struct {
 		Filter *model.RoleFilter

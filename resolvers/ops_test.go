@@ -162,12 +162,13 @@ func TestMetrics(t *testing.T) {
 	}
 
 	t.Run("Neo4j round trips by statement", func(t *testing.T) {
-		// Four role reads, one loader batch each; the Broken one never ran.
-		if got := sample(t, h, "lattice_neo4j_statements_total", map[string]string{"statement": "roles_by_ids", "outcome": "ok"}); got != 4 {
-			t.Errorf("roles_by_ids round trips = %v, want 4", got)
+		// Four role reads, one statement each (role(id) reads its selection
+		// ahead); the Broken one never ran.
+		if got := sample(t, h, "lattice_neo4j_statements_total", map[string]string{"statement": "role_selection", "outcome": "ok"}); got != 4 {
+			t.Errorf("role_selection round trips = %v, want 4", got)
 		}
-		if got := sample(t, h, "lattice_neo4j_statement_duration_seconds_count", map[string]string{"statement": "roles_by_ids"}); got != 4 {
-			t.Errorf("roles_by_ids latency count = %v, want 4", got)
+		if got := sample(t, h, "lattice_neo4j_statement_duration_seconds_count", map[string]string{"statement": "role_selection"}); got != 4 {
+			t.Errorf("role_selection latency count = %v, want 4", got)
 		}
 	})
 

@@ -13,14 +13,6 @@ import (
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
-func (r *queryResolver) Role(ctx context.Context, id string) (*pathway.Role, error) {
-	role, err := loaders.Role(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return &role, nil
-}
-
 func (r *queryResolver) roles(ctx context.Context, filter *model.RoleFilter, first *int, after *string) (*model.RoleConnection, error) {
 	n, err := pageSize("first", first, 20, 0, 100)
 	if err != nil {
@@ -38,7 +30,7 @@ func (r *queryResolver) roles(ctx context.Context, filter *model.RoleFilter, fir
 		}
 		afterTitle, afterID = &t, &id
 	}
-	page, err := r.store.Roles(ctx, f, n, afterTitle, afterID)
+	page, err := r.rolesRead(ctx, f, n, afterTitle, afterID)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,9 @@ import (
 type Resolver struct {
 	store   *cypher.Store
 	metrics *metrics.Metrics
+	// noPrefetch leaves every nested read to the loaders (see prefetch.go),
+	// for the tests that compare the two.
+	noPrefetch bool
 }
 
 // Query returns the query resolvers.
