@@ -38,6 +38,7 @@ var layers = []struct {
 	{pkg: "cypher/imports", imports: []string{"cypher", "pathway"},
 		modules: []string{"github.com/sosodev/duration", "github.com/xuri/excelize/v2"},
 		tests:   []string{"cypher/cyphertest"}},
+	{pkg: "cypher/synth", imports: []string{"cypher", "pathway"}},
 	{pkg: "cypher/cyphertest", imports: []string{"cypher"},
 		modules: []string{"github.com/rs/zerolog"}},
 	{pkg: "metrics", imports: []string{"pathway"},
@@ -51,7 +52,7 @@ var layers = []struct {
 	// its tests build from the real resolvers.
 	{pkg: "web", modules: []string{"github.com/rs/zerolog"},
 		tests: []string{"resolvers", "cypher", "cypher/cyphertest"}},
-	{pkg: "cmd/lattice", imports: []string{"web", "resolvers", "loaders", "cypher", "cypher/imports", "metrics", "pathway"},
+	{pkg: "cmd/lattice", imports: []string{"web", "resolvers", "loaders", "cypher", "cypher/imports", "cypher/synth", "metrics", "pathway"},
 		modules: []string{"github.com/rs/zerolog", "github.com/schollz/progressbar/v3", "golang.org/x/term"},
 		tests:   []string{"cypher/cyphertest"}},
 }
