@@ -75,7 +75,8 @@ func (t tx) storeSimilarityStats(ctx context.Context, st *pathway.SimilarityStat
 			return err
 		}
 	}
-	return nil
+	_, err := t.run(ctx, "clear_similarity_stats", map[string]any{"ids": nonNil(slices.Sorted(maps.Keys(st.Skill)))})
+	return err
 }
 
 // traitsFrom reads role_profiles' and role_traits_near's rows.
@@ -99,29 +100,52 @@ func (t tx) storedStats(ctx context.Context) (*pathway.SimilarityStats, error) {
 	if err != nil {
 		return nil, err
 	}
+	return statsFrom(recs), nil
+}
+
+// storedStatsOf reads the stored statistics that scoring roles needs: the
+// dense skills' and those of the roles' skills, so a write reads a few
+// hundred skills, not all of them. Scores come out as with storedStats.
+func (t tx) storedStatsOf(ctx context.Context, roles map[string]pathway.RoleTraits) (*pathway.SimilarityStats, error) {
+	ids := map[string]bool{}
+	for _, tr := range roles {
+		for _, r := range tr.Profile {
+			ids[r.SkillID] = true
+		}
+	}
+	recs, err := t.run(ctx, "similarity_stats_of", map[string]any{"ids": nonNil(slices.Sorted(maps.Keys(ids)))})
+	if err != nil {
+		return nil, err
+	}
+	return statsFrom(recs), nil
+}
+
+// statsFrom reads similarity_stats' rows.
+func statsFrom(recs []*neo4j.Record) *pathway.SimilarityStats {
 	st := &pathway.SimilarityStats{Skill: make(map[string]pathway.SkillStat, len(recs))}
 	for _, rec := range recs {
 		st.Skill[get(rec, "id").(string)] = pathway.SkillStat{DF: intOf(get(rec, "df")), Dense: get(rec, "dense") == true}
 		st.Roles = max(st.Roles, intOf(get(rec, "roles")))
 	}
-	return st, nil
+	return st
 }
 
 // refreshOverlapsOf updates the overlap edges after a write changed the
 // traits of the roles changed (deleted ones absent) and removed the roles
 // whose edges pointed at a deleted role (fallen: their lists lost a member),
-// with the statistics stored by the last full derivation (an import): the
+// with the statistics stored by the last full derivation (an import), read
+// for the skills of the roles scored and the dense skills only: the
 // changed roles are scored again against the roles sharing a skill with
 // them; every other role's stored top edges take the changed roles' new
 // scores, and only a role whose list lost a member it cannot replace
 // without knowing the next best is scored again. TestIncrementalOverlaps
 // holds the result equal to a full derivation with the same statistics.
 func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) error {
-	st, err := t.storedStats(ctx)
+	recs, err := t.run(ctx, "similarity_stats_stored", nil)
 	if err != nil {
 		return err
 	}
-	if len(st.Skill) == 0 {
+	if len(recs) == 0 || get(recs[0], "stored") != true {
 		return t.refreshOverlaps(ctx) // nothing stored yet: derive everything
 	}
 	near := func(ids []string) (map[string]pathway.RoleTraits, error) {
@@ -132,6 +156,10 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 		return traitsFrom(recs), nil
 	}
 	roles, err := near(changed)
+	if err != nil {
+		return err
+	}
+	st, err := t.storedStatsOf(ctx, roles)
 	if err != nil {
 		return err
 	}
@@ -199,6 +227,10 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	}
 	if len(again) > 0 {
 		wide, err := near(again)
+		if err != nil {
+			return err
+		}
+		st, err := t.storedStatsOf(ctx, wide)
 		if err != nil {
 			return err
 		}

@@ -14,6 +14,7 @@ var schemaStatements = []string{
 	"schema_names_fulltext",
 	"schema_role_occupation",
 	"schema_credential_field",
+	"schema_skill_similarity_dense",
 }
 
 // ApplySchema creates every constraint and index that is missing and waits
