@@ -184,39 +184,60 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 			lists[id] = pathway.TopOverlaps(id, roles, sharing(id, roles), st)
 		}
 	}
-	// The other roles near the changed ones, and those that lost an edge.
-	var others []string
-	for id := range roles {
-		if !slices.Contains(changed, id) {
-			others = append(others, id)
-		}
-	}
-	// Roles whose edges point at a changed role, near it or no longer.
+	// Roles whose edges point at a changed role, near it or no longer, and
+	// those that lost an edge: their lists change.
 	into, err := t.rolesWithEdgesInto(ctx, present...)
 	if err != nil {
 		return err
 	}
+	must := map[string]bool{}
 	for _, id := range append(fallen, into...) {
-		if !slices.Contains(changed, id) && !slices.Contains(others, id) {
-			others = append(others, id)
+		if !slices.Contains(changed, id) {
+			must[id] = true
 		}
 	}
-	slices.Sort(others)
+	// The other roles near the changed ones: a list holding no changed role
+	// changes only when a changed role's new score reaches its lowest edge
+	// (ties too, for their order by id) or it has room, which their floors
+	// tell without reading every list.
+	moved := map[string]map[string]pathway.Overlap{}
+	var reaching []string
+	for x := range roles {
+		if slices.Contains(changed, x) {
+			continue
+		}
+		for _, c := range present {
+			if e := pathway.TopOverlaps(x, roles, []string{c}, st); len(e) == 1 {
+				if moved[x] == nil {
+					moved[x] = map[string]pathway.Overlap{}
+					if !must[x] {
+						reaching = append(reaching, x)
+					}
+				}
+				moved[x][c] = e[0]
+			}
+		}
+	}
+	floors, err := t.overlapFloors(ctx, reaching)
+	if err != nil {
+		return err
+	}
+	for _, x := range reaching {
+		f := floors[x]
+		for _, e := range moved[x] {
+			if f.edges < pathway.MaxOverlapsPerRole || e.Score >= f.score {
+				must[x] = true
+			}
+		}
+	}
+	others := slices.Sorted(maps.Keys(must))
 	stored, err := t.storedOverlaps(ctx, others)
 	if err != nil {
 		return err
 	}
 	var again []string
 	for _, x := range others {
-		moved := map[string]pathway.Overlap{}
-		if _, ok := roles[x]; ok {
-			for _, c := range present {
-				if e := pathway.TopOverlaps(x, roles, []string{c}, st); len(e) == 1 {
-					moved[c] = e[0]
-				}
-			}
-		}
-		list, full := pathway.UpdateOverlaps(stored[x], changed, moved)
+		list, full := pathway.UpdateOverlaps(stored[x], changed, moved[x])
 		if full {
 			again = append(again, x)
 			continue
@@ -256,16 +277,36 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	return nil
 }
 
+// overlapFloor is how many overlap edges a role has and the lowest score
+// among them.
+type overlapFloor struct {
+	edges int
+	score float64
+}
+
+// overlapFloors reads the floors of roles' stored overlap edges.
+func (t tx) overlapFloors(ctx context.Context, ids []string) (map[string]overlapFloor, error) {
+	recs, err := t.run(ctx, "overlap_floors", map[string]any{"ids": nonNil(ids)})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]overlapFloor, len(recs))
+	for _, rec := range recs {
+		out[get(rec, "id").(string)] = overlapFloor{edges: intOf(get(rec, "edges")), score: floatOf(get(rec, "floor"))}
+	}
+	return out, nil
+}
+
 // storedOverlaps reads the stored overlap edges out of roles, by role.
 func (t tx) storedOverlaps(ctx context.Context, ids []string) (map[string][]pathway.Overlap, error) {
-	recs, err := t.run(ctx, "role_overlaps", map[string]any{"ids": nonNil(ids), "first": int64(pathway.MaxOverlapsPerRole)})
+	recs, err := t.run(ctx, "overlap_edges_of", map[string]any{"ids": nonNil(ids)})
 	if err != nil {
 		return nil, err
 	}
 	out := map[string][]pathway.Overlap{}
 	for _, rec := range recs {
 		from := get(rec, "id").(string)
-		out[from] = append(out[from], pathway.Overlap{FromID: from, ToID: str(asMap(get(rec, "node")), "id"),
+		out[from] = append(out[from], pathway.Overlap{FromID: from, ToID: get(rec, "to").(string),
 			Score: floatOf(get(rec, "score")), Shared: intOf(get(rec, "shared"))})
 	}
 	for id := range out {
@@ -306,15 +347,13 @@ func (s *Store) OverlapsDrift(ctx context.Context) (stored, derived []pathway.Ov
 
 // rolesWithEdgesInto lists the roles with an overlap edge into any of ids.
 func (t tx) rolesWithEdgesInto(ctx context.Context, ids ...string) ([]string, error) {
-	recs, err := t.run(ctx, "role_overlaps_into", map[string]any{"ids": nonNil(ids), "first": int64(1 << 30)})
+	recs, err := t.run(ctx, "overlap_sources_into", map[string]any{"ids": nonNil(ids)})
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	out := make([]string, 0, len(recs))
 	for _, rec := range recs {
-		if id := str(asMap(get(rec, "node")), "id"); !slices.Contains(out, id) {
-			out = append(out, id)
-		}
+		out = append(out, get(rec, "id").(string))
 	}
 	return out, nil
 }
