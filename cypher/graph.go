@@ -471,26 +471,8 @@ func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (r
 			kr := KindReport{Kind: step.kind}
 			for start := 0; start < len(step.rows); start += batchSize {
 				batch := step.rows[start:min(start+batchSize, len(step.rows))]
-				recs, err := t.run(ctx, step.name, map[string]any{"rows": batch})
-				if err != nil {
+				if err := t.writeRows(ctx, step, batch, &kr); err != nil {
 					return err
-				}
-				n := 0
-				for _, rec := range recs {
-					rows := intOf(get(rec, "rows"))
-					n += rows
-					switch get(rec, "outcome") {
-					case "skipped": // a crosswalk whose other end is not loaded (yet)
-					case "created":
-						kr.Created += rows
-					case "updated":
-						kr.Updated += rows
-					default:
-						kr.Unchanged += rows
-					}
-				}
-				if n != len(batch) {
-					return fmt.Errorf("%d of %d rows of kind %s name a node that does not exist: %w", len(batch)-n, len(batch), step.kind, pathway.ErrInvalid)
 				}
 				done += len(batch)
 				if progress != nil {
@@ -507,6 +489,32 @@ func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (r
 		return t.refreshOverlaps(ctx)
 	})
 	return rep, err
+}
+
+// writeRows writes one batch of a step's rows and counts them into kr.
+func (t tx) writeRows(ctx context.Context, step graphRows, batch []map[string]any, kr *KindReport) error {
+	recs, err := t.run(ctx, step.name, map[string]any{"rows": batch})
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, rec := range recs {
+		rows := intOf(get(rec, "rows"))
+		n += rows
+		switch get(rec, "outcome") {
+		case "skipped": // a crosswalk whose other end is not loaded (yet)
+		case "created":
+			kr.Created += rows
+		case "updated":
+			kr.Updated += rows
+		default:
+			kr.Unchanged += rows
+		}
+	}
+	if n != len(batch) {
+		return fmt.Errorf("%d of %d rows of kind %s name a node that does not exist: %w", len(batch)-n, len(batch), step.kind, pathway.ErrInvalid)
+	}
+	return nil
 }
 
 // connectOccupations connects the credentials that name occupations to the

@@ -75,7 +75,8 @@ func (t tx) storeSimilarityStats(ctx context.Context, st *pathway.SimilarityStat
 			return err
 		}
 	}
-	return nil
+	_, err := t.run(ctx, "clear_similarity_stats", map[string]any{"ids": nonNil(slices.Sorted(maps.Keys(st.Skill)))})
+	return err
 }
 
 // traitsFrom reads role_profiles' and role_traits_near's rows.
@@ -99,29 +100,52 @@ func (t tx) storedStats(ctx context.Context) (*pathway.SimilarityStats, error) {
 	if err != nil {
 		return nil, err
 	}
+	return statsFrom(recs), nil
+}
+
+// storedStatsOf reads the stored statistics that scoring roles needs: the
+// dense skills' and those of the roles' skills, so a write reads a few
+// hundred skills, not all of them. Scores come out as with storedStats.
+func (t tx) storedStatsOf(ctx context.Context, roles map[string]pathway.RoleTraits) (*pathway.SimilarityStats, error) {
+	ids := map[string]bool{}
+	for _, tr := range roles {
+		for _, r := range tr.Profile {
+			ids[r.SkillID] = true
+		}
+	}
+	recs, err := t.run(ctx, "similarity_stats_of", map[string]any{"ids": nonNil(slices.Sorted(maps.Keys(ids)))})
+	if err != nil {
+		return nil, err
+	}
+	return statsFrom(recs), nil
+}
+
+// statsFrom reads similarity_stats' rows.
+func statsFrom(recs []*neo4j.Record) *pathway.SimilarityStats {
 	st := &pathway.SimilarityStats{Skill: make(map[string]pathway.SkillStat, len(recs))}
 	for _, rec := range recs {
 		st.Skill[get(rec, "id").(string)] = pathway.SkillStat{DF: intOf(get(rec, "df")), Dense: get(rec, "dense") == true}
 		st.Roles = max(st.Roles, intOf(get(rec, "roles")))
 	}
-	return st, nil
+	return st
 }
 
 // refreshOverlapsOf updates the overlap edges after a write changed the
 // traits of the roles changed (deleted ones absent) and removed the roles
 // whose edges pointed at a deleted role (fallen: their lists lost a member),
-// with the statistics stored by the last full derivation (an import): the
+// with the statistics stored by the last full derivation (an import), read
+// for the skills of the roles scored and the dense skills only: the
 // changed roles are scored again against the roles sharing a skill with
 // them; every other role's stored top edges take the changed roles' new
 // scores, and only a role whose list lost a member it cannot replace
 // without knowing the next best is scored again. TestIncrementalOverlaps
 // holds the result equal to a full derivation with the same statistics.
 func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) error {
-	st, err := t.storedStats(ctx)
+	recs, err := t.run(ctx, "similarity_stats_stored", nil)
 	if err != nil {
 		return err
 	}
-	if len(st.Skill) == 0 {
+	if len(recs) == 0 || get(recs[0], "stored") != true {
 		return t.refreshOverlaps(ctx) // nothing stored yet: derive everything
 	}
 	near := func(ids []string) (map[string]pathway.RoleTraits, error) {
@@ -132,6 +156,10 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 		return traitsFrom(recs), nil
 	}
 	roles, err := near(changed)
+	if err != nil {
+		return err
+	}
+	st, err := t.storedStatsOf(ctx, roles)
 	if err != nil {
 		return err
 	}
@@ -156,39 +184,60 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 			lists[id] = pathway.TopOverlaps(id, roles, sharing(id, roles), st)
 		}
 	}
-	// The other roles near the changed ones, and those that lost an edge.
-	var others []string
-	for id := range roles {
-		if !slices.Contains(changed, id) {
-			others = append(others, id)
-		}
-	}
-	// Roles whose edges point at a changed role, near it or no longer.
+	// Roles whose edges point at a changed role, near it or no longer, and
+	// those that lost an edge: their lists change.
 	into, err := t.rolesWithEdgesInto(ctx, present...)
 	if err != nil {
 		return err
 	}
+	must := map[string]bool{}
 	for _, id := range append(fallen, into...) {
-		if !slices.Contains(changed, id) && !slices.Contains(others, id) {
-			others = append(others, id)
+		if !slices.Contains(changed, id) {
+			must[id] = true
 		}
 	}
-	slices.Sort(others)
+	// The other roles near the changed ones: a list holding no changed role
+	// changes only when a changed role's new score reaches its lowest edge
+	// (ties too, for their order by id) or it has room, which their floors
+	// tell without reading every list.
+	moved := map[string]map[string]pathway.Overlap{}
+	var reaching []string
+	for x := range roles {
+		if slices.Contains(changed, x) {
+			continue
+		}
+		for _, c := range present {
+			if e := pathway.TopOverlaps(x, roles, []string{c}, st); len(e) == 1 {
+				if moved[x] == nil {
+					moved[x] = map[string]pathway.Overlap{}
+					if !must[x] {
+						reaching = append(reaching, x)
+					}
+				}
+				moved[x][c] = e[0]
+			}
+		}
+	}
+	floors, err := t.overlapFloors(ctx, reaching)
+	if err != nil {
+		return err
+	}
+	for _, x := range reaching {
+		f := floors[x]
+		for _, e := range moved[x] {
+			if f.edges < pathway.MaxOverlapsPerRole || e.Score >= f.score {
+				must[x] = true
+			}
+		}
+	}
+	others := slices.Sorted(maps.Keys(must))
 	stored, err := t.storedOverlaps(ctx, others)
 	if err != nil {
 		return err
 	}
 	var again []string
 	for _, x := range others {
-		moved := map[string]pathway.Overlap{}
-		if _, ok := roles[x]; ok {
-			for _, c := range present {
-				if e := pathway.TopOverlaps(x, roles, []string{c}, st); len(e) == 1 {
-					moved[c] = e[0]
-				}
-			}
-		}
-		list, full := pathway.UpdateOverlaps(stored[x], changed, moved)
+		list, full := pathway.UpdateOverlaps(stored[x], changed, moved[x])
 		if full {
 			again = append(again, x)
 			continue
@@ -199,6 +248,10 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	}
 	if len(again) > 0 {
 		wide, err := near(again)
+		if err != nil {
+			return err
+		}
+		st, err := t.storedStatsOf(ctx, wide)
 		if err != nil {
 			return err
 		}
@@ -224,16 +277,36 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	return nil
 }
 
+// overlapFloor is how many overlap edges a role has and the lowest score
+// among them.
+type overlapFloor struct {
+	edges int
+	score float64
+}
+
+// overlapFloors reads the floors of roles' stored overlap edges.
+func (t tx) overlapFloors(ctx context.Context, ids []string) (map[string]overlapFloor, error) {
+	recs, err := t.run(ctx, "overlap_floors", map[string]any{"ids": nonNil(ids)})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]overlapFloor, len(recs))
+	for _, rec := range recs {
+		out[get(rec, "id").(string)] = overlapFloor{edges: intOf(get(rec, "edges")), score: floatOf(get(rec, "floor"))}
+	}
+	return out, nil
+}
+
 // storedOverlaps reads the stored overlap edges out of roles, by role.
 func (t tx) storedOverlaps(ctx context.Context, ids []string) (map[string][]pathway.Overlap, error) {
-	recs, err := t.run(ctx, "role_overlaps", map[string]any{"ids": nonNil(ids), "first": int64(pathway.MaxOverlapsPerRole)})
+	recs, err := t.run(ctx, "overlap_edges_of", map[string]any{"ids": nonNil(ids)})
 	if err != nil {
 		return nil, err
 	}
 	out := map[string][]pathway.Overlap{}
 	for _, rec := range recs {
 		from := get(rec, "id").(string)
-		out[from] = append(out[from], pathway.Overlap{FromID: from, ToID: str(asMap(get(rec, "node")), "id"),
+		out[from] = append(out[from], pathway.Overlap{FromID: from, ToID: get(rec, "to").(string),
 			Score: floatOf(get(rec, "score")), Shared: intOf(get(rec, "shared"))})
 	}
 	for id := range out {
@@ -274,15 +347,13 @@ func (s *Store) OverlapsDrift(ctx context.Context) (stored, derived []pathway.Ov
 
 // rolesWithEdgesInto lists the roles with an overlap edge into any of ids.
 func (t tx) rolesWithEdgesInto(ctx context.Context, ids ...string) ([]string, error) {
-	recs, err := t.run(ctx, "role_overlaps_into", map[string]any{"ids": nonNil(ids), "first": int64(1 << 30)})
+	recs, err := t.run(ctx, "overlap_sources_into", map[string]any{"ids": nonNil(ids)})
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	out := make([]string, 0, len(recs))
 	for _, rec := range recs {
-		if id := str(asMap(get(rec, "node")), "id"); !slices.Contains(out, id) {
-			out = append(out, id)
-		}
+		out = append(out, get(rec, "id").(string))
 	}
 	return out, nil
 }

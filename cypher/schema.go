@@ -15,6 +15,7 @@ var schemaStatements = []string{
 	"schema_role_occupation",
 	"schema_credential_field",
 	"schema_graph_version_id",
+	"schema_skill_similarity_dense",
 }
 
 // ApplySchema creates every constraint and index that is missing and waits

@@ -8,7 +8,9 @@
 #   neo4j.sh env INSTANCE     print its connection settings as shell exports
 #
 # INSTANCE is `dev` (what `make run` and every `lattice` command without
-# NEO4J_URI use) or `test` (what `make test` uses): each has its own folder
+# NEO4J_URI use), `test` (what `make test` and `make bench` use) or `bench`
+# (the synthetic graph ten times O*NET of `make bench-10x`, with a larger
+# heap and page cache to hold it): each has its own folder
 # under .neo4j/, its own ports and its own password, so tests never touch the
 # dev data. The server jars are copied once into .neo4j/lib from Maven Central.
 set -euo pipefail
@@ -19,13 +21,14 @@ version=$(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$root/neo4j
 
 die() { echo "neo4j.sh: $*" >&2; exit 1; }
 
-usage() { die "usage: neo4j.sh start|stop|env dev|test"; }
+usage() { die "usage: neo4j.sh start|stop|env dev|test|bench"; }
 
 [ $# -eq 2 ] || usage
 cmd=$1 instance=$2
 case "$instance" in
   dev)  bolt_port=17687 http_port=17474 heap=1g   pagecache=512m ;;
   test) bolt_port=17688 http_port=17475 heap=768m pagecache=256m ;;
+  bench) bolt_port=17689 http_port=17476 heap=3g  pagecache=2g ;;
   *) usage ;;
 esac
 home="$base/$instance"

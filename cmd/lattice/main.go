@@ -3,6 +3,7 @@
 //	lattice serve    serve GraphQL (and GraphiQL, /healthz, /readyz)
 //	lattice schema   create the constraints and indexes
 //	lattice sample   load the sample graph when the database holds none of it
+//	                 (-scale N: a synthetic graph N times O*NET instead)
 //	lattice import   import a file or folder (O*NET, ESCO, CSV, CASE, CTDL)
 //
 // Without NEO4J_URI every subcommand uses the local Neo4j that `make neo4j`
@@ -43,7 +44,8 @@ const usage = `usage: lattice COMMAND [flags]
 commands:
   serve    serve GraphQL on -addr (default :8080)
   schema   create the constraints and indexes (idempotent)
-  sample   load the sample graph unless the database holds some of it
+  sample   load the sample graph unless the database holds some of it;
+           with -scale N, a synthetic graph N times O*NET instead
   import   import FORMAT PATH: onet, esco, roles, credentials, case or ctdl
 
 Run "lattice COMMAND -h" for a command's flags.`

@@ -595,3 +595,29 @@ func cipCredentials(p *cipProgram, levels []string, certs []cipSkill) []cypher.G
 	}
 	return out
 }
+
+// OccupationsOf lists the O*NET occupations of a graph not yet written, as
+// Store.Occupations reads them from the database (occupation_profiles): for
+// reading CIP against a release in memory, as the synthetic graph does.
+func OccupationsOf(g *cypher.Graph) []cypher.Occupation {
+	var out []cypher.Occupation
+	for _, r := range g.Roles {
+		if r.Source == nil || *r.Source != "onet" || r.OccupationCode == nil {
+			continue
+		}
+		o := cypher.Occupation{RoleID: r.ID, Code: *r.OccupationCode, Education: r.Education}
+		for _, s := range r.Skills {
+			if strings.HasPrefix(s.Skill, "onet:tech:") {
+				continue
+			}
+			sk := cypher.OccupationSkill{Skill: s.Skill, Level: s.Level, Required: s.Required}
+			if s.Importance != nil {
+				sk.Importance = *s.Importance
+			}
+			o.Skills = append(o.Skills, sk)
+		}
+		out = append(out, o)
+	}
+	slices.SortFunc(out, func(a, b cypher.Occupation) int { return strings.Compare(a.RoleID, b.RoleID) })
+	return out
+}
