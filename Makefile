@@ -85,7 +85,7 @@ $(PEER)/node_modules/.package-lock.json: $(PEER)/package-lock.json
 	@touch $@
 
 ## bench-peer: Lattice side by side with @neo4j/graphql on the test Neo4j
-## (loads the sample graph, O*NET and CIP there when missing; flags in
+## (makes it hold the sample graph and O*NET, -programs adds CIP; flags in
 ## BENCH_PEER_FLAGS, e.g. BENCH_PEER_FLAGS='-round 12s')
 bench-peer: $(PEER)/node_modules/.package-lock.json
 	@set -e; \
