@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	"golang.org/x/sync/singleflight"
@@ -37,6 +38,10 @@ type Observer interface {
 // A nil *Cache caches nothing.
 type Cache struct {
 	entries  *lru.Cache[key, entry]
+	answers  *lru.Cache[key, []byte] // whole answers, bounded by their bytes
+	budget   int64
+	used     atomic.Int64 // bytes of answers held
+	answerMu sync.Mutex   // one writer of answers at a time keeps used exact
 	flight   singleflight.Group
 	observer Observer
 
@@ -56,14 +61,35 @@ type entry struct {
 	absent bool
 }
 
-// New returns a cache of at most size entries; o may be nil.
+// DefaultAnswerBytes bounds the whole answers a cache keeps (Answer).
+const DefaultAnswerBytes = 64 << 20
+
+// New returns a cache of at most size entries, and whole answers of at most
+// DefaultAnswerBytes in all; o may be nil.
 func New(size int, o Observer) (*Cache, error) {
 	entries, err := lru.New[key, entry](size)
 	if err != nil {
 		return nil, err
 	}
-	return &Cache{entries: entries, observer: o}, nil
+	c := &Cache{entries: entries, observer: o, budget: DefaultAnswerBytes}
+	// The entry bound only stops a flood of tiny answers; bytes are the bound.
+	c.answers, err = lru.NewWithEvict(size, func(_ key, b []byte) { c.used.Add(-int64(len(b))) })
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
+
+// SetAnswerBytes bounds the whole answers the cache keeps to n bytes; 0
+// keeps none.
+func (c *Cache) SetAnswerBytes(n int64) {
+	if c != nil {
+		c.budget = n
+	}
+}
+
+// AnswerBytes is how many bytes of whole answers the cache holds.
+func (c *Cache) AnswerBytes() int64 { return c.used.Load() }
 
 // Len is how many entries the cache holds.
 func (c *Cache) Len() int { return c.entries.Len() }
@@ -86,6 +112,9 @@ func (c *Cache) adopt(v Version) bool {
 	}
 	c.current = v
 	c.entries.Purge()
+	c.answerMu.Lock()
+	c.answers.Purge()
+	c.answerMu.Unlock()
 	return true
 }
 
@@ -208,6 +237,46 @@ func Put[V any](ctx context.Context, kind, id string, v V, found bool) {
 		return
 	}
 	c.entries.Add(key{ver, kind, id}, entry{value: v, absent: !found})
+}
+
+// Answer returns the whole encoded answer of a query (digest names the
+// document, operation and variables) in the request's version: a repeated
+// query skips its resolvers altogether. compute answers a miss and says
+// whether its answer may be kept (no errors, not cut short). An answer of
+// more than an eighth of the byte bound is not kept, so one answer cannot
+// empty the cache.
+func Answer(ctx context.Context, digest [sha256.Size]byte, compute func(context.Context) ([]byte, bool)) []byte {
+	c, ver, ok, err := scope(ctx)
+	if !ok || err != nil || c.budget <= 0 {
+		// A failed version read fails the request in the first resolver
+		// that reads, as without the cache.
+		b, _ := compute(ctx)
+		return b
+	}
+	k := key{ver, "answer", string(digest[:])}
+	b, hit := c.answers.Get(k)
+	if c.observer != nil {
+		c.observer.ObserveCache("answer", hit)
+	}
+	if hit {
+		return b
+	}
+	b, keep := compute(ctx)
+	if keep && ctx.Err() == nil && int64(len(b)) <= c.budget/8 {
+		c.answerMu.Lock()
+		defer c.answerMu.Unlock()
+		if old, had := c.answers.Peek(k); had {
+			c.used.Add(-int64(len(old))) // Add replaces without an eviction
+		}
+		c.answers.Add(k, b)
+		c.used.Add(int64(len(b)))
+		for c.used.Load() > c.budget {
+			if _, _, ok := c.answers.RemoveOldest(); !ok {
+				break
+			}
+		}
+	}
+	return b
 }
 
 // Memo returns the result of compute for (kind, args) in the request's

@@ -1,7 +1,9 @@
 package cache
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"slices"
@@ -227,5 +229,49 @@ func TestBound(t *testing.T) {
 		if c.Len() > 10 {
 			t.Fatalf("%d entries in a cache of 10", c.Len())
 		}
+	}
+}
+
+// TestAnswerBoundedByBytes: a repeated query's answer comes from the cache;
+// an answer with errors is not kept; the answers held never pass the byte
+// bound, an answer too large for it is not kept at all, and a new version
+// drops every answer.
+func TestAnswerBoundedByBytes(t *testing.T) {
+	g := &graph{version: Version{"e", 1}}
+	c := newCache(t, 100)
+	c.SetAnswerBytes(800)
+	computed := 0
+	ask := func(query string, size int, keep bool) []byte {
+		ctx := c.Begin(context.Background(), g.read)
+		return Answer(ctx, sha256.Sum256([]byte(query)), func(context.Context) ([]byte, bool) {
+			computed++
+			return bytes.Repeat([]byte{'x'}, size), keep
+		})
+	}
+	ask("q1", 50, true)
+	if got := ask("q1", 50, true); len(got) != 50 || computed != 1 {
+		t.Fatalf("repeat: %d bytes, %d computations, want the cached 50 bytes and 1", len(got), computed)
+	}
+	ask("failing", 50, false)
+	ask("failing", 50, false)
+	if computed != 3 {
+		t.Errorf("an answer with errors was kept: %d computations, want 3", computed)
+	}
+	for i := range 40 {
+		ask(fmt.Sprint("q", i), 90, true)
+		if c.AnswerBytes() > 800 {
+			t.Fatalf("after %d answers the cache holds %d bytes, over its bound of 800", i+1, c.AnswerBytes())
+		}
+	}
+	before := computed
+	ask("huge", 500, true)
+	ask("huge", 500, true)
+	if computed != before+2 {
+		t.Errorf("an answer of more than an eighth of the bound was kept")
+	}
+	g.setVersion(Version{"e", 2})
+	ask("q39", 90, true) // adopts version 2
+	if c.AnswerBytes() != 90 {
+		t.Errorf("after a write the cache holds %d bytes of answers, want only the one answer of the new version (90)", c.AnswerBytes())
 	}
 }

@@ -2,7 +2,9 @@ package resolvers
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/netip"
@@ -126,6 +128,7 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		return next(ctx)
 	})
 	srv.AroundResponses(withTimeout(cfg.RequestTimeout))
+	srv.AroundResponses(answerCache)
 	srv.SetErrorPresenter(noteCode(presentError(cfg.Log, cfg.RequestTimeout)))
 	srv.SetRecoverFunc(recoverPanic(cfg.Log))
 	for _, hook := range hooks {
@@ -163,6 +166,36 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 // rather than the HTTP request: gqlgen answers a bare null, without errors,
 // when the context is already done before execution starts, so a deadline
 // set outside would hide TIMEOUT from the client.
+// answerCache answers a query asked before in the same graph version with
+// the answer it got then, without running a resolver: the same document,
+// operation and variables give the same answer until a write. Only a
+// complete answer (no errors) is kept; mutations never are (no cache scope).
+func answerCache(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	oc := graphql.GetOperationContext(ctx)
+	vars, err := json.Marshal(oc.Variables) // maps encode with sorted keys
+	if err != nil {
+		return next(ctx)
+	}
+	h := sha256.New()
+	for _, part := range [][]byte{[]byte(oc.RawQuery), []byte(oc.OperationName), vars} {
+		h.Write(part)
+		h.Write([]byte{0})
+	}
+	var digest [sha256.Size]byte
+	h.Sum(digest[:0])
+	var resp *graphql.Response
+	data := cache.Answer(ctx, digest, func(ctx context.Context) ([]byte, bool) {
+		if resp = next(ctx); resp == nil {
+			return nil, false
+		}
+		return resp.Data, resp.Data != nil && len(resp.Errors) == 0 && len(resp.Extensions) == 0
+	})
+	if resp != nil || data == nil {
+		return resp
+	}
+	return &graphql.Response{Data: data}
+}
+
 func withTimeout(d time.Duration) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		ctx, cancel := context.WithTimeout(ctx, d)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rs/zerolog"
@@ -75,4 +76,15 @@ func TestReadCacheFlags(t *testing.T) {
 			}
 		})
 	}
+	t.Run("answer bytes", func(t *testing.T) {
+		t.Setenv("LATTICE_READ_CACHE_ANSWER_MB", "")
+		m := NewMain(zerolog.Nop())
+		if err := m.ParseFlags([]string{"-neo4j-uri", "neo4j://localhost:7687", "-read-cache-answer-mb", "16"}); err != nil || m.ReadCacheAnswerMB != 16 {
+			t.Errorf("-read-cache-answer-mb 16: %d, %v", m.ReadCacheAnswerMB, err)
+		}
+		m = NewMain(zerolog.Nop())
+		if err := m.ParseFlags([]string{"-neo4j-uri", "neo4j://localhost:7687", "-read-cache-answer-mb", "-1"}); err == nil || !strings.Contains(err.Error(), "-read-cache-answer-mb") {
+			t.Errorf("-read-cache-answer-mb -1: %v, want an error naming the flag", err)
+		}
+	})
 }

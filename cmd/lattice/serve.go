@@ -27,9 +27,11 @@ type Main struct {
 	Addr       string
 	LoadSample bool
 	Handler    resolvers.Config
-	// ReadCache turns the read cache on, ReadCacheSize bounds its entries.
-	ReadCache     bool
-	ReadCacheSize int
+	// ReadCache turns the read cache on, ReadCacheSize bounds its entries
+	// and ReadCacheAnswerMB the bytes of the whole answers it keeps.
+	ReadCache         bool
+	ReadCacheSize     int
+	ReadCacheAnswerMB int
 	// LogFormat is -log-format; main builds the logger from its environment default.
 	LogFormat string
 	// The server's timeouts; WriteTimeout 0 means the request timeout plus 5 s.
@@ -62,6 +64,7 @@ func (m *Main) ParseFlags(args []string) error {
 	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at /graphiql (env LATTICE_GRAPHIQL=false turns it off)")
 	fs.BoolVar(&m.ReadCache, "read-cache", env("LATTICE_READ_CACHE", "") != "false", "keep reads and question answers in memory by graph version, which every write bumps (env LATTICE_READ_CACHE=false turns it off)")
 	fs.IntVar(&m.ReadCacheSize, "read-cache-size", envInt("LATTICE_READ_CACHE_SIZE", 20000), "most entries the read cache holds: one per node list or question answer (env LATTICE_READ_CACHE_SIZE)")
+	fs.IntVar(&m.ReadCacheAnswerMB, "read-cache-answer-mb", envInt("LATTICE_READ_CACHE_ANSWER_MB", cache.DefaultAnswerBytes>>20), "megabytes of whole query answers the read cache keeps; 0 keeps none (env LATTICE_READ_CACHE_ANSWER_MB)")
 	opsFlags(fs, m)
 	fs.DurationVar(&m.Neo4j.CheckInterval, "neo4j-check-interval", envDuration("LATTICE_NEO4J_CHECK_INTERVAL", 500*time.Millisecond), "how often a readiness check queries Neo4j; while it fails, requests fail at once with UNAVAILABLE; 0 turns it off (env LATTICE_NEO4J_CHECK_INTERVAL)")
 	// The API token is a secret: environment only.
@@ -72,6 +75,9 @@ func (m *Main) ParseFlags(args []string) error {
 	m.Handler.NoIntrospection, m.Handler.NoGraphiQL = !*introspection, !*graphiql
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+	}
+	if m.ReadCacheAnswerMB < 0 {
+		return fmt.Errorf("-read-cache-answer-mb is %d; give 0 (keep no whole answers) or more", m.ReadCacheAnswerMB)
 	}
 	if err := m.parseOpsFlags(fs); err != nil {
 		return err
@@ -107,6 +113,7 @@ func (m *Main) Run(ctx context.Context) error {
 		if cfg.ReadCache, err = cache.New(m.ReadCacheSize, m.Metrics); err != nil {
 			return fmt.Errorf("read cache: %w", err)
 		}
+		cfg.ReadCache.SetAnswerBytes(int64(m.ReadCacheAnswerMB) << 20)
 	}
 	api, err := resolvers.NewHandler(cfg)
 	if err != nil {
