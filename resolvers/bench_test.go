@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/client"
 	"github.com/rs/zerolog"
 
+	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 	"github.com/lattice-pathways/lattice/cypher/imports"
@@ -38,9 +39,10 @@ func benchClient(b *testing.B) *client.Client {
 			b.Fatal(err)
 		}
 		b.Cleanup(func() { store.Close(ctx) })
-		return newClient(b, store)
+		return benchHandlerClient(b, store)
 	}
-	c, store := sampleClient(b)
+	store := cyphertest.Sample(b)
+	c := benchHandlerClient(b, store)
 	importONET(b, store)
 	imp, err := imports.CIPFrom(context.Background(), sharedData(b, "cip"), store)
 	if err != nil {
@@ -50,6 +52,25 @@ func benchClient(b *testing.B) *client.Client {
 		b.Fatal(err)
 	}
 	return c
+}
+
+// benchHandlerClient is a client of the service as deployed, read cache on,
+// or off with LATTICE_BENCH_CACHE=off.
+func benchHandlerClient(b *testing.B, store *cypher.Store) *client.Client {
+	b.Helper()
+	cfg := Config{Store: store, Log: zerolog.Nop(), APIToken: testToken}
+	if os.Getenv("LATTICE_BENCH_CACHE") != "off" {
+		rc, err := cache.New(20000, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cfg.ReadCache = rc
+	}
+	h, err := NewHandler(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return client.New(h, client.Path("/graphql"))
 }
 
 // BenchmarkQuestions measures the core questions through the whole service
