@@ -171,7 +171,14 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 // operation and variables give the same answer until a write. Only a
 // complete answer (no errors) is kept; mutations never are (no cache scope).
 func answerCache(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	// A refused request (DispatchError) has no operation to key by.
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
 	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil || oc.Operation.Operation != ast.Query {
+		return next(ctx)
+	}
 	vars, err := json.Marshal(oc.Variables) // maps encode with sorted keys
 	if err != nil {
 		return next(ctx)
