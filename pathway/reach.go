@@ -98,6 +98,12 @@ type ReachQuery struct {
 	// Interests are the profile's RIASEC scores, nil when not given: the
 	// ranking weighs how well each role matches them.
 	Interests []float64
+	// SkipPlans says the asker shows no plan and nothing drawn from one
+	// (open now, first step): the roles are then not planned, unless the
+	// order or a cost or hours limit needs their plans. Planning is most of
+	// the work once programs give every gap hundreds of candidates; the
+	// roles, their order and their scores are the same either way.
+	SkipPlans bool
 }
 
 // ReachedRole is one role of the page, with what the answer shows of it.
@@ -106,9 +112,9 @@ type ReachedRole struct {
 	Role     Role
 	Path     []Role // the roles passed through, the reached role last
 	Overlap  float64
-	WageGain *float64 // over the start role's median, where both are known
-	Plan     Plan     // the cheapest plan, within the cost and hours limits
-	Graph    *PlanGraph
+	WageGain *float64   // over the start role's median, where both are known
+	Plan     Plan       // the cheapest plan, within the cost and hours limits
+	Graph    *PlanGraph // nil when the role was not planned (SkipPlans)
 	Profile  []RoleSkill
 	Gaps     []SkillGap // the required skills the profile lacks
 	// OpenNow: the profile can start in the role now (OpenNow); its gaps
@@ -291,19 +297,33 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 		chunk = len(cands)
 	}
 	opt := PlanOptions{Objective: ObjectiveCost, MaxCost: lim.MaxCost, MaxHours: lim.MaxHours}
+	plan := planAll || !q.SkipPlans || lim.MaxCost != nil || lim.MaxHours != nil
 	for start := 0; start < len(cands) && (len(planned) < n || planAll); start += chunk {
 		part := cands[start:min(start+chunk, len(cands))]
-		graphs, profiles, err := planningFacts(ctx, src, part)
+		var graphs map[string]*PlanGraph
+		var profiles map[string][]RoleSkill
+		var err error
+		if plan {
+			graphs, profiles, err = planningFacts(ctx, src, part)
+		} else {
+			profiles, err = src.RoleSkills(ctx, roleIDs(part))
+		}
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range part {
-			if c.Graph = graphs[c.Role.ID]; c.Graph == nil {
+			if c.Graph = graphs[c.Role.ID]; plan && c.Graph == nil {
 				continue
 			}
 			c.Profile = profiles[c.Role.ID]
 			c.Overlap = Readiness(q.Held.Skills, Requirements(c.Profile))
 			if c.Overlap < lim.MinOverlap {
+				continue
+			}
+			if !plan {
+				if planned = append(planned, c); len(planned) == n {
+					break
+				}
 				continue
 			}
 			plans, err := Solve(ctx, c.Graph.Request(q.Held), opt)
@@ -333,7 +353,7 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 	page := planned[:min(n, len(planned))]
 	for i := range page {
 		page[i].Gaps = Gaps(q.Held.Skills, Requirements(page[i].Profile), false)
-		page[i].OpenNow = OpenNow(q.Held, page[i].Graph)
+		page[i].OpenNow = page[i].Graph != nil && OpenNow(q.Held, page[i].Graph)
 	}
 	return page, nil
 }
@@ -430,13 +450,19 @@ func betterReach(a, b Reach) bool {
 	return slices.Compare(a.Path, b.Path) < 0
 }
 
-// planningFacts fetches what planning into roles needs, in two round trips:
-// their plan graphs and skills profiles.
-func planningFacts(ctx context.Context, src ReachSource, roles []ReachedRole) (map[string]*PlanGraph, map[string][]RoleSkill, error) {
+// roleIDs lists the roles' ids, in order.
+func roleIDs(roles []ReachedRole) []string {
 	ids := make([]string, len(roles))
 	for i, r := range roles {
 		ids[i] = r.Role.ID
 	}
+	return ids
+}
+
+// planningFacts fetches what planning into roles needs, in two round trips:
+// their plan graphs and skills profiles.
+func planningFacts(ctx context.Context, src ReachSource, roles []ReachedRole) (map[string]*PlanGraph, map[string][]RoleSkill, error) {
+	ids := roleIDs(roles)
 	graphs, err := src.PlanGraphs(ctx, ids)
 	if err != nil {
 		return nil, nil, err

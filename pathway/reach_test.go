@@ -17,6 +17,7 @@ type memGraph struct {
 	graphs    map[string]*PlanGraph
 	floors    map[int]float64 // education rank -> the cheapest conferrer's cost
 	trips     int
+	planReads int // PlanGraphs calls
 }
 
 // StarterRoles lists every role with its education and credentials; the
@@ -115,6 +116,7 @@ func (m *memGraph) RoleEducation(_ context.Context, ids []string) (map[string]Ed
 
 func (m *memGraph) PlanGraphs(_ context.Context, ids []string) (map[string]*PlanGraph, error) {
 	m.trips++
+	m.planReads++
 	out := map[string]*PlanGraph{}
 	for _, id := range ids {
 		if g, ok := m.graphs[id]; ok {
@@ -280,6 +282,33 @@ func TestReachableRoles(t *testing.T) {
 			// roles, two per chunk of planned roles.
 			if g.trips > q.Limits.MaxSteps+4 {
 				t.Errorf("%d reads for %d moves", g.trips, q.Limits.MaxSteps)
+			}
+
+			// Asked without plans, the same roles in the same order with the
+			// same scores, overlaps and gaps, and no plan graph read unless
+			// the order or a limit needs plans.
+			q.SkipPlans = true
+			g.planReads = 0
+			bare, err := ReachableRoles(context.Background(), g, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			needs := q.Order == OrderPlanCost || q.Limits.MaxCost != nil || q.Limits.MaxHours != nil
+			if g.planReads > 0 && !needs {
+				t.Errorf("without plans asked for, the plan graphs were read %d times", g.planReads)
+			}
+			if len(bare) != len(rs) {
+				t.Fatalf("without plans: %v, want %v", reachedIDs(bare), reachedIDs(rs))
+			}
+			for i := range rs {
+				if bare[i].Role.ID != rs[i].Role.ID || bare[i].Score != rs[i].Score || bare[i].Overlap != rs[i].Overlap ||
+					!slices.Equal(bare[i].Gaps, rs[i].Gaps) {
+					t.Errorf("without plans, role %d is %s (score %g, overlap %g, gaps %v), want %s (%g, %g, %v)", i,
+						bare[i].Role.ID, bare[i].Score, bare[i].Overlap, bare[i].Gaps, rs[i].Role.ID, rs[i].Score, rs[i].Overlap, rs[i].Gaps)
+				}
+				if (bare[i].Graph == nil) != !needs {
+					t.Errorf("%s: planned %v without plans asked for, want %v", bare[i].Role.ID, bare[i].Graph != nil, needs)
+				}
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
+	"github.com/google/go-cmp/cmp"
 	"github.com/rs/zerolog"
 
 	"github.com/lattice-pathways/lattice/cache"
@@ -237,4 +238,31 @@ func TestGraphVersionBumps(t *testing.T) {
 	}
 	b, _ := json.Marshal(v3)
 	t.Logf("version after the wipe: %s", b)
+}
+
+// TestReachWithoutPlans: reachableRoles asked without plans (nothing drawn
+// from one selected) skips planning but answers the same roles in the same
+// order with the same scores, overlaps and gaps; asked with plans after it,
+// through the read cache, it still shows every plan.
+func TestReachWithoutPlans(t *testing.T) {
+	store := cyphertest.Sample(t)
+	c, _ := cachedClient(t, store, 1000)
+	const fields = `role { id } score overlap steps path { id } gaps { skill { id } level }`
+	bare := `{ reachableRoles(from: {roleId: "help-desk-technician"}, limits: {maxSteps: 2}) { ` + fields + ` } }`
+	planned := `{ reachableRoles(from: {roleId: "help-desk-technician"}, limits: {maxSteps: 2}) { ` + fields + ` plan { totalCost } } }`
+	var without, with struct{ ReachableRoles []map[string]any }
+	c.MustPost(bare, &without)
+	c.MustPost(planned, &with)
+	if len(with.ReachableRoles) < 3 {
+		t.Fatalf("only %d roles reached from the help desk", len(with.ReachableRoles))
+	}
+	for _, r := range with.ReachableRoles {
+		if r["plan"] == nil {
+			t.Errorf("role %v: no plan, though the query asks for plans after the same question without them", r["role"])
+		}
+		delete(r, "plan")
+	}
+	if diff := cmp.Diff(with.ReachableRoles, without.ReachableRoles); diff != "" {
+		t.Errorf("asked without plans, the answer differs (-with plans +without):\n%s", diff)
+	}
 }

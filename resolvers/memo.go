@@ -16,13 +16,14 @@ import (
 
 func (r *queryResolver) ReachableRoles(ctx context.Context, from model.ProfileInput, limits *model.ReachLimits, orderBy *model.ReachOrder, first *int) ([]model.ReachableRole, error) {
 	args := struct {
-		From    model.ProfileInput
-		Limits  *model.ReachLimits
-		OrderBy *model.ReachOrder
-		First   *int
-	}{from, limits, orderBy, first}
+		From      model.ProfileInput
+		Limits    *model.ReachLimits
+		OrderBy   *model.ReachOrder
+		First     *int
+		SkipPlans bool // an answer without plans must not serve a query showing them
+	}{from, limits, orderBy, first, !showsPlans(ctx)}
 	return cache.Memo(ctx, "reachableRoles", args, func(ctx context.Context) ([]model.ReachableRole, error) {
-		return r.reachableRoles(ctx, from, limits, orderBy, first)
+		return r.reachableRoles(ctx, from, limits, orderBy, first, args.SkipPlans)
 	})
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/lattice-pathways/lattice/graph/model"
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -110,7 +112,20 @@ var reachOrders = map[model.ReachOrder]pathway.ReachOrder{
 	model.ReachOrderPlanCost:    pathway.OrderPlanCost,
 }
 
-func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileInput, limits *model.ReachLimits, orderBy *model.ReachOrder, first *int) ([]model.ReachableRole, error) {
+// showsPlans tells whether the query asks reachableRoles for a plan or what
+// is drawn from one; when it does not, the roles are not planned
+// (ReachQuery.SkipPlans).
+func showsPlans(ctx context.Context) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		switch f.Name {
+		case "plan", "openNow", "learnedOnTheJob", "firstStep":
+			return true
+		}
+	}
+	return false
+}
+
+func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileInput, limits *model.ReachLimits, orderBy *model.ReachOrder, first *int, skipPlans bool) ([]model.ReachableRole, error) {
 	n, err := pageSize("first", first, 10, 1, 100)
 	if err != nil {
 		return nil, err
@@ -127,7 +142,8 @@ func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileIn
 	if err != nil {
 		return nil, err
 	}
-	q := pathway.ReachQuery{Held: held, Start: start, RoleOnly: profile.RoleOnly(), Limits: lim, First: n, Interests: profile.Interests}
+	q := pathway.ReachQuery{Held: held, Start: start, RoleOnly: profile.RoleOnly(), Limits: lim, First: n, Interests: profile.Interests,
+		SkipPlans: skipPlans}
 	if orderBy != nil {
 		q.Order = reachOrders[*orderBy]
 	}
@@ -153,8 +169,12 @@ func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileIn
 		b := &planBuilder{opt: opt, graph: c.Graph, skills: skills, gaps: gaps[i], raw: lists[i]}
 		role := c.Role
 		out[i] = model.ReachableRole{Role: &role, Score: c.Score, Overlap: c.Overlap, Steps: c.Steps,
-			Path: c.Path, Gaps: gaps[i], WageGain: c.WageGain, Plan: b.plan(c.Plan, 0), OpenNow: c.OpenNow,
+			Path: c.Path, Gaps: gaps[i], WageGain: c.WageGain, OpenNow: c.OpenNow,
 			LearnedOnTheJob: []pathway.Skill{}, InterestMatch: c.InterestMatch}
+		if c.Graph == nil {
+			continue // not planned: the query shows nothing drawn from a plan
+		}
+		out[i].Plan = b.plan(c.Plan, 0)
 		if c.OpenNow {
 			for _, g := range c.Gaps {
 				out[i].LearnedOnTheJob = append(out[i].LearnedOnTheJob, b.skill(g.SkillID))
