@@ -303,6 +303,11 @@ func Solve(ctx context.Context, req PlanRequest, opt PlanOptions) (plans []Plan,
 
 // solve is Solve with the uncovered set fixed (see newProblem).
 func solve(ctx context.Context, req PlanRequest, opt PlanOptions, k int, fixed []string) ([]Plan, error) {
+	// A cohort asks for one plan per member and subset: once the answer is
+	// no longer wanted, none is even set up.
+	if err := ctx.Err(); err != nil {
+		return nil, stopped(err)
+	}
 	p, err := newProblem(req, opt, k == 1, fixed)
 	if err != nil {
 		return nil, err

@@ -154,7 +154,10 @@ func (s *search) remove(x int) {
 func (s *search) tick(lb float64) bool {
 	if !s.stopped {
 		s.nodes++
-		if s.nodes&31 == 0 && (time.Now().After(s.deadline) || (s.ctx != nil && s.ctx.Err() != nil)) {
+		// The caller's end is checked at every node (a node can take long
+		// once programs give a gap hundreds of candidates), the time cap,
+		// which needs the clock, every 32.
+		if (s.ctx != nil && s.ctx.Err() != nil) || (s.nodes&31 == 0 && time.Now().After(s.deadline)) {
 			s.stopped = true
 		}
 	}
