@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -38,10 +37,7 @@ func neo4jControl(t *testing.T) func(verb string) time.Duration {
 		}
 		t.Skip(msg)
 	}
-	root, err := moduleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
+	root := cyphertest.ModuleRoot(t)
 	return func(verb string) time.Duration {
 		t.Helper()
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -54,23 +50,6 @@ func neo4jControl(t *testing.T) func(verb string) time.Duration {
 			t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 		return time.Since(start)
-	}
-}
-
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the test's directory")
-		}
-		dir = parent
 	}
 }
 

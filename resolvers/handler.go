@@ -128,7 +128,10 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		return next(ctx)
 	})
 	srv.AroundResponses(withTimeout(cfg.RequestTimeout))
-	srv.AroundResponses(answerCache)
+	if cfg.ReadCache != nil {
+		// Without a cache there is nothing to key: no digest per request.
+		srv.AroundResponses(answerCache)
+	}
 	srv.SetErrorPresenter(noteCode(presentError(cfg.Log, cfg.RequestTimeout)))
 	srv.SetRecoverFunc(recoverPanic(cfg.Log))
 	for _, hook := range hooks {
