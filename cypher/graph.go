@@ -459,29 +459,13 @@ func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (r
 	if err := g.Validate(); err != nil {
 		return rep, err
 	}
-	steps := g.rows()
-	total := 0
-	for _, st := range steps {
-		total += len(st.rows)
-	}
 	err = s.write(ctx, func(t tx) error {
-		rep = Report{} // the driver may retry the transaction
-		done := 0
-		for _, step := range steps {
-			kr := KindReport{Kind: step.kind}
-			for start := 0; start < len(step.rows); start += batchSize {
-				batch := step.rows[start:min(start+batchSize, len(step.rows))]
-				if err := t.writeRows(ctx, step, batch, &kr); err != nil {
-					return err
-				}
-				done += len(batch)
-				if progress != nil {
-					progress(step.kind, done, total)
-				}
-			}
-			if kr.Created+kr.Updated+kr.Unchanged > 0 {
-				rep.Kinds = append(rep.Kinds, kr)
-			}
+		var err error // the driver may retry the transaction: rep starts over
+		rep, err = writeBatches(g, progress, func(step graphRows, _ int, batch []map[string]any, kr *KindReport) error {
+			return t.writeRows(ctx, step, batch, kr)
+		})
+		if err != nil {
+			return err
 		}
 		if err := t.connectOccupations(ctx); err != nil {
 			return err
@@ -489,6 +473,35 @@ func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (r
 		return t.refreshOverlaps(ctx)
 	})
 	return rep, err
+}
+
+// writeBatches walks g's rows in write order, batchSize at a time, calling
+// write for each batch with the report of its kind, and tells progress after
+// each; it returns the report of every kind written to.
+func writeBatches(g *Graph, progress Progress, write func(step graphRows, start int, batch []map[string]any, kr *KindReport) error) (rep Report, err error) {
+	steps := g.rows()
+	total := 0
+	for _, st := range steps {
+		total += len(st.rows)
+	}
+	done := 0
+	for _, step := range steps {
+		kr := KindReport{Kind: step.kind}
+		for start := 0; start < len(step.rows); start += batchSize {
+			batch := step.rows[start:min(start+batchSize, len(step.rows))]
+			if err := write(step, start, batch, &kr); err != nil {
+				return rep, err
+			}
+			done += len(batch)
+			if progress != nil {
+				progress(step.kind, done, total)
+			}
+		}
+		if kr.Created+kr.Updated+kr.Unchanged > 0 {
+			rep.Kinds = append(rep.Kinds, kr)
+		}
+	}
+	return rep, nil
 }
 
 // writeRows writes one batch of a step's rows and counts them into kr.

@@ -42,33 +42,21 @@ func (s *Store) WriteSynthetic(ctx context.Context, g *Graph, scale float64, see
 	if err := g.Validate(); err != nil {
 		return rep, err
 	}
-	steps := g.rows()
-	total := 0
-	for _, st := range steps {
-		total += len(st.rows)
-	}
-	done := 0
-	for _, step := range steps {
-		kr := KindReport{Kind: step.kind}
-		for start := 0; start < len(step.rows); start += batchSize {
-			batch := step.rows[start:min(start+batchSize, len(step.rows))]
-			var k KindReport
-			err := s.write(ctx, func(t tx) error {
-				k = KindReport{} // the driver may retry the transaction
-				return t.writeRows(ctx, step, batch, &k)
-			})
-			if err != nil {
-				return rep, fmt.Errorf("%s, rows %d to %d: %w", step.kind, start, start+len(batch), err)
-			}
-			kr.Created, kr.Updated, kr.Unchanged = kr.Created+k.Created, kr.Updated+k.Updated, kr.Unchanged+k.Unchanged
-			done += len(batch)
-			if progress != nil {
-				progress(step.kind, done, total)
-			}
+	// One transaction per batch: a graph ten times O*NET would not fit one.
+	rep, err = writeBatches(g, progress, func(step graphRows, start int, batch []map[string]any, kr *KindReport) error {
+		var k KindReport
+		err := s.write(ctx, func(t tx) error {
+			k = KindReport{} // the driver may retry the transaction
+			return t.writeRows(ctx, step, batch, &k)
+		})
+		if err != nil {
+			return fmt.Errorf("%s, rows %d to %d: %w", step.kind, start, start+len(batch), err)
 		}
-		if kr.Created+kr.Updated+kr.Unchanged > 0 {
-			rep.Kinds = append(rep.Kinds, kr)
-		}
+		kr.Created, kr.Updated, kr.Unchanged = kr.Created+k.Created, kr.Updated+k.Updated, kr.Unchanged+k.Unchanged
+		return nil
+	})
+	if err != nil {
+		return rep, err
 	}
 	err = s.write(ctx, func(t tx) error {
 		if err := t.connectOccupations(ctx); err != nil {
