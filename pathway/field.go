@@ -93,6 +93,11 @@ func (a FieldAcceptance) fieldRank(held []HeldEducation) int {
 	return r
 }
 
+// ApplyFieldRule applies the field rule to the candidates now, as Request
+// does on its first call. A graph shared between goroutines (the read
+// cache's) must have it applied before it is shared: Request then only reads.
+func (g *PlanGraph) ApplyFieldRule() { g.applyFieldRule() }
+
 // applyFieldRule marks the candidates whose field does not prepare for the
 // graph's role: the rank they confer then meets prerequisites only.
 func (g *PlanGraph) applyFieldRule() {

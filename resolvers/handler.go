@@ -100,7 +100,7 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		return nil, err
 	}
 	store := cfg.Store.WithObserver(cfg.Metrics)
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: store, metrics: cfg.Metrics, noPrefetch: cfg.noPrefetch}, Complexity: complexity()})
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{store: store, src: newSource(store), metrics: cfg.Metrics, noPrefetch: cfg.noPrefetch}, Complexity: complexity()})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(getTransport{})

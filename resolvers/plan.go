@@ -70,7 +70,7 @@ func (r *queryResolver) checkCredentialsExist(ctx context.Context, field string,
 	if len(ids) == 0 {
 		return nil
 	}
-	found, err := r.store.CredentialsByIDs(ctx, ids)
+	found, err := r.src.CredentialsByIDs(ctx, ids)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (r *queryResolver) checkCredentialsExist(ctx context.Context, field string,
 
 // planGraph fetches the candidate subgraph of plans into one role.
 func (r *queryResolver) planGraph(ctx context.Context, to string) (*pathway.PlanGraph, error) {
-	graphs, err := r.store.PlanGraphs(ctx, []string{to})
+	graphs, err := r.src.PlanGraphs(ctx, []string{to})
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func (r *queryResolver) upskillingPath(ctx context.Context, from model.ProfileIn
 	if err := r.checkCredentialsExist(ctx, "options.excludeCredentialIds", opt.Exclude); err != nil {
 		return nil, err
 	}
-	held, _, err := r.store.Profile(ctx, profile)
+	held, _, err := r.src.Profile(ctx, profile)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func (r *queryResolver) upskillingPath(ctx context.Context, from model.ProfileIn
 // into the target are strongest (pathway.PlanViaStone); nil when none gives
 // a feasible plan.
 func (r *queryResolver) viaSteppingStone(ctx context.Context, held *pathway.Held, g *pathway.PlanGraph, opt planOptions) (*model.UpskillingPlan, error) {
-	into, err := r.store.OverlapsInto(ctx, []string{g.RoleID}, pathway.StoneCandidates)
+	into, err := r.src.OverlapsInto(ctx, []string{g.RoleID}, pathway.StoneCandidates)
 	if err != nil || len(into[g.RoleID]) == 0 {
 		return nil, err
 	}
@@ -161,7 +161,7 @@ func (r *queryResolver) viaSteppingStone(ctx context.Context, held *pathway.Held
 	for i, o := range into[g.RoleID] {
 		ids[i] = o.Role.ID
 	}
-	graphs, err := r.store.PlanGraphs(ctx, ids)
+	graphs, err := r.src.PlanGraphs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +217,7 @@ func (r *queryResolver) newPlanBuilders(ctx context.Context, held []*pathway.Hel
 	skills := map[string]pathway.Skill{}
 	if len(ids) > 0 {
 		var err error
-		if skills, err = r.store.SkillsByIDs(ctx, ids); err != nil {
+		if skills, err = r.src.SkillsByIDs(ctx, ids); err != nil {
 			return nil, err
 		}
 	}
@@ -360,7 +360,7 @@ func (r *queryResolver) cohortPlan(ctx context.Context, members []model.ProfileI
 	if err := r.checkCredentialsExist(ctx, "options.plan.excludeCredentialIds", opt.Exclude); err != nil {
 		return nil, err
 	}
-	held, _, err := r.store.Profiles(ctx, profiles)
+	held, _, err := r.src.Profiles(ctx, profiles)
 	if err != nil {
 		return nil, err
 	}

@@ -13,11 +13,11 @@ import (
 // round trips and leaves the reasoning to the pathway package.
 
 func (r *queryResolver) skillsMap(ctx context.Context, from string, to string, includePreferred *bool) (*model.SkillsMap, error) {
-	held, fromRole, err := r.store.Profile(ctx, pathway.Profile{RoleID: from})
+	held, fromRole, err := r.src.Profile(ctx, pathway.Profile{RoleID: from})
 	if err != nil {
 		return nil, err
 	}
-	roles, err := r.store.RolesByIDs(ctx, []string{to})
+	roles, err := r.src.RolesByIDs(ctx, []string{to})
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +25,7 @@ func (r *queryResolver) skillsMap(ctx context.Context, from string, to string, i
 	if !ok {
 		return nil, fmt.Errorf("no role with id %q: %w", to, pathway.ErrNotFound)
 	}
-	profiles, err := r.store.RoleSkills(ctx, []string{from, to})
+	profiles, err := r.src.RoleSkills(ctx, []string{from, to})
 	if err != nil {
 		return nil, err
 	}
@@ -99,22 +99,22 @@ func (r *queryResolver) credentialStack(ctx context.Context, id string) (*model.
 	// One round trip each for what the credential rungs confer, require and
 	// open, and for the roles the education levels open.
 	var f pathway.StackFacts
-	if f.Confers, err = r.store.CredentialConfers(ctx, credIDs); err != nil {
+	if f.Confers, err = r.src.CredentialConfers(ctx, credIDs); err != nil {
 		return nil, err
 	}
-	if f.Prerequisites, err = r.store.CredentialPrerequisites(ctx, credIDs); err != nil {
+	if f.Prerequisites, err = r.src.CredentialPrerequisites(ctx, credIDs); err != nil {
 		return nil, err
 	}
-	if f.CredentialRoles, err = r.store.CredentialRequiredBy(ctx, credIDs); err != nil {
+	if f.CredentialRoles, err = r.src.CredentialRequiredBy(ctx, credIDs); err != nil {
 		return nil, err
 	}
 	for _, l := range f.Confers {
 		levelIDs = append(levelIDs, l.ID)
 	}
-	if f.LevelRoles, f.AnyField, err = r.store.EducationRequiredBy(ctx, levelIDs); err != nil {
+	if f.LevelRoles, f.AnyField, err = r.src.EducationRequiredBy(ctx, levelIDs); err != nil {
 		return nil, err
 	}
-	if f.Prepares, err = r.store.CredentialPreparesFor(ctx, credIDs); err != nil {
+	if f.Prepares, err = r.src.CredentialPreparesFor(ctx, credIDs); err != nil {
 		return nil, err
 	}
 	out := &model.CredentialStack{ID: id, Rungs: []model.StackRung{}}
@@ -151,11 +151,11 @@ func (r *queryResolver) recredentialingCandidates(ctx context.Context, first *in
 	for i, c := range ranked {
 		page[i], ids[i] = c.Role, c.Role.ID
 	}
-	profiles, err := r.store.RoleSkills(ctx, ids)
+	profiles, err := r.src.RoleSkills(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	opened, err := pathway.RolesOpened(ctx, r.store, page)
+	opened, err := pathway.RolesOpened(ctx, r.src, page)
 	if err != nil {
 		return nil, err
 	}

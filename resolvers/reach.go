@@ -92,7 +92,7 @@ func (r *queryResolver) reachLimits(ctx context.Context, in *model.ReachLimits) 
 		if err := pathway.ValidateID("limits.maxEducationLevelId", *id); err != nil {
 			return l, err
 		}
-		levels, err := r.store.EducationLevelsByIDs(ctx, []string{*id})
+		levels, err := r.src.EducationLevelsByIDs(ctx, []string{*id})
 		if err != nil {
 			return l, err
 		}
@@ -138,7 +138,7 @@ func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileIn
 	if err != nil {
 		return nil, err
 	}
-	held, start, err := r.store.Profile(ctx, profile)
+	held, start, err := r.src.Profile(ctx, profile)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileIn
 	if orderBy != nil {
 		q.Order = reachOrders[*orderBy]
 	}
-	reached, err := pathway.ReachableRoles(ctx, r.store, q)
+	reached, err := pathway.ReachableRoles(ctx, r.src, q)
 	if err != nil {
 		return nil, err
 	}

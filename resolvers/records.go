@@ -61,11 +61,11 @@ func (r *queryResolver) profiles(ctx context.Context, ins []model.ProfileInput) 
 	if len(skillIDs)+len(credIDs) == 0 {
 		return out, nil
 	}
-	skills, err := r.store.SkillsByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(skillIDs))))
+	skills, err := r.src.SkillsByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(skillIDs))))
 	if err != nil {
 		return nil, err
 	}
-	creds, err := r.store.CredentialsByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(credIDs))))
+	creds, err := r.src.CredentialsByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(credIDs))))
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,10 @@ import (
 
 // Resolver is the root of the resolvers: the dependencies they share.
 type Resolver struct {
-	store   *cypher.Store
+	store *cypher.Store
+	// src is store as the questions read it, through the read cache
+	// (source.go).
+	src     *source
 	metrics *metrics.Metrics
 	// noPrefetch leaves every nested read to the loaders (see prefetch.go),
 	// for the tests that compare the two.

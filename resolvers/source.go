@@ -1,0 +1,299 @@
+package resolvers
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/lattice-pathways/lattice/cache"
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// source is the store as the career questions read their inputs: the reads
+// keyed by ids (a role's plan graph, profile and skills, a credential's
+// facts) go through the read cache under the request's graph version, so a
+// question varied from the last one (another role) reads only what no
+// request of this version has read yet. Reads keyed by their arguments (the
+// starters' roles, the roles sharing a set of skills) are memoized by them.
+// Every other read, and all of them without a cache in the context, goes
+// to the store as it is. The certifier reads (SkillCertifiedBy) are the
+// store's own.
+//
+// The values are shared between requests and goroutines, as the loaders'
+// are: nothing may change them. The audit, for what the questions do with
+// them: plan graphs have the field rule applied before they are cached
+// (PlanGraph.Request would otherwise write their candidates on first use);
+// pathway.Solve, SolveCohort, ParetoFront and newProblem copy what they
+// change (heldSkills, their pools, their own sorted lists); PlanViaStone
+// clones the held profile before TakeRole and Earn; ReachableRoles and
+// starterPage copy roles and build fresh paths, sorting only their own
+// slices; Ladder copies what it sorts. A held profile is shared only for a
+// profile that is a role and nothing more.
+type source struct {
+	*cypher.Store
+
+	planGraphs    func(context.Context, []string) (map[string]*pathway.PlanGraph, error)
+	roleHeld      func(context.Context, []string) (map[string]heldRole, error)
+	roles         func(context.Context, []string) (map[string]pathway.Role, error)
+	roleSkills    func(context.Context, []string) (map[string][]pathway.RoleSkill, error)
+	roleEducation func(context.Context, []string) (map[string]pathway.EducationLevel, error)
+	skills        func(context.Context, []string) (map[string]pathway.Skill, error)
+	credentials   func(context.Context, []string) (map[string]pathway.Credential, error)
+	levels        func(context.Context, []string) (map[string]pathway.EducationLevel, error)
+	confers       func(context.Context, []string) (map[string]pathway.EducationLevel, error)
+	prerequisites func(context.Context, []string) (map[string][]pathway.PrerequisiteGroup, error)
+	requiredBy    func(context.Context, []string) (map[string][]pathway.Role, error)
+	preparesFor   func(context.Context, []string) (map[string][]pathway.Role, error)
+	levelRoles    func(context.Context, []string) (map[string]levelRoles, error)
+}
+
+// heldRole is what a profile that is a role and nothing more holds.
+type heldRole struct {
+	held *pathway.Held
+	role *pathway.Role
+}
+
+// levelRoles are the roles that require an education level, and which of
+// them a degree of any field qualifies for.
+type levelRoles struct {
+	roles    []pathway.Role
+	anyField map[string]bool
+}
+
+// newSource wraps s. The kinds the loaders also read (package loaders) are
+// named as theirs and hold the same values, so either fills the other.
+func newSource(s *cypher.Store) *source {
+	return &source{
+		Store: s,
+		planGraphs: cache.Batch("planGraph", func(ctx context.Context, ids []string) (map[string]*pathway.PlanGraph, error) {
+			graphs, err := s.PlanGraphs(ctx, ids)
+			for _, g := range graphs {
+				g.ApplyFieldRule() // before it is shared: Request then only reads it
+			}
+			return graphs, err
+		}),
+		roleHeld: cache.Batch("roleHeld", func(ctx context.Context, ids []string) (map[string]heldRole, error) {
+			ps := make([]pathway.Profile, len(ids))
+			for i, id := range ids {
+				ps[i] = pathway.Profile{RoleID: id}
+			}
+			held, roles, err := s.Profiles(ctx, ps)
+			if err != nil {
+				return nil, err
+			}
+			out := make(map[string]heldRole, len(ids))
+			for i, id := range ids {
+				out[id] = heldRole{held[i], roles[i]}
+			}
+			return out, nil
+		}),
+		roles:         cache.Batch("role", s.RolesByIDs),
+		roleSkills:    cache.Batch("roleSkills", s.RoleSkills),
+		roleEducation: cache.Batch("roleEducation", s.RoleEducation),
+		skills:        cache.Batch("skill", s.SkillsByIDs),
+		credentials:   cache.Batch("credential", s.CredentialsByIDs),
+		levels:        cache.Batch("educationLevel", s.EducationLevelsByIDs),
+		confers:       cache.Batch("confers", s.CredentialConfers),
+		prerequisites: cache.Batch("prerequisites", s.CredentialPrerequisites),
+		requiredBy:    cache.Batch("requiredBy", s.CredentialRequiredBy),
+		preparesFor:   cache.Batch("preparesFor", s.CredentialPreparesFor),
+		levelRoles: cache.Batch("levelRoles", func(ctx context.Context, ids []string) (map[string]levelRoles, error) {
+			roles, anyField, err := s.EducationRequiredBy(ctx, ids)
+			if err != nil {
+				return nil, err
+			}
+			out := make(map[string]levelRoles, len(roles))
+			for id, rs := range roles {
+				lr := levelRoles{roles: rs, anyField: map[string]bool{}}
+				for _, r := range rs {
+					if anyField[r.ID] {
+						lr.anyField[r.ID] = true
+					}
+				}
+				out[id] = lr
+			}
+			return out, nil
+		}),
+	}
+}
+
+// roleOnly says the store resolves p from its role alone: it holds nothing
+// else the store reads (interests are not the store's).
+func roleOnly(p pathway.Profile) bool {
+	return p.RoleID != "" && len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationLevelID == "" && p.EducationField == ""
+}
+
+// Profile is the store's, cached when p is a role and nothing more.
+func (s *source) Profile(ctx context.Context, p pathway.Profile) (*pathway.Held, *pathway.Role, error) {
+	if !roleOnly(p) {
+		return s.Store.Profile(ctx, p)
+	}
+	got, err := s.roleHeld(ctx, []string{p.RoleID})
+	if err != nil {
+		// An unknown role: the store's own call says so in its own words.
+		return s.Store.Profile(ctx, p)
+	}
+	return got[p.RoleID].held, got[p.RoleID].role, nil
+}
+
+// Profiles is the store's, with the profiles that are a role and nothing
+// more cached by role, the rest read in one round trip.
+func (s *source) Profiles(ctx context.Context, ps []pathway.Profile) ([]*pathway.Held, []*pathway.Role, error) {
+	var ids []string
+	var rest []pathway.Profile
+	for _, p := range ps {
+		if roleOnly(p) {
+			ids = append(ids, p.RoleID)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	if len(ids) == 0 {
+		return s.Store.Profiles(ctx, ps)
+	}
+	byRole, err := s.roleHeld(ctx, sortedUnique(ids))
+	if err != nil {
+		return s.Store.Profiles(ctx, ps)
+	}
+	var restHeld []*pathway.Held
+	var restRoles []*pathway.Role
+	if len(rest) > 0 {
+		if restHeld, restRoles, err = s.Store.Profiles(ctx, rest); err != nil {
+			// The error names the profile by its index in ps.
+			return s.Store.Profiles(ctx, ps)
+		}
+	}
+	held := make([]*pathway.Held, len(ps))
+	roles := make([]*pathway.Role, len(ps))
+	j := 0
+	for i, p := range ps {
+		if roleOnly(p) {
+			held[i], roles[i] = byRole[p.RoleID].held, byRole[p.RoleID].role
+		} else {
+			held[i], roles[i] = restHeld[j], restRoles[j]
+			j++
+		}
+	}
+	return held, roles, nil
+}
+
+// PlanGraphs returns the plan graphs into the roles that exist, with the
+// field rule applied.
+func (s *source) PlanGraphs(ctx context.Context, roleIDs []string) (map[string]*pathway.PlanGraph, error) {
+	return s.planGraphs(ctx, roleIDs)
+}
+
+// RolesByIDs returns the roles that exist among ids.
+func (s *source) RolesByIDs(ctx context.Context, ids []string) (map[string]pathway.Role, error) {
+	return s.roles(ctx, ids)
+}
+
+// RoleSkills returns each role's skills profile.
+func (s *source) RoleSkills(ctx context.Context, roleIDs []string) (map[string][]pathway.RoleSkill, error) {
+	return s.roleSkills(ctx, roleIDs)
+}
+
+// RoleEducation returns each role's education requirement, where it has one.
+func (s *source) RoleEducation(ctx context.Context, roleIDs []string) (map[string]pathway.EducationLevel, error) {
+	return s.roleEducation(ctx, roleIDs)
+}
+
+// RoleOverlaps returns each role's overlap edges out, at most first each.
+func (s *source) RoleOverlaps(ctx context.Context, roleIDs []string, first int) (map[string][]pathway.RoleOverlap, error) {
+	return cache.Batch(fmt.Sprintf("roleOverlaps/%d", first), func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
+		return s.Store.RoleOverlaps(ctx, ids, first)
+	})(ctx, roleIDs)
+}
+
+// OverlapsInto returns each role's overlap edges in, at most first each.
+func (s *source) OverlapsInto(ctx context.Context, roleIDs []string, first int) (map[string][]pathway.RoleOverlap, error) {
+	return cache.Batch(fmt.Sprintf("overlapsInto/%d", first), func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
+		return s.Store.OverlapsInto(ctx, ids, first)
+	})(ctx, roleIDs)
+}
+
+// RolesSharingSkills is the store's, memoized by the set of skills.
+func (s *source) RolesSharingSkills(ctx context.Context, skillIDs []string, first int) ([]string, error) {
+	args := struct {
+		SkillIDs []string
+		First    int
+	}{sortedUnique(skillIDs), first}
+	return cache.Memo(ctx, "rolesSharingSkills", args, func(ctx context.Context) ([]string, error) {
+		return s.Store.RolesSharingSkills(ctx, args.SkillIDs, first)
+	})
+}
+
+// StarterRoles is the store's, memoized by its arguments: every role of the
+// graph, read once per version.
+func (s *source) StarterRoles(ctx context.Context, maxEducationRank *int, industry *string) ([]pathway.StarterRole, error) {
+	args := struct {
+		MaxEducationRank *int
+		Industry         *string
+	}{maxEducationRank, industry}
+	return cache.Memo(ctx, "starterRoles", args, func(ctx context.Context) ([]pathway.StarterRole, error) {
+		return s.Store.StarterRoles(ctx, maxEducationRank, industry)
+	})
+}
+
+// SkillsByIDs returns the skills that exist among ids.
+func (s *source) SkillsByIDs(ctx context.Context, ids []string) (map[string]pathway.Skill, error) {
+	return s.skills(ctx, ids)
+}
+
+// CredentialsByIDs returns the credentials that exist among ids.
+func (s *source) CredentialsByIDs(ctx context.Context, ids []string) (map[string]pathway.Credential, error) {
+	return s.credentials(ctx, ids)
+}
+
+// EducationLevelsByIDs returns the education levels that exist among ids.
+func (s *source) EducationLevelsByIDs(ctx context.Context, ids []string) (map[string]pathway.EducationLevel, error) {
+	return s.levels(ctx, ids)
+}
+
+// CredentialConfers returns the level each credential confers, where one.
+func (s *source) CredentialConfers(ctx context.Context, ids []string) (map[string]pathway.EducationLevel, error) {
+	return s.confers(ctx, ids)
+}
+
+// CredentialPrerequisites returns each credential's prerequisite groups.
+func (s *source) CredentialPrerequisites(ctx context.Context, ids []string) (map[string][]pathway.PrerequisiteGroup, error) {
+	return s.prerequisites(ctx, ids)
+}
+
+// CredentialRequiredBy returns the roles that require each credential.
+func (s *source) CredentialRequiredBy(ctx context.Context, ids []string) (map[string][]pathway.Role, error) {
+	return s.requiredBy(ctx, ids)
+}
+
+// CredentialPreparesFor returns the roles each credential prepares for.
+func (s *source) CredentialPreparesFor(ctx context.Context, ids []string) (map[string][]pathway.Role, error) {
+	return s.preparesFor(ctx, ids)
+}
+
+// EducationRequiredBy returns the roles that require each level, and those
+// of them a degree of any field qualifies for.
+func (s *source) EducationRequiredBy(ctx context.Context, levelIDs []string) (map[string][]pathway.Role, map[string]bool, error) {
+	got, err := s.levelRoles(ctx, levelIDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	roles := make(map[string][]pathway.Role, len(got))
+	anyField := map[string]bool{}
+	for id, lr := range got {
+		roles[id] = lr.roles
+		maps.Copy(anyField, lr.anyField)
+	}
+	return roles, anyField, nil
+}
+
+var (
+	_ pathway.StarterSource = (*source)(nil)
+	_ pathway.OpenedSource  = (*source)(nil)
+)
+
+// sortedUnique is ids sorted without repeats, in a new slice.
+func sortedUnique(ids []string) []string {
+	return slices.Compact(slices.Sorted(slices.Values(ids)))
+}
