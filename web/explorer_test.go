@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"html"
 	"io"
 	"mime/multipart"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+	"github.com/lattice-pathways/lattice/pathway"
 	"github.com/lattice-pathways/lattice/resolvers"
 )
 
@@ -308,5 +311,35 @@ func TestPlanRecordFile(t *testing.T) {
 	}
 	if code, body := post("", ""); code != 400 || !strings.Contains(body, "Choose a badge or learner record file first.") {
 		t.Errorf("no file: %d\n%s", code, body)
+	}
+}
+
+// TestLongCertifierLists: a skill certified by more credentials than a page
+// lists shows the first ones and says there are more; a short list says
+// nothing of the kind.
+func TestLongCertifierLists(t *testing.T) {
+	store := cyphertest.Sample(t)
+	ctx := context.Background()
+	for i := range skillCerts + 1 {
+		cost := float64(100 + i)
+		c := pathway.Credential{ID: fmt.Sprintf("bulk-%03d", i), Name: fmt.Sprintf("Bulk program %03d", i), Kind: "CERTIFICATE", Cost: &cost}
+		if _, err := store.CreateCredential(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.CreateCertification(ctx, c.ID, "security", pathway.MaxLevel); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := serverOn(t, store, false)
+	code, page := get(t, srv.Client(), srv.URL+"/skills/security")
+	if code != 200 || !strings.Contains(page, "More credentials prove it than listed here") || strings.Count(page, `href="/stacks/`) != skillCerts {
+		t.Errorf("GET /skills/security = %d with %d credential links, want %d and a note that there are more", code, strings.Count(page, `href="/stacks/`), skillCerts)
+	}
+	code, page = get(t, srv.Client(), srv.URL+"/compare?from=it-support-specialist&to=systems-administrator")
+	if code != 200 || !strings.Contains(page, "More credentials close it; these are the cheapest.") {
+		t.Errorf("GET /compare = %d, want the security gap's note that more credentials close it", code)
+	}
+	if _, page = get(t, srv.Client(), srv.URL+"/skills/networking"); strings.Contains(page, "More credentials prove it") {
+		t.Error("/skills/networking says more credentials prove it; its list is short")
 	}
 }
