@@ -144,13 +144,69 @@ func overlapFrom(m map[string]any) pathway.RoleOverlap {
 	return pathway.RoleOverlap{Role: roleFrom(asMap(m["node"])), Score: floatOf(m["score"]), SharedSkills: intOf(m["shared"])}
 }
 
-// SkillCertifiedBy returns the credentials that certify skills, highest level first.
-// Only the skill's id is set in each result: the caller has the skill.
-func (s *Store) SkillCertifiedBy(ctx context.Context, skillIDs []string) (out map[string][]pathway.CertifiedSkill, err error) {
-	defer wrap(&err, "cypher.SkillCertifiedBy(%d skills)", len(skillIDs))
-	return grouped(ctx, s, "skill_certified_by", skillIDs, nil, func(rec *neo4j.Record) pathway.CertifiedSkill {
+// SkillCertifiedBy returns the credentials that certify skills, highest level
+// first, at most first per skill. Only the skill's id is set in each result:
+// the caller has the skill.
+func (s *Store) SkillCertifiedBy(ctx context.Context, skillIDs []string, first int) (out map[string][]pathway.CertifiedSkill, err error) {
+	defer wrap(&err, "cypher.SkillCertifiedBy(%d skills, %d)", len(skillIDs), first)
+	return grouped(ctx, s, "skill_certified_by", skillIDs, map[string]any{"max": first}, func(rec *neo4j.Record) pathway.CertifiedSkill {
 		return certifiedByFrom(rec.AsMap())
 	})
+}
+
+// GapKey names a skill gap by what decides the credentials closing it: its
+// skill and the level needed.
+type GapKey struct {
+	SkillID string
+	Level   int
+}
+
+// gapParams are gap keys as the closed-by statements take them.
+func gapParams(gaps []GapKey) []any {
+	out := make([]any, len(gaps))
+	for i, g := range gaps {
+		out[i] = map[string]any{"skill": g.SkillID, "level": g.Level}
+	}
+	return out
+}
+
+// SkillClosedBy returns the credentials that close skill gaps as
+// pathway.ClosedBy lists them (cheapest first), at most first per gap. A gap
+// no credential closes is absent.
+func (s *Store) SkillClosedBy(ctx context.Context, gaps []GapKey, first int) (out map[GapKey][]pathway.Credential, err error) {
+	defer wrap(&err, "cypher.SkillClosedBy(%d gaps, %d)", len(gaps), first)
+	recs, err := s.read(ctx, "skill_closed_by", map[string]any{"gaps": gapParams(gaps), "max": first})
+	if err != nil {
+		return nil, err
+	}
+	out = make(map[GapKey][]pathway.Credential, len(recs))
+	for _, rec := range recs {
+		k := GapKey{SkillID: get(rec, "skill").(string), Level: intOf(get(rec, "level"))}
+		creds := make([]pathway.Credential, 0)
+		for _, n := range asList(get(rec, "nodes")) {
+			creds = append(creds, credentialFrom(asMap(n)))
+		}
+		out[k] = creds
+	}
+	return out, nil
+}
+
+// GapsCertified tells which skill gaps some credential closes, without
+// reading the credentials (a plan's coverage needs no more).
+func (s *Store) GapsCertified(ctx context.Context, gaps []GapKey) (out map[GapKey]bool, err error) {
+	defer wrap(&err, "cypher.GapsCertified(%d gaps)", len(gaps))
+	out = map[GapKey]bool{}
+	if len(gaps) == 0 {
+		return out, nil
+	}
+	recs, err := s.read(ctx, "skill_gaps_certified", map[string]any{"gaps": gapParams(gaps)})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		out[GapKey{SkillID: get(rec, "skill").(string), Level: intOf(get(rec, "level"))}] = true
+	}
+	return out, nil
 }
 
 // certifiedByFrom reads a certification of a skill: id (the skill), node

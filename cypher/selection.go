@@ -15,12 +15,14 @@ import (
 // same order, so a loader primed with it answers as if it had fetched.
 type Selection struct {
 	Skills      bool // the roles' skills profiles
-	CertifiedBy bool // the credentials certifying every skill read (needs Skills)
+	CertifiedBy bool // the credentials certifying every skill read (needs Skills), at most MaxCertifiedBy each
 	Credentials bool // the credentials the roles require
 	StacksInto  bool // what every credential read stacks into (needs Credentials)
 	Education   bool // the education level the roles require
 	Overlaps    bool // the roles' overlap edges, at most MaxOverlaps each
 	MaxOverlaps int
+	// MaxCertifiedBy bounds the certifications read per skill.
+	MaxCertifiedBy int
 }
 
 func (sel Selection) params(p map[string]any) map[string]any {
@@ -31,6 +33,7 @@ func (sel Selection) params(p map[string]any) map[string]any {
 	p["withEducation"] = sel.Education
 	p["withOverlaps"] = sel.Overlaps
 	p["maxOverlaps"] = sel.MaxOverlaps
+	p["maxCertifiedBy"] = sel.MaxCertifiedBy
 	return p
 }
 

@@ -107,11 +107,25 @@ type Observer interface {
 }
 
 // WithObserver returns a store on the same driver that reports each
-// statement to o; the original reports nothing new.
+// statement to o, and to the observer s reports to, if any (so a test's
+// observer still hears a store the service wraps for its metrics); the
+// original reports nothing new.
 func (s *Store) WithObserver(o Observer) *Store {
 	c := *s
 	c.observer = o
+	if s.observer != nil && o != nil {
+		c.observer = observers{s.observer, o}
+	}
 	return &c
+}
+
+// observers reports to each of them.
+type observers []Observer
+
+func (os observers) ObserveStatement(name string, d time.Duration, err error) {
+	for _, o := range os {
+		o.ObserveStatement(name, d, err)
+	}
 }
 
 // observe reports a statement started at start, for a deferred call.

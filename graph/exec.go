@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Role() RoleResolver
 	Skill() SkillResolver
+	SkillGap() SkillGapResolver
 }
 
 type DirectiveRoot struct {
@@ -336,7 +337,7 @@ type ComplexityRoot struct {
 	Skill struct {
 		Broader       func(childComplexity int) int
 		Category      func(childComplexity int) int
-		CertifiedBy   func(childComplexity int) int
+		CertifiedBy   func(childComplexity int, first *int) int
 		Description   func(childComplexity int) int
 		HalfLifeYears func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -353,7 +354,7 @@ type ComplexityRoot struct {
 	}
 
 	SkillGap struct {
-		ClosedBy  func(childComplexity int) int
+		ClosedBy  func(childComplexity int, first *int) int
 		HeldLevel func(childComplexity int) int
 		Level     func(childComplexity int) int
 		Required  func(childComplexity int) int
@@ -506,10 +507,13 @@ type RoleResolver interface {
 	Narrower(ctx context.Context, obj *pathway.Role) ([]pathway.Role, error)
 }
 type SkillResolver interface {
-	CertifiedBy(ctx context.Context, obj *pathway.Skill) ([]pathway.CertifiedSkill, error)
+	CertifiedBy(ctx context.Context, obj *pathway.Skill, first *int) ([]pathway.CertifiedSkill, error)
 	Broader(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error)
 	Narrower(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error)
 	SameAs(ctx context.Context, obj *pathway.Skill) ([]pathway.Skill, error)
+}
+type SkillGapResolver interface {
+	ClosedBy(ctx context.Context, obj *model.SkillGap, first *int) ([]pathway.Credential, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2062,7 +2066,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Skill.CertifiedBy(childComplexity), true
+		args, err := ec.field_Skill_certifiedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Skill.CertifiedBy(childComplexity, args["first"].(*int)), true
 	case "Skill.description":
 		if e.ComplexityRoot.Skill.Description == nil {
 			break
@@ -2130,7 +2139,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.SkillGap.ClosedBy(childComplexity), true
+		args, err := ec.field_SkillGap_closedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SkillGap.ClosedBy(childComplexity, args["first"].(*int)), true
 	case "SkillGap.heldLevel":
 		if e.ComplexityRoot.SkillGap.HeldLevel == nil {
 			break
@@ -2756,8 +2770,12 @@ type Skill {
   halfLifeYears: Float
   "A short description."
   description: String
-  "Credentials that certify this skill, by the level they certify (highest first)."
-  certifiedBy: [CertifiedSkill!]!
+  """
+  Credentials that certify this skill: by the level they certify (highest first), then by cost (an unknown cost
+  counts as 0), name and id; at most ` + "`" + `first` + "`" + ` (default 20, at most 100). A generic skill can be certified by more than
+  a thousand programs: ask for a larger page only when you show it.
+  """
+  certifiedBy(first: Int = 20): [CertifiedSkill!]!
   "The broader skills this one is part of in a taxonomy (ESCO's skill pillar, a CASE framework)."
   broader: [Skill!]!
   "The narrower skills part of this one."
@@ -2946,8 +2964,11 @@ type SkillGap {
   level: Int!
   "The level held now, 0 when not held."
   heldLevel: Int!
-  "Credentials that certify the skill at the needed level or above, cheapest first."
-  closedBy: [Credential!]!
+  """
+  Credentials that certify the skill at the needed level or above: cheapest first (unknown costs last), then by
+  hours (unknown last), name and id; at most ` + "`" + `first` + "`" + ` (default 10, at most 100).
+  """
+  closedBy(first: Int = 10): [Credential!]!
 }
 
 "A credential stack: a ladder of rungs in order."
@@ -5494,6 +5515,34 @@ func (ec *executionContext) field_Role_skills_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["required"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_SkillGap_closedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Skill_certifiedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -12043,7 +12092,8 @@ func (ec *executionContext) _Skill_certifiedBy(ctx context.Context, field graphq
 			return ec.fieldContext_Skill_certifiedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Skill().CertifiedBy(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Skill().CertifiedBy(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []pathway.CertifiedSkill) graphql.Marshaler {
@@ -12053,7 +12103,7 @@ func (ec *executionContext) _Skill_certifiedBy(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Skill_certifiedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Skill_certifiedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Skill",
 		Field:      field,
@@ -12062,6 +12112,17 @@ func (ec *executionContext) fieldContext_Skill_certifiedBy(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CertifiedSkill(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Skill_certifiedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12359,7 +12420,8 @@ func (ec *executionContext) _SkillGap_closedBy(ctx context.Context, field graphq
 			return ec.fieldContext_SkillGap_closedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ClosedBy, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SkillGap().ClosedBy(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []pathway.Credential) graphql.Marshaler {
@@ -12369,15 +12431,26 @@ func (ec *executionContext) _SkillGap_closedBy(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_SkillGap_closedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_SkillGap_closedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "SkillGap",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Credential(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SkillGap_closedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -19252,28 +19325,61 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 		case "skill":
 			out.Values[i] = ec._SkillGap_skill(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "required":
 			out.Values[i] = ec._SkillGap_required(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "level":
 			out.Values[i] = ec._SkillGap_level(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "heldLevel":
 			out.Values[i] = ec._SkillGap_heldLevel(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "closedBy":
-			out.Values[i] = ec._SkillGap_closedBy(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SkillGap_closedBy(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -32,6 +34,7 @@ type Loaders struct {
 	roleEducation     *loader[pathway.EducationLevel]
 	roleOverlaps      *loader[[]pathway.RoleOverlap]
 	certifiedBy       *loader[[]pathway.CertifiedSkill]
+	closedBy          *loader[[]pathway.Credential]
 	certifies         *loader[[]pathway.CertifiedSkill]
 	confers           *loader[pathway.EducationLevel]
 	prerequisites     *loader[[]pathway.PrerequisiteGroup]
@@ -50,6 +53,14 @@ type Loaders struct {
 
 // maxOverlaps is the most overlap edges a role field returns.
 const maxOverlaps = 100
+
+// maxCertifiedBy and maxClosedBy are the most credentials a skill's
+// certifiedBy and a gap's closedBy return: the loaders read no more, so a
+// skill certified by a thousand programs costs what twenty would.
+const (
+	maxCertifiedBy = 100
+	maxClosedBy    = 100
+)
 
 // wait is how long a loader gathers keys before it fetches. The resolvers of
 // one level run concurrently, but on two busy cores a page of 50 roles with
@@ -70,7 +81,24 @@ func New(s *cypher.Store) *Loaders {
 		roleOverlaps: mapped("roleOverlaps", func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
 			return s.RoleOverlaps(ctx, ids, maxOverlaps)
 		}, opt),
-		certifiedBy:       mapped("certifiedBy", s.SkillCertifiedBy, opt),
+		certifiedBy: mapped("certifiedBy", func(ctx context.Context, ids []string) (map[string][]pathway.CertifiedSkill, error) {
+			return s.SkillCertifiedBy(ctx, ids, maxCertifiedBy)
+		}, opt),
+		closedBy: mapped("closedBy", func(ctx context.Context, keys []string) (map[string][]pathway.Credential, error) {
+			gaps := make([]cypher.GapKey, len(keys))
+			for i, k := range keys {
+				gaps[i] = gapOf(k)
+			}
+			found, err := s.SkillClosedBy(ctx, gaps, maxClosedBy)
+			if err != nil {
+				return nil, err
+			}
+			out := make(map[string][]pathway.Credential, len(found))
+			for g, creds := range found {
+				out[gapKey(g)] = creds
+			}
+			return out, nil
+		}, opt),
 		certifies:         mapped("certifies", s.CredentialCertifies, opt),
 		confers:           mapped("confers", s.CredentialConfers, opt),
 		prerequisites:     mapped("prerequisites", s.CredentialPrerequisites, opt),
@@ -235,9 +263,36 @@ func OverlapsForRole(ctx context.Context, roleID string, first int) ([]pathway.R
 	return all[:min(first, len(all))], nil
 }
 
-// CertifiedBy returns the credentials that certify a skill, highest level first.
-func CertifiedBy(ctx context.Context, skillID string) ([]pathway.CertifiedSkill, error) {
-	return many(ctx, For(ctx).certifiedBy, skillID)
+// CertifiedBy returns the credentials that certify a skill, highest level
+// first, at most first (and never more than MaxCertifiedBy).
+func CertifiedBy(ctx context.Context, skillID string, first int) ([]pathway.CertifiedSkill, error) {
+	all, err := many(ctx, For(ctx).certifiedBy, skillID)
+	if err != nil {
+		return nil, err
+	}
+	return all[:min(first, len(all))], nil
+}
+
+// ClosedBy returns the credentials that close a gap in a skill at a level,
+// cheapest first (pathway.ClosedBy), at most first (and never more than
+// MaxClosedBy). The gaps of one answer are read in one batch.
+func ClosedBy(ctx context.Context, skillID string, level, first int) ([]pathway.Credential, error) {
+	all, err := many(ctx, For(ctx).closedBy, gapKey(cypher.GapKey{SkillID: skillID, Level: level}))
+	if err != nil {
+		return nil, err
+	}
+	return all[:min(first, len(all))], nil
+}
+
+// gapKey is a gap as a loader's string key: the level first, as skill ids
+// may hold any character but a level none of ':'.
+func gapKey(g cypher.GapKey) string { return strconv.Itoa(g.Level) + ":" + g.SkillID }
+
+// gapOf reads a gapKey back.
+func gapOf(key string) cypher.GapKey {
+	level, id, _ := strings.Cut(key, ":")
+	n, _ := strconv.Atoi(level)
+	return cypher.GapKey{SkillID: id, Level: n}
 }
 
 // Certifies returns the skills a credential certifies.

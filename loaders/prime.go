@@ -12,6 +12,14 @@ import (
 // reads as many, so a primed role answers every overlaps(first:) alike.
 const MaxOverlaps = maxOverlaps
 
+// MaxCertifiedBy and MaxClosedBy are how many credentials a skill's and a
+// gap's loader hold: the largest first the fields accept. A prefetch reads
+// as many, so a primed skill answers every certifiedBy(first:) alike.
+const (
+	MaxCertifiedBy = maxCertifiedBy
+	MaxClosedBy    = maxClosedBy
+)
+
 // Prime fills the request's loaders with what a root resolver read ahead of
 // its field resolvers (a cypher.Selection), so those return at once: no wait,
 // no round trip. A key already loaded keeps its value.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph/model"
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -191,6 +192,8 @@ type planBuilder struct {
 	skills map[string]pathway.Skill
 	gaps   []model.SkillGap
 	raw    []pathway.SkillGap // the gaps as the domain sees them, for coverage
+	// certified holds the gaps some credential closes, for coverage.
+	certified map[cypher.GapKey]bool
 }
 
 func (r *queryResolver) newPlanBuilder(ctx context.Context, held *pathway.Held, g, stone *pathway.PlanGraph, opt planOptions) (*planBuilder, error) {
@@ -203,8 +206,8 @@ func (r *queryResolver) newPlanBuilder(ctx context.Context, held *pathway.Held, 
 
 // newPlanBuilders makes a builder for each of many profiles towards one role
 // (through a stepping stone, when stone is not nil) in two round trips: the
-// skills the plans can close, and the credentials that close every
-// profile's gaps.
+// skills the plans can close, and which of every profile's gaps some
+// credential closes (not the credentials: closedBy reads those when asked).
 func (r *queryResolver) newPlanBuilders(ctx context.Context, held []*pathway.Held, g, stone *pathway.PlanGraph, opt planOptions) ([]*planBuilder, error) {
 	var ids []string
 	for _, pg := range []*pathway.PlanGraph{g, stone} {
@@ -225,13 +228,14 @@ func (r *queryResolver) newPlanBuilders(ctx context.Context, held []*pathway.Hel
 	for i, h := range held {
 		lists[i] = pathway.Gaps(h.Skills, g.Target, opt.IncludePreferred)
 	}
-	gaps, err := r.skillGaps(ctx, lists, skills)
+	gaps := skillGaps(lists, skills)
+	certified, err := r.gapsCertified(ctx, lists...)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*planBuilder, len(held))
 	for i := range held {
-		out[i] = &planBuilder{opt: opt, graph: g, stone: stone, skills: skills, gaps: gaps[i], raw: lists[i]}
+		out[i] = &planBuilder{opt: opt, graph: g, stone: stone, skills: skills, gaps: gaps[i], raw: lists[i], certified: certified}
 	}
 	return out, nil
 }
@@ -266,11 +270,7 @@ func (b *planBuilder) plan(p pathway.Plan, firstLeg int) *model.UpskillingPlan {
 // coverage says how much of the required gap p closes and why the rest
 // stays open; a gap is certified when any credential closes it (closedBy).
 func (b *planBuilder) coverage(p pathway.Plan) (*model.PlanCoverage, bool) {
-	closable := map[string]bool{}
-	for _, g := range b.gaps {
-		closable[g.Skill.ID] = len(g.ClosedBy) > 0
-	}
-	c := pathway.Cover(p, b.raw, func(id string, _ int) bool { return closable[id] })
+	c := pathway.Cover(p, b.raw, func(id string, level int) bool { return b.certified[cypher.GapKey{SkillID: id, Level: level}] })
 	out := &model.PlanCoverage{RequiredGaps: c.Required, Closed: c.Closed, Share: c.Share, Open: []model.OpenGap{},
 		Summary: c.Summary(p, b.graph.Role.Title, func(id string) string { return b.skill(id).Name })}
 	for _, o := range c.Open {

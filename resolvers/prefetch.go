@@ -29,7 +29,7 @@ func roleSelection(ctx context.Context, connection bool) cypher.Selection {
 		fields = children(op, fields, "edges", "RoleEdge")
 		fields = children(op, fields, "node", "Role")
 	}
-	sel := cypher.Selection{MaxOverlaps: loaders.MaxOverlaps}
+	sel := cypher.Selection{MaxOverlaps: loaders.MaxOverlaps, MaxCertifiedBy: loaders.MaxCertifiedBy}
 	for _, f := range fields {
 		one := []graphql.CollectedField{f}
 		switch f.Name {

@@ -80,6 +80,7 @@ func sampleShapes(after string) []prefetchShape {
 		{"overlaps and uncovered levels", `{ roles(first: 25) { edges { node { id overlaps(first: 3) { score sharedSkills role { id skills { skill { id } } } } all: overlaps(first: 100) { role { id } }
 			credentials { id certifies { level skill { id } } prerequisites { group credentials { id } educationLevels { id } } stacksInto { credential { id stacksInto { credential { id } } } } }
 			skills { skill { id broader { id } sameAs { id } certifiedBy { credential { id stacksInto { credential { id } } confers { id } } } } } } } } }`, nil, 0},
+		{"bounded certifications", `{ roles(first: 40) { edges { node { id skills { skill { id one: certifiedBy(first: 1) { level credential { id } } none: certifiedBy(first: 0) { level } most: certifiedBy(first: 100) { credential { id } } } } } } } }`, nil, 0},
 		{"one role with every covered level", `{ role(id: "network-administrator") { ` + roleFields + ` overlaps(first: 5) { score role { id title } } } }`, nil, 0},
 		{"one role without nested levels", `{ role(id: "it-support-specialist") { id title level industry wage { min max median } } }`, nil, 0},
 		{"two roles and a page in one query", `{ a: role(id: "help-desk-technician") { id skills { skill { id certifiedBy { credential { id } } } } } b: role(id: "network-administrator") { id credentials { id stacksInto { credential { id } } } }

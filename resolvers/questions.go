@@ -1,10 +1,12 @@
 package resolvers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
 
+	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph/model"
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -31,10 +33,7 @@ func (r *queryResolver) skillsMap(ctx context.Context, from string, to string, i
 	}
 	skills := skillIndex(profiles[from], profiles[to])
 	toReqs := pathway.Requirements(profiles[to])
-	gaps, err := r.skillGaps(ctx, [][]pathway.SkillGap{pathway.Gaps(held.Skills, toReqs, includePreferred != nil && *includePreferred)}, skills)
-	if err != nil {
-		return nil, err
-	}
+	gaps := skillGaps([][]pathway.SkillGap{pathway.Gaps(held.Skills, toReqs, includePreferred != nil && *includePreferred)}, skills)
 	out := &model.SkillsMap{From: fromRole, To: &toRole, Overlap: []model.SkillOverlap{}, Gaps: gaps[0],
 		Readiness: pathway.Readiness(held.Skills, toReqs)}
 	for _, sh := range pathway.SharedSkills(pathway.Requirements(profiles[from]), toReqs) {
@@ -44,32 +43,34 @@ func (r *queryResolver) skillsMap(ctx context.Context, from string, to string, i
 	return out, nil
 }
 
-// skillGaps turns gaps into their GraphQL form with the credentials that
-// close each one (pathway.ClosedBy). One round trip for all the lists.
-func (r *queryResolver) skillGaps(ctx context.Context, lists [][]pathway.SkillGap, skills map[string]pathway.Skill) ([][]model.SkillGap, error) {
-	var ids []string
-	for _, gaps := range lists {
-		for _, g := range gaps {
-			ids = append(ids, g.SkillID)
-		}
-	}
-	certs := map[string][]pathway.CertifiedSkill{}
-	if len(ids) > 0 {
-		var err error
-		if certs, err = r.store.SkillCertifiedBy(ctx, slices.Compact(slices.Sorted(slices.Values(ids)))); err != nil {
-			return nil, err
-		}
-	}
+// skillGaps turns gaps into their GraphQL form. It reads nothing: a gap's
+// closedBy is a field resolver, read (in one batch for the answer) only when
+// the query selects it.
+func skillGaps(lists [][]pathway.SkillGap, skills map[string]pathway.Skill) [][]model.SkillGap {
 	out := make([][]model.SkillGap, len(lists))
 	for i, gaps := range lists {
 		out[i] = make([]model.SkillGap, 0, len(gaps))
 		for _, g := range gaps {
 			sk := skills[g.SkillID]
-			out[i] = append(out[i], model.SkillGap{Skill: &sk, Required: g.Required, Level: g.Level, HeldLevel: g.HeldLevel,
-				ClosedBy: pathway.ClosedBy(g, certs[g.SkillID])})
+			out[i] = append(out[i], model.SkillGap{Skill: &sk, Required: g.Required, Level: g.Level, HeldLevel: g.HeldLevel})
 		}
 	}
-	return out, nil
+	return out
+}
+
+// gapsCertified tells which of the gaps some credential closes, in one
+// round trip for all the lists (none when there is no gap).
+func (r *queryResolver) gapsCertified(ctx context.Context, lists ...[]pathway.SkillGap) (map[cypher.GapKey]bool, error) {
+	var keys []cypher.GapKey
+	for _, gaps := range lists {
+		for _, g := range gaps {
+			keys = append(keys, cypher.GapKey{SkillID: g.SkillID, Level: g.Level})
+		}
+	}
+	slices.SortFunc(keys, func(a, b cypher.GapKey) int {
+		return cmp.Or(cmp.Compare(a.SkillID, b.SkillID), cmp.Compare(a.Level, b.Level))
+	})
+	return r.store.GapsCertified(ctx, slices.Compact(keys))
 }
 
 // skillIndex maps skill ids to the skills of some profiles.

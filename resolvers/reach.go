@@ -158,7 +158,15 @@ func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileIn
 		profiles = append(profiles, c.Profile)
 	}
 	skills := skillIndex(profiles...)
-	gaps, err := r.skillGaps(ctx, lists, skills)
+	gaps := skillGaps(lists, skills)
+	// Only a planned role's coverage asks which gaps some credential closes.
+	var planned [][]pathway.SkillGap
+	for i, c := range reached {
+		if c.Graph != nil {
+			planned = append(planned, lists[i])
+		}
+	}
+	certified, err := r.gapsCertified(ctx, planned...)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +174,7 @@ func (r *queryResolver) reachableRoles(ctx context.Context, from model.ProfileIn
 		objective: model.PlanObjectiveCost}
 	out := make([]model.ReachableRole, len(reached))
 	for i, c := range reached {
-		b := &planBuilder{opt: opt, graph: c.Graph, skills: skills, gaps: gaps[i], raw: lists[i]}
+		b := &planBuilder{opt: opt, graph: c.Graph, skills: skills, gaps: gaps[i], raw: lists[i], certified: certified}
 		role := c.Role
 		out[i] = model.ReachableRole{Role: &role, Score: c.Score, Overlap: c.Overlap, Steps: c.Steps,
 			Path: c.Path, Gaps: gaps[i], WageGain: c.WageGain, OpenNow: c.OpenNow,

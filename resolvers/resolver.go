@@ -38,6 +38,9 @@ func (r *Resolver) Role() graph.RoleResolver { return &roleResolver{r} }
 // Skill returns the Skill field resolvers.
 func (r *Resolver) Skill() graph.SkillResolver { return &skillResolver{r} }
 
+// SkillGap returns the SkillGap field resolvers.
+func (r *Resolver) SkillGap() graph.SkillGapResolver { return &skillGapResolver{r} }
+
 // Credential returns the Credential field resolvers.
 func (r *Resolver) Credential() graph.CredentialResolver { return &credentialResolver{r} }
 
@@ -48,6 +51,7 @@ type queryResolver struct{ *Resolver }
 type mutationResolver struct{ *Resolver }
 type roleResolver struct{ *Resolver }
 type skillResolver struct{ *Resolver }
+type skillGapResolver struct{ *Resolver }
 type credentialResolver struct{ *Resolver }
 type educationLevelResolver struct{ *Resolver }
 
@@ -96,8 +100,12 @@ func (r *roleResolver) Overlaps(ctx context.Context, obj *pathway.Role, first *i
 	return loaders.OverlapsForRole(ctx, obj.ID, n)
 }
 
-func (r *skillResolver) CertifiedBy(ctx context.Context, obj *pathway.Skill) ([]pathway.CertifiedSkill, error) {
-	certs, err := loaders.CertifiedBy(ctx, obj.ID)
+func (r *skillResolver) CertifiedBy(ctx context.Context, obj *pathway.Skill, first *int) ([]pathway.CertifiedSkill, error) {
+	n, err := pageSize("first", first, 20, 0, loaders.MaxCertifiedBy)
+	if err != nil {
+		return nil, err
+	}
+	certs, err := loaders.CertifiedBy(ctx, obj.ID, n)
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +115,14 @@ func (r *skillResolver) CertifiedBy(ctx context.Context, obj *pathway.Skill) ([]
 		out[i] = c
 	}
 	return out, nil
+}
+
+func (r *skillGapResolver) ClosedBy(ctx context.Context, obj *model.SkillGap, first *int) ([]pathway.Credential, error) {
+	n, err := pageSize("first", first, 10, 0, loaders.MaxClosedBy)
+	if err != nil {
+		return nil, err
+	}
+	return loaders.ClosedBy(ctx, obj.Skill.ID, obj.Level, n)
 }
 
 func (r *credentialResolver) Certifies(ctx context.Context, obj *pathway.Credential) ([]pathway.CertifiedSkill, error) {

@@ -2,14 +2,19 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 )
 
-const compareQuery = `query Compare($from: ID!, $to: ID!, $includePreferred: Boolean) {
+// gapCerts is how many credentials closing a gap /compare lists; it asks
+// for one more to tell whether there are more.
+const gapCerts = 5
+
+var compareQuery = `query Compare($from: ID!, $to: ID!, $includePreferred: Boolean) {
   skillsMap(from: $from, to: $to, includePreferred: $includePreferred) {
     from { id title } to { id title }
     overlap { skill { id name } fromLevel toLevel }
-    gaps { skill { id name } required level heldLevel closedBy { id name kind cost hours } }
+    gaps { skill { id name } required level heldLevel closedBy(first: ` + strconv.Itoa(gapCerts+1) + `) { id name kind cost hours } }
     readiness
   }
 }`
@@ -26,6 +31,8 @@ type skillsMap struct {
 		Required         bool
 		Level, HeldLevel int
 		ClosedBy         []credential
+		// More: more credentials close it than the page lists.
+		More bool
 	}
 	Readiness float64
 }
@@ -63,6 +70,11 @@ func (e *Explorer) compare(w http.ResponseWriter, r *http.Request) {
 	if err := e.query(r, compareQuery, map[string]any{"from": from, "to": to, "includePreferred": preferred}, &out); err != nil {
 		e.fail(w, r, "compare", title, err, "There is no role with an id in this link.")
 		return
+	}
+	for i, g := range out.SkillsMap.Gaps {
+		if len(g.ClosedBy) > gapCerts {
+			out.SkillsMap.Gaps[i].ClosedBy, out.SkillsMap.Gaps[i].More = g.ClosedBy[:gapCerts], true
+		}
 	}
 	data["Map"] = out.SkillsMap
 	data["FromTitle"], data["ToTitle"] = out.SkillsMap.From.Title, out.SkillsMap.To.Title

@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"html"
 	"io"
 	"mime/multipart"
@@ -308,5 +310,48 @@ func TestPlanRecordFile(t *testing.T) {
 	}
 	if code, body := post("", ""); code != 400 || !strings.Contains(body, "Choose a badge or learner record file first.") {
 		t.Errorf("no file: %d\n%s", code, body)
+	}
+}
+
+// TestLongCertifierLists: a skill certified by more credentials than a page
+// lists shows the first ones and says there are more; a short list says
+// nothing of the kind.
+func TestLongCertifierLists(t *testing.T) {
+	srv := newServer(t, false)
+	// The credentials come through the API, as an operator's would: one
+	// mutation document creating each and certifying the skill with it.
+	var m strings.Builder
+	m.WriteString("mutation {")
+	for i := range skillCerts + 1 {
+		fmt.Fprintf(&m, ` c%[1]d: createCredential(input: {id: "bulk-%03[1]d", name: "Bulk program %03[1]d", kind: "CERTIFICATE", cost: %[2]d}) { id }
+			s%[1]d: createCertification(input: {credentialId: "bulk-%03[1]d", skillId: "security", level: 5}) { level }`, i, 100+i)
+	}
+	m.WriteString("}")
+	body, err := json.Marshal(map[string]string{"query": m.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || strings.Contains(string(answer), `"errors"`) {
+		t.Fatalf("adding credentials: %d %.400s", resp.StatusCode, answer)
+	}
+	code, page := get(t, srv.Client(), srv.URL+"/skills/security")
+	if code != 200 || !strings.Contains(page, "More credentials prove it than listed here") || strings.Count(page, `href="/stacks/`) != skillCerts {
+		t.Errorf("GET /skills/security = %d with %d credential links, want %d and a note that there are more", code, strings.Count(page, `href="/stacks/`), skillCerts)
+	}
+	code, page = get(t, srv.Client(), srv.URL+"/compare?from=it-support-specialist&to=systems-administrator")
+	if code != 200 || !strings.Contains(page, "More credentials close it; these are the cheapest.") {
+		t.Errorf("GET /compare = %d, want the security gap's note that more credentials close it", code)
+	}
+	if _, page = get(t, srv.Client(), srv.URL+"/skills/networking"); strings.Contains(page, "More credentials prove it") {
+		t.Error("/skills/networking says more credentials prove it; its list is short")
 	}
 }

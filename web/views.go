@@ -198,10 +198,15 @@ func (e *Explorer) role(w http.ResponseWriter, r *http.Request) {
 	e.render(w, r, "role", page{Title: data.Role.Title, Data: data.Role})
 }
 
-const skillQuery = `query Skill($id: ID!) {
+// skillCerts is how many certifying credentials a skill's page lists; it
+// asks for one more to tell whether there are more (a generic skill has
+// more than a thousand certifying programs).
+const skillCerts = 50
+
+var skillQuery = `query Skill($id: ID!) {
   skill(id: $id) {
     id name category type description halfLifeYears
-    certifiedBy { level credential { id name kind cost hours } }
+    certifiedBy(first: ` + strconv.Itoa(skillCerts+1) + `) { level credential { id name kind cost hours } }
     broader { id name } narrower { id name }
   }
 }`
@@ -222,11 +227,16 @@ func (e *Explorer) skill(w http.ResponseWriter, r *http.Request) {
 				Credential credential
 			}
 			Broader, Narrower []ref
+			// MoreCerts: more credentials certify it than the page lists.
+			MoreCerts bool
 		}
 	}
 	if err := e.query(r, skillQuery, map[string]any{"id": id}, &data); err != nil {
 		e.fail(w, r, "skill", "Skill", err, "There is no skill with that id.")
 		return
+	}
+	if c := data.Skill.CertifiedBy; len(c) > skillCerts {
+		data.Skill.CertifiedBy, data.Skill.MoreCerts = c[:skillCerts], true
 	}
 	e.render(w, r, "skill", page{Title: data.Skill.Name, Data: data.Skill})
 }

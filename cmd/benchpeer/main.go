@@ -75,7 +75,7 @@ func parseFlags(args []string) (config, error) {
 	fs.IntVar(&cfg.verify, "verify", 6, "parameter sets per read whose answers must hash equal on every server")
 	readList := fs.String("reads", "", "comma-separated reads to run (default all: "+strings.Join(readNames(), ", ")+")")
 	fs.StringVar(&cfg.data, "data", "../shared/data", "the shared data sets (O*NET, CIP), relative to the module root")
-	fs.BoolVar(&cfg.programs, "programs", false, "load the CIP programs too (the default compares on the sample graph and O*NET only, as issue 14 measured; with programs a skill has up to ~1,160 certifying credentials)")
+	fs.BoolVar(&cfg.programs, "programs", false, "load the CIP programs too (the default compares on the sample graph and O*NET only, as issue 14 measured; with programs a skill has up to ~1,160 certifying credentials, of which the reads compare the first 100)")
 	fs.StringVar(&cfg.logs, "logs", "", "folder for the servers' logs (default: a new temporary folder)")
 	fs.DurationVar(&cfg.readyTimeout, "ready-timeout", 2*time.Minute, "how long each server may take to answer after it starts")
 	if err := fs.Parse(args); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -41,7 +42,7 @@ func TestNormaliseShapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []role{{ID: "r", Title: "Nurse", Skills: []skill{
-		{ID: "a", Name: "A", Level: 2, Required: true, CertifiedBy: []cert{{"c1", "C1", 4}, {"c2", "C2", 2}}},
+		{ID: "a", Name: "A", Level: 2, Required: true, CertifiedBy: []cert{{ID: "c1", Name: "C1", Level: 4}, {ID: "c2", Name: "C2", Level: 2}}},
 		{ID: "b", Name: "B", Level: 3},
 	}}}
 	if diff := cmp.Diff(want, p.roles()); diff != "" {
@@ -165,7 +166,7 @@ func TestFloorStatementsPlan(t *testing.T) {
 		name := strings.TrimSuffix(e.Name(), ".cypher")
 		t.Run(name, func(t *testing.T) {
 			res, err := neo4j.ExecuteQuery(ctx, driver, "EXPLAIN "+statement(name),
-				map[string]any{"offset": 0, "limit": 10, "id": "x"}, neo4j.EagerResultTransformer,
+				map[string]any{"offset": 0, "limit": 10, "id": "x", "maxCerts": maxCerts}, neo4j.EagerResultTransformer,
 				neo4j.ExecuteQueryWithDatabase(cfg.Database))
 			if err != nil {
 				t.Fatal(err)
@@ -203,4 +204,25 @@ func TestParseFlags(t *testing.T) {
 			t.Error("parseFlags without LATTICE_TEST_NEO4J_URI succeeded; it must never fall back to another database")
 		}
 	})
+}
+
+// TestNormaliseBoundsCerts: a skill with more certifiers than maxCerts keeps
+// the first maxCerts in Lattice's certifiedBy order (level, then cost with an
+// unknown one as 0), as Lattice and the floor bound them in Cypher.
+func TestNormaliseBoundsCerts(t *testing.T) {
+	var certs []cert
+	for i := 1; i <= maxCerts; i++ {
+		cost := float64(i)
+		certs = append(certs, cert{ID: fmt.Sprintf("c%03d", i), Name: "C", Level: 2, Cost: &cost})
+	}
+	free := 0.0
+	certs = append(certs, cert{ID: "low", Name: "C", Level: 1, Cost: &free}, cert{ID: "unknown-cost", Name: "C", Level: 2})
+	got := normalise([]role{{ID: "r", Skills: []skill{{ID: "s", CertifiedBy: certs}}}})[0].Skills[0].CertifiedBy
+	var ids []string
+	for _, c := range got {
+		ids = append(ids, c.ID)
+	}
+	if len(ids) != maxCerts || slices.Contains(ids, "low") || slices.Contains(ids, fmt.Sprintf("c%03d", maxCerts)) || !slices.Contains(ids, "unknown-cost") {
+		t.Errorf("normalise kept %d certs %v; want %d: every level-2 one but the dearest, the unknown cost included", len(ids), ids, maxCerts)
+	}
 }

@@ -46,8 +46,21 @@ func (p params) String() string {
 	return fmt.Sprintf("roles from offset %d", p.offset)
 }
 
+// maxCerts is how many certifying credentials of a skill the reads compare:
+// the most Lattice's certifiedBy returns (its first is at most 100, default
+// 20). On the sample graph and O*NET no skill has more, so every read covers
+// every certifier; with -programs a generic skill has ~1,160 and each server
+// answers its top 100 in Lattice's order (highest level, then cost, an
+// unknown one counting as 0, name, id): Lattice and the floor bound the list
+// in Cypher, while the peer, which cannot bound a list merged over SAME_AS
+// twins, reads them all and normalise keeps the same 100.
+const maxCerts = 100
+
+// latticeCerts is a skill's certifying credentials in Lattice's schema.
+var latticeCerts = fmt.Sprintf(`certifiedBy(first: %d) { level credential { id name cost } }`, maxCerts)
+
 // peerCerts is a skill's certifying credentials in the peer's schema.
-const peerCerts = `certifiedByConnection { edges { properties { level } node { id name } } }`
+const peerCerts = `certifiedByConnection { edges { properties { level } node { id name cost } } }`
 
 // Lattice reads a credential certifying a SAME_AS skill (either direction) as
 // certifying this one: the peer asks for the same through sameAs and sameAsOf.
@@ -68,7 +81,7 @@ var reads = []read{
 		name:  "role1certs",
 		about: "one O*NET role, its skills, each skill's certifying credentials",
 		lattice: `query($id: ID!) { role(id: $id) {
-			id title skills { level required skill { id name certifiedBy { level credential { id name } } } } } }`,
+			id title skills { level required skill { id name ` + latticeCerts + ` } } } }`,
 		peer: `query($id: ID!) { roles(where: {id: {eq: $id}}) {
 			id title skillsConnection { edges { properties { level required } ` + peerSkillCerts + ` } } } }`,
 		floor: "role_certified",
@@ -78,7 +91,7 @@ var reads = []read{
 		about:    "20 roles by title, their skills, each skill's certifying credentials",
 		pageSize: 20,
 		lattice: `query($first: Int!, $after: String) { roles(first: $first, after: $after) { edges { node {
-			id title skills { level required skill { id name certifiedBy { level credential { id name } } } } } } } }`,
+			id title skills { level required skill { id name ` + latticeCerts + ` } } } } } }`,
 		peer: `query($limit: Int!, $offset: Int!) { roles(sort: [{title: ASC}, {id: ASC}], limit: $limit, offset: $offset) {
 			id title skillsConnection { edges { properties { level required } ` + peerSkillCerts + ` } } } }`,
 		floor: "roles_certified",
@@ -100,11 +113,16 @@ func (r *read) peerVars(p params) map[string]any {
 	return map[string]any{"limit": r.pageSize, "offset": p.offset}
 }
 
-func (r *read) floorVars(p params) map[string]any { return r.peerVars(p) }
+func (r *read) floorVars(p params) map[string]any {
+	v := r.peerVars(p)
+	v["maxCerts"] = maxCerts
+	return v
+}
 
 // The normalised answer every server's is turned into before hashing: roles
 // in the order served (the order is part of a page), skills and credentials
-// sorted by id, each credential once at its highest level.
+// sorted by id, each credential once at its highest level, at most maxCerts
+// of them (the first in Lattice's order).
 type (
 	role struct {
 		ID, Title string
@@ -119,6 +137,7 @@ type (
 	cert struct {
 		ID, Name string
 		Level    int
+		Cost     *float64
 	}
 )
 
@@ -145,6 +164,17 @@ func mergeCerts(certs []cert) []cert {
 	for _, c := range best {
 		out = append(out, c)
 	}
+	// Lattice's certifiedBy order (skill_certified_by.cypher), for the bound.
+	cost := func(c cert) float64 {
+		if c.Cost == nil {
+			return 0
+		}
+		return *c.Cost
+	}
+	slices.SortFunc(out, func(a, b cert) int {
+		return cmp.Or(cmp.Compare(b.Level, a.Level), cmp.Compare(cost(a), cost(b)), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	out = out[:min(len(out), maxCerts)]
 	slices.SortFunc(out, func(a, b cert) int { return cmp.Compare(a.ID, b.ID) })
 	if len(out) == 0 {
 		return nil
@@ -184,7 +214,10 @@ type latticeRole struct {
 			ID, Name    string
 			CertifiedBy []struct {
 				Level      int
-				Credential struct{ ID, Name string }
+				Credential struct {
+					ID, Name string
+					Cost     *float64
+				}
 			}
 		}
 	}
@@ -206,7 +239,7 @@ func (a *latticeAnswer) roles() []role {
 		for _, s := range r.Skills {
 			sk := skill{ID: s.Skill.ID, Name: s.Skill.Name, Level: s.Level, Required: s.Required}
 			for _, c := range s.Skill.CertifiedBy {
-				sk.CertifiedBy = append(sk.CertifiedBy, cert{ID: c.Credential.ID, Name: c.Credential.Name, Level: c.Level})
+				sk.CertifiedBy = append(sk.CertifiedBy, cert{ID: c.Credential.ID, Name: c.Credential.Name, Level: c.Level, Cost: c.Credential.Cost})
 			}
 			rl.Skills = append(rl.Skills, sk)
 		}
@@ -241,14 +274,17 @@ type peerAnswer struct {
 type peerCertEdges struct {
 	Edges []struct {
 		Properties struct{ Level int }
-		Node       struct{ ID, Name string }
+		Node       struct {
+			ID, Name string
+			Cost     *float64
+		}
 	}
 }
 
 func (c peerCertEdges) certs() []cert {
 	var out []cert
 	for _, e := range c.Edges {
-		out = append(out, cert{ID: e.Node.ID, Name: e.Node.Name, Level: e.Properties.Level})
+		out = append(out, cert{ID: e.Node.ID, Name: e.Node.Name, Level: e.Properties.Level, Cost: e.Node.Cost})
 	}
 	return out
 }

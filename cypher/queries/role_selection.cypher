@@ -4,10 +4,11 @@
 // (which holds the same subqueries: keep the two alike). A level that is off
 // costs nothing. $id: string; $withSkills, $withCertifiedBy,
 // $withCredentials, $withStacksInto, $withEducation, $withOverlaps: bool;
-// $maxOverlaps: int. Returns no row when there is no such role, else one row:
-// node (the role), nested (one entry: id, skills, credentials, education,
-// overlaps), certifiedBy (rows of id, node, level) and stacksInto (rows of
-// id, node, creditHours, creditCost).
+// $maxOverlaps, $maxCertifiedBy: int (the most overlaps per role and
+// certifications per skill read). Returns no row when there is no such
+// role, else one row: node (the role), nested (one entry: id, skills,
+// credentials, education, overlaps), certifiedBy (rows of id, node, level)
+// and stacksInto (rows of id, node, creditHours, creditCost).
 MATCH (r:Role {id: $id})
 CALL (r) {
   WITH r WHERE $withSkills
@@ -49,7 +50,9 @@ CALL (nested) {
   }
   WITH id, c, max(level) AS level
   ORDER BY id, level DESC, coalesce(c.cost, 0), c.name, c.id
-  RETURN collect({id: id, node: c {.*}, level: level}) AS certifiedBy
+  WITH id, collect({id: id, node: c {.*}, level: level})[..$maxCertifiedBy] AS certs
+  UNWIND certs AS cert
+  RETURN collect(cert) AS certifiedBy
 }
 CALL (nested) {
   WITH nested WHERE $withStacksInto

@@ -2,14 +2,16 @@
 // so that a page and its selection cost one round trip. Each level reads
 // what its batch statement reads, in the same order: skills as role_skills,
 // credentials as role_credentials, education as role_education, overlaps as
-// role_overlaps, certifiedBy as skill_certified_by (of every skill read),
-// stacksInto as credential_stacks_into (of every credential read). A level
-// that is off costs nothing: its subquery filters its one row away first.
+// role_overlaps, certifiedBy as skill_certified_by (of every skill read, at
+// most $maxCertifiedBy each), stacksInto as credential_stacks_into (of every
+// credential read). A level that is off costs nothing: its subquery filters
+// its one row away first.
 // $level, $industry: string or null; $degreeRequired: bool or null;
 // $degreeRank: int; $afterTitle, $afterID: string or null; $limit: int (the
 // page size plus one, to tell whether there is more); $withSkills,
 // $withCertifiedBy, $withCredentials, $withStacksInto, $withEducation,
-// $withOverlaps: bool; $maxOverlaps: int.
+// $withOverlaps: bool; $maxOverlaps, $maxCertifiedBy: int (the most
+// overlaps per role and certifications per skill read).
 // Returns one row: total, nodes (as roles_page), nested (per role of the
 // page: id, skills, credentials, education, overlaps), certifiedBy (rows of
 // id, node, level) and stacksInto (rows of id, node, creditHours, creditCost).
@@ -65,7 +67,9 @@ CALL (nested) {
   }
   WITH id, c, max(level) AS level
   ORDER BY id, level DESC, coalesce(c.cost, 0), c.name, c.id
-  RETURN collect({id: id, node: c {.*}, level: level}) AS certifiedBy
+  WITH id, collect({id: id, node: c {.*}, level: level})[..$maxCertifiedBy] AS certs
+  UNWIND certs AS cert
+  RETURN collect(cert) AS certifiedBy
 }
 CALL (nested) {
   WITH nested WHERE $withStacksInto

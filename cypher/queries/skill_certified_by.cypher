@@ -1,7 +1,8 @@
-// Credentials that certify skills, highest level first. $ids: [string] (skills).
-// A credential certifying a skill SAME_AS one of them certifies it too, at
-// its level (pathway.SameAs: one crosswalk hop). Returns id (the skill),
-// node (the credential), level.
+// Credentials that certify skills, highest level first, at most $max each
+// (a generic skill has more than a thousand certifying programs). $ids:
+// [string] (skills); $max: int. A credential certifying a skill SAME_AS one
+// of them certifies it too, at its level (pathway.SameAs: one crosswalk
+// hop). Returns id (the skill), node (the credential), level.
 UNWIND $ids AS id
 MATCH (k:Skill {id: id})
 CALL (k) {
@@ -12,5 +13,7 @@ CALL (k) {
   RETURN c, e.level AS level
 }
 WITH id, c, max(level) AS level
-RETURN id, c {.*} AS node, level
 ORDER BY id, level DESC, coalesce(c.cost, 0), c.name, c.id
+WITH id, collect({node: c {.*}, level: level})[..$max] AS certs
+UNWIND certs AS cert
+RETURN id, cert.node AS node, cert.level AS level

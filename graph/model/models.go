@@ -439,8 +439,6 @@ type SkillGap struct {
 	Level int `json:"level"`
 	// The level held now, 0 when not held.
 	HeldLevel int `json:"heldLevel"`
-	// Credentials that certify the skill at the needed level or above, cheapest first.
-	ClosedBy []pathway.Credential `json:"closedBy"`
 }
 
 // A skill two roles share.

@@ -1,9 +1,24 @@
 // Floor: one role, its skills, and the credentials certifying each skill,
-// directly or through one SAME_AS hop either way (as Lattice reads them; the
-// benchmark keeps each credential's highest level). $id: string.
-// Returns id, title, skills: [{id, name, level, required, certifiedBy: [{id, name, level}]}].
+// directly or through one SAME_AS hop either way, each once at its highest
+// level, as Lattice's certifiedBy(first: $maxCerts) lists them: the first
+// $maxCerts by level (highest first), cost (unknown as 0), name and id.
+// $id: string; $maxCerts: int.
+// Returns id, title, skills: [{id, name, level, required, certifiedBy: [{id, name, cost, level}]}].
 MATCH (r:Role {id: $id})
-RETURN r.id AS id, r.title AS title,
-       [(r)-[e:REQUIRES]->(s:Skill) | {id: s.id, name: s.name, level: e.level, required: e.required,
-         certifiedBy: [(c:Credential)-[x:CERTIFIES]->(s) | {id: c.id, name: c.name, level: x.level}] +
-                      [(c:Credential)-[x:CERTIFIES]->(:Skill)-[:SAME_AS]-(s) | {id: c.id, name: c.name, level: x.level}]}] AS skills
+CALL (r) {
+  MATCH (r)-[e:REQUIRES]->(s:Skill)
+  CALL (s) {
+    CALL (s) {
+      MATCH (c:Credential)-[x:CERTIFIES]->(s)
+      RETURN c, x.level AS level
+      UNION
+      MATCH (c:Credential)-[x:CERTIFIES]->(:Skill)-[:SAME_AS]-(s)
+      RETURN c, x.level AS level
+    }
+    WITH c, max(level) AS level
+    ORDER BY level DESC, coalesce(c.cost, 0), c.name, c.id
+    RETURN collect({id: c.id, name: c.name, cost: c.cost, level: level})[..$maxCerts] AS certifiedBy
+  }
+  RETURN collect({id: s.id, name: s.name, level: e.level, required: e.required, certifiedBy: certifiedBy}) AS skills
+}
+RETURN r.id AS id, r.title AS title, skills

@@ -1,10 +1,26 @@
 // Floor: a page of roles by title then id, their skills, and the credentials
-// certifying each skill, directly or through one SAME_AS hop either way.
-// $offset, $limit: int.
-// Returns id, title, skills: [{id, name, level, required, certifiedBy: [{id, name, level}]}].
+// certifying each skill, directly or through one SAME_AS hop either way, each
+// once at its highest level, as Lattice's certifiedBy(first: $maxCerts)
+// lists them: the first $maxCerts by level (highest first), cost (unknown as
+// 0), name and id. $offset, $limit, $maxCerts: int.
+// Returns id, title, skills: [{id, name, level, required, certifiedBy: [{id, name, cost, level}]}].
 MATCH (r:Role)
 WITH r ORDER BY r.title, r.id SKIP $offset LIMIT $limit
-RETURN r.id AS id, r.title AS title,
-       [(r)-[e:REQUIRES]->(s:Skill) | {id: s.id, name: s.name, level: e.level, required: e.required,
-         certifiedBy: [(c:Credential)-[x:CERTIFIES]->(s) | {id: c.id, name: c.name, level: x.level}] +
-                      [(c:Credential)-[x:CERTIFIES]->(:Skill)-[:SAME_AS]-(s) | {id: c.id, name: c.name, level: x.level}]}] AS skills
+CALL (r) {
+  MATCH (r)-[e:REQUIRES]->(s:Skill)
+  CALL (s) {
+    CALL (s) {
+      MATCH (c:Credential)-[x:CERTIFIES]->(s)
+      RETURN c, x.level AS level
+      UNION
+      MATCH (c:Credential)-[x:CERTIFIES]->(:Skill)-[:SAME_AS]-(s)
+      RETURN c, x.level AS level
+    }
+    WITH c, max(level) AS level
+    ORDER BY level DESC, coalesce(c.cost, 0), c.name, c.id
+    RETURN collect({id: c.id, name: c.name, cost: c.cost, level: level})[..$maxCerts] AS certifiedBy
+  }
+  RETURN collect({id: s.id, name: s.name, level: e.level, required: e.required, certifiedBy: certifiedBy}) AS skills
+}
+RETURN r.id AS id, r.title AS title, skills
+ORDER BY title, id
