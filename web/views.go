@@ -184,15 +184,25 @@ const roleQuery = `query Role($id: ID!) {
   }
 }`
 
-func (e *Explorer) role(w http.ResponseWriter, r *http.Request) {
-	id := pathID(r, "/roles/")
+// detail reads the page of the node the path names after prefix into data.
+// It answers the request itself and returns false when there is no page to
+// render: no id sends the visitor home, a failed read renders the problem.
+func (e *Explorer) detail(w http.ResponseWriter, r *http.Request, prefix, query string, data any, name, title, notFound string) (id string, ok bool) {
+	id = pathID(r, prefix)
 	if id == "" {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
-		return
+		return "", false
 	}
+	if err := e.query(r, query, map[string]any{"id": id}, data); err != nil {
+		e.fail(w, r, name, title, err, notFound)
+		return "", false
+	}
+	return id, true
+}
+
+func (e *Explorer) role(w http.ResponseWriter, r *http.Request) {
 	var data struct{ Role role }
-	if err := e.query(r, roleQuery, map[string]any{"id": id}, &data); err != nil {
-		e.fail(w, r, "role", "Role", err, "There is no role with that id.")
+	if _, ok := e.detail(w, r, "/roles/", roleQuery, &data, "role", "Role", "There is no role with that id."); !ok {
 		return
 	}
 	e.render(w, r, "role", page{Title: data.Role.Title, Data: data.Role})
@@ -212,11 +222,6 @@ var skillQuery = `query Skill($id: ID!) {
 }`
 
 func (e *Explorer) skill(w http.ResponseWriter, r *http.Request) {
-	id := pathID(r, "/skills/")
-	if id == "" {
-		http.Redirect(w, r, "/", http.StatusSeeOther)
-		return
-	}
 	var data struct {
 		Skill struct {
 			ID, Name                    string
@@ -231,8 +236,7 @@ func (e *Explorer) skill(w http.ResponseWriter, r *http.Request) {
 			MoreCerts bool
 		}
 	}
-	if err := e.query(r, skillQuery, map[string]any{"id": id}, &data); err != nil {
-		e.fail(w, r, "skill", "Skill", err, "There is no skill with that id.")
+	if _, ok := e.detail(w, r, "/skills/", skillQuery, &data, "skill", "Skill", "There is no skill with that id."); !ok {
 		return
 	}
 	if c := data.Skill.CertifiedBy; len(c) > skillCerts {
@@ -296,19 +300,14 @@ func stage(r rung) int {
 var stageHeadings = []string{"After high school", "After an associate degree", "After a bachelor’s degree"}
 
 func (e *Explorer) stack(w http.ResponseWriter, r *http.Request) {
-	id := pathID(r, "/stacks/")
-	if id == "" {
-		http.Redirect(w, r, "/", http.StatusSeeOther)
-		return
-	}
 	var data struct {
 		CredentialStack struct {
 			ID    string
 			Rungs []rung
 		}
 	}
-	if err := e.query(r, stackQuery, map[string]any{"id": id}, &data); err != nil {
-		e.fail(w, r, "stack", "Credential ladder", err, "There is no credential or education level with that id.")
+	id, ok := e.detail(w, r, "/stacks/", stackQuery, &data, "stack", "Credential ladder", "There is no credential or education level with that id.")
+	if !ok {
 		return
 	}
 	name := id
