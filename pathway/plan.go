@@ -650,12 +650,15 @@ type problem struct {
 	worst  [numDims][]float64 // max(0, r0): the value with no further credit
 	wmin   [numDims][]float64 // the value with every possible credit
 	lowers [][]credit         // credit from other candidates
-	edgeOf []int              // index of each candidate's first credit edge, over all candidates
-	edges  int                // the number of credit edges
-	edgeTo []int              // the candidate each credit edge goes into
-	upper  [][]int            // candidates each one gives credit to
-	groups [][]int            // clause ids of each candidate's prerequisite groups
-	closes [][]int            // gap indices each candidate closes
+	// lift bounds any plan that takes the candidate: its value and the
+	// least chain of steps before it that meets its prerequisites (findLift).
+	lift   [numDims][]float64
+	edgeOf []int   // index of each candidate's first credit edge, over all candidates
+	edges  int     // the number of credit edges
+	edgeTo []int   // the candidate each credit edge goes into
+	upper  [][]int // candidates each one gives credit to
+	groups [][]int // clause ids of each candidate's prerequisite groups
+	closes [][]int // gap indices each candidate closes
 
 	clauses []clause
 	static  []int   // the target's clause ids
@@ -1294,6 +1297,64 @@ func (p *problem) build(kept []*PlanCredential, held map[string]bool, tix *targe
 		}
 	}
 	p.findGrain()
+	p.findLift()
+}
+
+// findLift computes lift, from above to the greatest fixed point below
+// infinity. A plan that takes x has, for each group of x, a step meeting
+// it before x, whose groups are met before it in turn: the steps of one
+// such chain are distinct, so their least values add up (chains of
+// different groups may share steps, so only the dearest group counts). A
+// credit from a lower needs the lower before x too. A candidate whose
+// groups cannot all be met keeps an infinite lift.
+func (p *problem) findLift() {
+	for d := range numDims {
+		lift := make([]float64, p.n)
+		for x := range lift {
+			lift[x] = math.Inf(1)
+		}
+		credit := d == dimHours || d == dimCost
+		for changed := true; changed; {
+			changed = false
+			type list struct {
+				first *int
+				n     int
+			}
+			least := map[list]float64{} // groups share option lists
+			for x := range p.n {
+				pre := 0.0
+				for _, ci := range p.groups[x] {
+					opts := p.clauses[ci].opts
+					m, ok := math.Inf(1), false
+					if len(opts) > 0 {
+						m, ok = least[list{&opts[0], len(opts)}]
+					}
+					if !ok {
+						m = math.Inf(1)
+						for _, y := range opts {
+							m = min(m, lift[y])
+						}
+						if len(opts) > 0 {
+							least[list{&opts[0], len(opts)}] = m
+						}
+					}
+					pre = max(pre, m)
+				}
+				v := p.worst[d][x] + pre
+				if credit && len(p.lowers[x]) > 0 {
+					lower := math.Inf(1)
+					for _, cr := range p.lowers[x] {
+						lower = min(lower, lift[cr.from])
+					}
+					v = min(v, p.wmin[d][x]+max(pre, lower))
+				}
+				if v < lift[x] {
+					lift[x], changed = v, true
+				}
+			}
+		}
+		p.lift[d] = lift
+	}
 }
 
 // dominated marks the candidates another one makes pointless: one that is

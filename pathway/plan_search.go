@@ -128,12 +128,13 @@ func (s *search) run() {
 		timeCap = DefaultTimeCap
 	}
 	s.deadline = time.Now().Add(timeCap)
-	s.greedy(func(x int) float64 { return s.p.wmin[s.obj][x] })
-	// The other dimensions' weights often find a better first plan (the
-	// cheapest programs are short ones too), and each costs one greedy pass.
+	// Weighed by lift, a master's costs its bachelor's too. The other
+	// dimensions' weights often find a better first plan (the cheapest
+	// programs are short ones too), and each costs one greedy pass.
+	s.greedy(func(x int) float64 { return s.p.lift[s.obj][x] })
 	for d := range numDims {
 		if d != s.obj {
-			s.greedy(func(x int) float64 { return s.p.wmin[d][x] })
+			s.greedy(func(x int) float64 { return s.p.lift[d][x] })
 		}
 	}
 	s.node(0)
@@ -766,7 +767,7 @@ func (s *search) fix(b *bounds, open []int) []int {
 			s.mark[x] = s.mepoch
 			out := false
 			for i, d := range dims {
-				if b.with(d, x) > thr[i]+tol(thr[i]) {
+				if b.with(d, x) > thr[i]+tol(thr[i]) || p.lift[d][x] > thr[i]+tol(thr[i]) {
 					out = true
 					break
 				}

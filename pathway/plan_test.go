@@ -310,6 +310,10 @@ func TestSolveFirstDegreeOfARank(t *testing.T) {
 			if s.nodes > 5 {
 				t.Errorf("proving it took %d search nodes, want at most 5", s.nodes)
 			}
+			// Any plan with master-0 has a bachelor's before it.
+			if got, want := p.lift[dimHours][p.index["master-0"]], 1200.0+3600; got != want {
+				t.Errorf("master-0's lift is %v hours, want %v", got, want)
+			}
 		})
 	}
 }
