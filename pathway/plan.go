@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -622,6 +623,10 @@ type clause struct {
 	opts  []int    // candidate indices, ascending
 	bits  []uint64 // the same as a bit set
 	owner int      // the candidate whose prerequisite group it is; -1 for the target's
+	// meets has every candidate that meets the clause, as a bit set that
+	// may hold the owner too: opts leave out those that are never the first
+	// to meet it (see build).
+	meets []uint64
 }
 
 // problem is a planning question reduced to indices: the kept candidates
@@ -645,12 +650,15 @@ type problem struct {
 	worst  [numDims][]float64 // max(0, r0): the value with no further credit
 	wmin   [numDims][]float64 // the value with every possible credit
 	lowers [][]credit         // credit from other candidates
-	edgeOf []int              // index of each candidate's first credit edge, over all candidates
-	edges  int                // the number of credit edges
-	edgeTo []int              // the candidate each credit edge goes into
-	upper  [][]int            // candidates each one gives credit to
-	groups [][]int            // clause ids of each candidate's prerequisite groups
-	closes [][]int            // gap indices each candidate closes
+	// lift bounds any plan that takes the candidate: its value and the
+	// least chain of steps before it that meets its prerequisites (findLift).
+	lift   [numDims][]float64
+	edgeOf []int   // index of each candidate's first credit edge, over all candidates
+	edges  int     // the number of credit edges
+	edgeTo []int   // the candidate each credit edge goes into
+	upper  [][]int // candidates each one gives credit to
+	groups [][]int // clause ids of each candidate's prerequisite groups
+	closes [][]int // gap indices each candidate closes
 
 	clauses []clause
 	static  []int   // the target's clause ids
@@ -1147,16 +1155,13 @@ func (p *problem) build(kept []*PlanCredential, held map[string]bool, tix *targe
 		}
 		slices.Sort(p.closes[i])
 	}
-	addClause := func(opts []int, owner int) int {
-		cl := clause{opts: opts, bits: make([]uint64, p.nw), owner: owner}
-		id := len(p.clauses)
-		for _, x := range opts {
-			cl.bits[x>>6] |= 1 << (x & 63)
-			p.incid[x] = append(p.incid[x], id)
-		}
-		p.clauses = append(p.clauses, cl)
-		return id
-	}
+	// The clauses. Each is a base set of options less its owner: the
+	// target's requirement, or a prerequisite group's credentials and the
+	// candidates conferring its rank. Groups repeat (every program of a
+	// level asks for the same rank), so each distinct base is made once.
+	var bases []optionSet
+	type made struct{ base, owner int }
+	var clauses []made
 	topts := make([][]int, len(tix.clauses))
 	var buf []int
 	for i, c := range kept {
@@ -1165,19 +1170,22 @@ func (p *problem) build(kept []*PlanCredential, held map[string]bool, tix *targe
 		}
 	}
 	for _, opts := range topts {
-		p.static = append(p.static, addClause(opts, -1))
+		bases = append(bases, newOptionSet(opts, p.nw))
+		clauses = append(clauses, made{len(bases) - 1, -1})
 	}
 	byRank := newConferrers(kept)
+	baseOfKey := map[string]int{}
+	groupBases := make([][]int, n) // the base of each group of each candidate
 	for i, c := range kept {
 		for _, g := range c.Prerequisites {
 			metByHeld := len(g) == 0
 			minRank := math.MaxInt
-			var opts []int
+			var ids []int
 			for _, o := range g {
 				if o.CredentialID != "" {
 					metByHeld = metByHeld || held[o.CredentialID]
-					if j, ok := p.index[o.CredentialID]; ok && j != i {
-						opts = append(opts, j)
+					if j, ok := p.index[o.CredentialID]; ok {
+						ids = append(ids, j)
 					}
 				} else {
 					metByHeld = metByHeld || o.EducationRank <= p.heldRank
@@ -1187,17 +1195,166 @@ func (p *problem) build(kept []*PlanCredential, held map[string]bool, tix *targe
 			if metByHeld {
 				continue
 			}
-			byRank.atLeast(kept, minRank, func(j int) {
-				if j != i {
-					opts = append(opts, j)
+			slices.Sort(ids)
+			ids = slices.Compact(ids)
+			key := fmt.Sprint(minRank, ids)
+			b, ok := baseOfKey[key]
+			if !ok {
+				byRank.atLeast(kept, minRank, func(j int) { ids = append(ids, j) })
+				slices.Sort(ids)
+				bases = append(bases, newOptionSet(slices.Compact(ids), p.nw))
+				b = len(bases) - 1
+				baseOfKey[key] = b
+			}
+			groupBases[i] = append(groupBases[i], b)
+			clauses = append(clauses, made{b, i})
+		}
+	}
+
+	// Narrowing: an option whose prerequisite group is met only by
+	// candidates that meet the clause too (or by the clause's owner, which
+	// comes after the clause is met) is never the first step to meet it,
+	// since in any valid order its group is met earlier. A master's needs a
+	// bachelor's rank, so the rank-4 group of another master's is first met
+	// by a bachelor's. Every valid plan still meets each clause by a kept
+	// option and the steps ready at each point of an order stay the same,
+	// so only the search shrinks, and its bound sees that the bachelor's
+	// must come.
+	type narrowed struct {
+		kept    optionSet     // the base less the options never first
+		unless  map[int][]int // owner -> further options never first with that owner
+		general bool          // kept is shared by clauses whose owner is outside
+	}
+	narrowedOf := make([]*narrowed, len(bases))
+	narrow := func(b int) *narrowed {
+		if nb := narrowedOf[b]; nb != nil {
+			return nb
+		}
+		nb := &narrowed{unless: map[int][]int{}}
+		base := bases[b]
+		var kept []int
+		for _, y := range base.opts {
+			first := true
+			for _, b2 := range groupBases[y] {
+				// y's group is bases[b2] less y: what of it is outside base?
+				out := base.outside(bases[b2], y)
+				if len(out) == 0 {
+					first = false
+					break
 				}
-			})
-			slices.Sort(opts)
-			opts = slices.Compact(opts)
-			p.groups[i] = append(p.groups[i], addClause(opts, i))
+				if len(out) == 1 {
+					nb.unless[out[0]] = append(nb.unless[out[0]], y)
+				}
+			}
+			if first {
+				kept = append(kept, y)
+			}
+		}
+		nb.kept = newOptionSet(kept, p.nw)
+		narrowedOf[b] = nb
+		return nb
+	}
+	for _, m := range clauses {
+		nb := narrow(m.base)
+		cl := clause{owner: m.owner, meets: bases[m.base].bits}
+		drop := nb.unless[m.owner]
+		if m.owner < 0 || (!nb.kept.has(m.owner) && len(drop) == 0) {
+			cl.opts, cl.bits = nb.kept.opts, nb.kept.bits // shared, never written
+		} else {
+			var opts []int
+			for _, y := range nb.kept.opts {
+				if y != m.owner && !slices.Contains(drop, y) {
+					opts = append(opts, y)
+				}
+			}
+			set := newOptionSet(opts, p.nw)
+			cl.opts, cl.bits = set.opts, set.bits
+		}
+		id := len(p.clauses)
+		p.clauses = append(p.clauses, cl)
+		if m.owner < 0 {
+			p.static = append(p.static, id)
+		} else {
+			p.groups[m.owner] = append(p.groups[m.owner], id)
+		}
+	}
+	// incid in one block: a bachelor's can be an option of a thousand groups.
+	count := make([]int, n)
+	total := 0
+	for _, cl := range p.clauses {
+		for _, x := range cl.opts {
+			count[x]++
+		}
+		total += len(cl.opts)
+	}
+	block := make([]int, total)
+	for x := range n {
+		p.incid[x], block = block[:0:count[x]], block[count[x]:]
+	}
+	for id, cl := range p.clauses {
+		for _, x := range cl.opts {
+			p.incid[x] = append(p.incid[x], id)
 		}
 	}
 	p.findGrain()
+	p.findLift()
+}
+
+// findLift computes lift, from above to the greatest fixed point below
+// infinity. A plan that takes x has, for each group of x, a step meeting
+// it before x, whose groups are met before it in turn: the steps of one
+// such chain are distinct, so their least values add up (chains of
+// different groups may share steps, so only the dearest group counts). A
+// credit from a lower needs the lower before x too. A candidate whose
+// groups cannot all be met keeps an infinite lift.
+func (p *problem) findLift() {
+	for d := range numDims {
+		lift := make([]float64, p.n)
+		for x := range lift {
+			lift[x] = math.Inf(1)
+		}
+		credit := d == dimHours || d == dimCost
+		for changed := true; changed; {
+			changed = false
+			type list struct {
+				first *int
+				n     int
+			}
+			least := map[list]float64{} // groups share option lists
+			for x := range p.n {
+				pre := 0.0
+				for _, ci := range p.groups[x] {
+					opts := p.clauses[ci].opts
+					m, ok := math.Inf(1), false
+					if len(opts) > 0 {
+						m, ok = least[list{&opts[0], len(opts)}]
+					}
+					if !ok {
+						m = math.Inf(1)
+						for _, y := range opts {
+							m = min(m, lift[y])
+						}
+						if len(opts) > 0 {
+							least[list{&opts[0], len(opts)}] = m
+						}
+					}
+					pre = max(pre, m)
+				}
+				v := p.worst[d][x] + pre
+				if credit && len(p.lowers[x]) > 0 {
+					lower := math.Inf(1)
+					for _, cr := range p.lowers[x] {
+						lower = min(lower, lift[cr.from])
+					}
+					v = min(v, p.wmin[d][x]+max(pre, lower))
+				}
+				if v < lift[x] {
+					lift[x], changed = v, true
+				}
+			}
+		}
+		p.lift[d] = lift
+	}
 }
 
 // dominated marks the candidates another one makes pointless: one that is
@@ -1301,6 +1458,41 @@ func (p *problem) dominated() []bool {
 		}
 	}
 	return drop
+}
+
+// optionSet is a sorted list of candidate indices and the same as a bit set.
+type optionSet struct {
+	opts []int
+	bits []uint64
+}
+
+func newOptionSet(opts []int, words int) optionSet {
+	set := optionSet{opts: opts, bits: make([]uint64, words)}
+	for _, x := range opts {
+		set.bits[x>>6] |= 1 << (x & 63)
+	}
+	return set
+}
+
+func (s optionSet) has(x int) bool { return x >= 0 && s.bits[x>>6]&(1<<(x&63)) != 0 }
+
+// outside returns up to two options of other, besides skip, that s lacks
+// (two meaning two or more).
+func (s optionSet) outside(other optionSet, skip int) []int {
+	var out []int
+	for w, word := range other.bits {
+		extra := word &^ s.bits[w]
+		for extra != 0 {
+			x := w<<6 | bits.TrailingZeros64(extra)
+			extra &= extra - 1
+			if x != skip {
+				if out = append(out, x); len(out) == 2 {
+					return out
+				}
+			}
+		}
+	}
+	return out
 }
 
 // optionOf says whether x is an option of one of owner's prerequisite groups.

@@ -83,10 +83,15 @@ type search struct {
 	bestU []float64
 	rel   []int
 	impl  []int
-	edges []int
-	saved []float64
-	base  []float64
-	mult  [numDims][]float64 // multipliers per clause, carried between nodes
+	// lagrange's groups by shared option list
+	shared []int
+	lists  [][]int
+	lsum   []float64
+	lneg   []float64
+	edges  []int
+	saved  []float64
+	base   []float64
+	mult   [numDims][]float64 // multipliers per clause, carried between nodes
 	// knapMult holds the multipliers of the limits, per bounded dimension.
 	knapMult [numDims][numDims]float64
 	gbuf     []float64
@@ -123,7 +128,15 @@ func (s *search) run() {
 		timeCap = DefaultTimeCap
 	}
 	s.deadline = time.Now().Add(timeCap)
-	s.greedy(func(x int) float64 { return s.p.wmin[s.obj][x] })
+	// Weighed by lift, a master's costs its bachelor's too. The other
+	// dimensions' weights often find a better first plan (the cheapest
+	// programs are short ones too), and each costs one greedy pass.
+	s.greedy(func(x int) float64 { return s.p.lift[s.obj][x] })
+	for d := range numDims {
+		if d != s.obj {
+			s.greedy(func(x int) float64 { return s.p.lift[d][x] })
+		}
+	}
 	s.node(0)
 }
 
@@ -348,6 +361,31 @@ func (s *search) lagrange(d int, open []int, u []float64, lb, target float64) fl
 	if len(impl) == 0 && len(edges) == 0 && s.iters == 0 {
 		return lb
 	}
+	// Groups of many candidates share one option list (every master's asks
+	// for a bachelor's): each list is walked once per round, with the sum of
+	// its groups' multipliers.
+	shared := s.shared[:0]
+	lists := s.lists[:0]
+	listOf := map[*int]int{}
+	for _, ci := range impl {
+		opts := p.clauses[ci].opts
+		k := len(lists)
+		if len(opts) > 0 {
+			if j, ok := listOf[&opts[0]]; ok && len(lists[j]) == len(opts) {
+				k = j
+			} else {
+				listOf[&opts[0]] = k
+			}
+		}
+		if k == len(lists) {
+			lists = append(lists, opts)
+		}
+		shared = append(shared, k)
+	}
+	s.shared, s.lists = shared, lists
+	listSum := slices.Grow(s.lsum[:0], len(lists))[:len(lists)]
+	listNeg := slices.Grow(s.lneg[:0], len(lists))[:len(lists)]
+	s.lsum, s.lneg = listSum, listNeg
 	// The ascent's reduced costs, to restore if nothing beats lb.
 	saved := s.saved[:0]
 	for _, x := range rel {
@@ -422,15 +460,19 @@ func (s *search) lagrange(d int, open []int, u []float64, lb, target float64) fl
 				}
 			}
 		}
+		clear(listSum)
 		for i, ci := range impl {
-			v := m[nu+i]
-			if v == 0 {
-				continue
+			if v := m[nu+i]; v != 0 {
+				r[p.clauses[ci].owner] += v
+				listSum[shared[i]] += v
 			}
-			r[p.clauses[ci].owner] += v
-			for _, y := range p.clauses[ci].opts {
-				if s.avail(y) {
-					r[y] -= v
+		}
+		for k, opts := range lists {
+			if v := listSum[k]; v != 0 {
+				for _, y := range opts {
+					if s.avail(y) {
+						r[y] -= v
+					}
 				}
 			}
 		}
@@ -514,17 +556,20 @@ func (s *search) lagrange(d int, open []int, u []float64, lb, target float64) fl
 			g[i] = float64(1 - n)
 			norm += g[i] * g[i]
 		}
-		for i, ci := range impl {
-			n := 0
-			if r[p.clauses[ci].owner] < 0 {
-				n = 1
-			}
-			for _, y := range p.clauses[ci].opts {
+		for k, opts := range lists {
+			listNeg[k] = 0
+			for _, y := range opts {
 				if s.avail(y) && r[y] < 0 {
-					n--
+					listNeg[k]++
 				}
 			}
-			g[nu+i] = float64(n)
+		}
+		for i, ci := range impl {
+			n := -listNeg[shared[i]]
+			if r[p.clauses[ci].owner] < 0 {
+				n++
+			}
+			g[nu+i] = n
 			if n > 0 || m[nu+i] > 0 {
 				norm += g[nu+i] * g[nu+i]
 			}
@@ -722,7 +767,7 @@ func (s *search) fix(b *bounds, open []int) []int {
 			s.mark[x] = s.mepoch
 			out := false
 			for i, d := range dims {
-				if b.with(d, x) > thr[i]+tol(thr[i]) {
+				if b.with(d, x) > thr[i]+tol(thr[i]) || p.lift[d][x] > thr[i]+tol(thr[i]) {
 					out = true
 					break
 				}
@@ -1250,7 +1295,7 @@ func (s *search) toPlan(r *result) Plan {
 		}
 		for _, y := range r.order[i+1:] {
 			for _, ci := range p.groups[y] {
-				if p.clauses[ci].bits[x>>6]&(1<<(x&63)) != 0 {
+				if p.clauses[ci].meets[x>>6]&(1<<(x&63)) != 0 {
 					st.PrerequisiteOf = append(st.PrerequisiteOf, p.cands[y].ID)
 					break
 				}

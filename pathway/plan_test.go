@@ -3,6 +3,7 @@ package pathway
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -268,6 +269,50 @@ func TestSolvePrerequisites(t *testing.T) {
 				if want := tt.prereqOf[s.CredentialID]; len(want) > 0 && !slices.Equal(s.PrerequisiteOf, want) {
 					t.Errorf("%s: PrerequisiteOf %v, want %v", s.CredentialID, s.PrerequisiteOf, want)
 				}
+			}
+		})
+	}
+}
+
+// TestSolveFirstDegreeOfARank holds the search to the structure of degree
+// programs: every master's needs rank 4, which the other master's confer
+// too, yet the first degree of rank 4 in any plan is a bachelor's. Seen so,
+// the bound at the root is the optimum and a few nodes prove it; taking the
+// master's for each other's prerequisites left the bound at one master's
+// hours and the search walking pairs of them (hundreds of nodes).
+func TestSolveFirstDegreeOfARank(t *testing.T) {
+	var cands []PlanCredential
+	for i := range 8 {
+		h := float64(10 * i)
+		cands = append(cands,
+			PlanCredential{ID: fmt.Sprintf("bachelor-%d", i), Hours: 3600 + h, Cost: 60000, Weeks: 128, ConfersRank: 4,
+				Certifies: map[string]int{"care": 2}},
+			PlanCredential{ID: fmt.Sprintf("master-%d", i), Hours: 1200 + h, Cost: 45000, Weeks: 64, ConfersRank: 5,
+				Certifies: map[string]int{"care": 3, "research": 3}, Prerequisites: [][]Prereq{{{EducationRank: 4}}}})
+	}
+	cands = append(cands, PlanCredential{ID: "bachelor-care", Hours: 4000, Cost: 70000, Weeks: 128, ConfersRank: 4,
+		Certifies: map[string]int{"care": 3, "research": 3}})
+	req := PlanRequest{EducationRank: 1, TargetEducationRank: 4, Candidates: cands,
+		Target: []Requirement{{SkillID: "care", Level: 3, Required: true}, {SkillID: "research", Level: 3, Required: true}}}
+	for _, obj := range []Objective{ObjectiveHours, ObjectiveWeeks} {
+		t.Run(obj.String(), func(t *testing.T) {
+			// No dominance (as for alternatives), so that every master's stays.
+			p, err := newProblem(req, PlanOptions{Objective: obj, TimeCap: time.Minute}, false, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := newSearch(p, 1)
+			s.run()
+			plans := s.plans()
+			if got := steps(plans[0]); !plans[0].Optimal || !slices.Equal(got, []string{"bachelor-care"}) {
+				t.Fatalf("plan %v (optimal %v), want [bachelor-care] proven", got, plans[0].Optimal)
+			}
+			if s.nodes > 5 {
+				t.Errorf("proving it took %d search nodes, want at most 5", s.nodes)
+			}
+			// Any plan with master-0 has a bachelor's before it.
+			if got, want := p.lift[dimHours][p.index["master-0"]], 1200.0+3600; got != want {
+				t.Errorf("master-0's lift is %v hours, want %v", got, want)
 			}
 		})
 	}
