@@ -2,6 +2,7 @@ package cypher
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -9,16 +10,39 @@ import (
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
-// PlanGraphs fetches the candidate subgraphs of plans to roles in one round
-// trip: every credential that certifies a skill of the role, is required by
-// it or confers an education level, with their prerequisites 8 deep. Roles
-// that do not exist are absent from the result.
-func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (out map[string]*pathway.PlanGraph, err error) {
+// PlanCandidate is what the planner needs of a candidate credential: the
+// credential as stored and as the planner sees it.
+type PlanCandidate struct {
+	Credential pathway.Credential
+	Plan       pathway.PlanCredential
+}
+
+// PlanCredentials reads candidates' facts by credential id; ids that name no
+// credential are absent. The read cache keeps them per id, since a program
+// is a candidate of every role its skills and field reach.
+type PlanCredentials func(ctx context.Context, ids []string) (map[string]PlanCandidate, error)
+
+// PlanGraphs fetches the candidate subgraphs of plans to roles: every
+// credential that certifies a skill of the role, is required by it or
+// confers an education level, with their prerequisites 8 deep. Roles that
+// do not exist are absent from the result.
+func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (map[string]*pathway.PlanGraph, error) {
+	return s.PlanGraphsWith(ctx, roleIDs, s.PlanCredentials)
+}
+
+// PlanGraphsWith is PlanGraphs reading the candidates' facts through
+// credentials, in two round trips: the roles with their candidates' ids,
+// then the facts of every distinct candidate once. The candidates' maps and
+// slices are shared between the graphs (and, through a cache, requests):
+// the planner only reads them.
+func (s *Store) PlanGraphsWith(ctx context.Context, roleIDs []string, credentials PlanCredentials) (out map[string]*pathway.PlanGraph, err error) {
 	defer wrap(&err, "cypher.PlanGraphs(%v)", roleIDs)
 	recs, err := s.read(ctx, "plan_candidates", map[string]any{"ids": nonNil(roleIDs)})
 	if err != nil {
 		return nil, err
 	}
+	candidates := make(map[string][]string, len(recs))
+	var all []string
 	out = make(map[string]*pathway.PlanGraph, len(recs))
 	for _, rec := range recs {
 		g := &pathway.PlanGraph{RoleID: get(rec, "id").(string), TargetEducationRank: -1, Credentials: map[string]pathway.Credential{}}
@@ -44,16 +68,35 @@ func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (out map[strin
 		}
 		g.AnyField, _ = get(rec, "anyField").(bool)
 		g.Preparing, g.Fields = stringList(get(rec, "preparing")), stringList(get(rec, "fields"))
-		for _, c := range asList(get(rec, "candidates")) {
-			m := asMap(c)
-			cred := credentialFrom(asMap(m["node"]))
-			g.Credentials[cred.ID] = cred
-			g.Candidates = append(g.Candidates, planCredential(cred, m))
-		}
-		sort.Slice(g.Candidates, func(i, j int) bool { return g.Candidates[i].ID < g.Candidates[j].ID })
+		candidates[g.RoleID] = stringList(get(rec, "candidates"))
+		all = append(all, candidates[g.RoleID]...)
 		out[g.RoleID] = g
 	}
+	slices.Sort(all)
+	facts, err := credentials(ctx, slices.Compact(all))
+	if err != nil {
+		return nil, err
+	}
+	for id, g := range out {
+		for _, cid := range candidates[id] {
+			if f, ok := facts[cid]; ok { // deleted since: a later read sees it gone
+				g.Credentials[cid] = f.Credential
+				g.Candidates = append(g.Candidates, f.Plan)
+			}
+		}
+		sort.Slice(g.Candidates, func(i, j int) bool { return g.Candidates[i].ID < g.Candidates[j].ID })
+	}
 	return out, nil
+}
+
+// PlanCredentials reads candidates' facts by credential id, in one round trip.
+func (s *Store) PlanCredentials(ctx context.Context, ids []string) (out map[string]PlanCandidate, err error) {
+	defer wrap(&err, "cypher.PlanCredentials(%d ids)", len(ids))
+	return single(ctx, s, "plan_credentials", nonNil(ids), func(rec *neo4j.Record) PlanCandidate {
+		m := rec.AsMap()
+		cred := credentialFrom(asMap(m["node"]))
+		return PlanCandidate{Credential: cred, Plan: planCredential(cred, m)}
+	})
 }
 
 // planCredential reads one candidate row: unknown cost, hours or weeks count

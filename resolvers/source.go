@@ -65,10 +65,13 @@ type levelRoles struct {
 // newSource wraps s. The kinds the loaders also read (package loaders) are
 // named as theirs and hold the same values, so either fills the other.
 func newSource(s *cypher.Store) *source {
+	// A program is a candidate of every role its skills and field reach:
+	// its facts are read once per version, not once per role.
+	planCredentials := cache.Batch("planCredential", s.PlanCredentials)
 	return &source{
 		Store: s,
 		planGraphs: cache.Batch("planGraph", func(ctx context.Context, ids []string) (map[string]*pathway.PlanGraph, error) {
-			graphs, err := s.PlanGraphs(ctx, ids)
+			graphs, err := s.PlanGraphsWith(ctx, ids, planCredentials)
 			for _, g := range graphs {
 				g.ApplyFieldRule() // before it is shared: Request then only reads it
 			}

@@ -4,9 +4,8 @@
 // ([id]), targetRank (int or null), the field rule's facts (pathway's
 // field.go): preparing (ids of the credentials that prepare for the role or,
 // when none does, for a role of its SOC broad occupation, the occupation
-// code's first six characters) and fields (their CIP codes), and
-// candidates, with the
-// prerequisites of each up to 8 deep:
+// code's first six characters) and fields (their CIP codes), and the ids
+// of the candidates, with the prerequisites of each up to 8 deep:
 //   - the credentials that certify a skill of the role, directly or through
 //     a SAME_AS crosswalk, but no degree or program whose field does not
 //     prepare for the role (unless the role accepts any field): another
@@ -17,9 +16,23 @@
 //     any: the two cheapest, two shortest and two quickest conferrers of
 //     each education level (the bound that keeps a catalog of thousands of
 //     programs out of every plan).
-// Each candidate is {node, certifies: [{skill, level, same: [skill ids it is
-// the same as]}], confers (rank or null), prerequisites: [{group, id, rank}]
-// (rank set for education levels), credits: [{from, hours, cost}]}.
+// Candidates are ids: plan_credentials reads what the planner needs of
+// each, once per credential however many roles it is a candidate of.
+// The cheapest conferrers are the same for every role: found once.
+CALL () {
+  MATCH (e:EducationLevel)
+  CALL (e) {
+    MATCH (c:Credential)-[:CONFERS]->(e)
+    RETURN c ORDER BY coalesce(c.cost, 0.0), c.id LIMIT 2
+    UNION
+    MATCH (c:Credential)-[:CONFERS]->(e)
+    RETURN c ORDER BY coalesce(c.hours, 0.0), c.id LIMIT 2
+    UNION
+    MATCH (c:Credential)-[:CONFERS]->(e)
+    RETURN c ORDER BY coalesce(c.weeks, 0.0), c.id LIMIT 2
+  }
+  RETURN collect(DISTINCT c) AS cheapest
+}
 UNWIND $ids AS id
 MATCH (r:Role {id: id})
 CALL (r) {
@@ -49,16 +62,33 @@ CALL (r) {
   }
   RETURN collect(DISTINCT c.id) AS preparing, collect(DISTINCT c.field) AS fields
 }
-WITH r, id, target, targetCredentials, targetRank, preparing, fields,
+WITH r, id, cheapest, target, targetCredentials, targetRank, preparing, fields,
      coalesce(r.acceptsAnyField, false) OR size(preparing) = 0 AS anyField
-CALL (r, preparing, fields, anyField) {
-  CALL (r, preparing, fields, anyField) {
+CALL (r, preparing, fields, anyField, cheapest) {
+  CALL (r, preparing, fields, anyField, cheapest) {
+    // A generic skill is certified by a thousand programs of every field:
+    // only a role that accepts any field walks them all; another role
+    // checks the credentials of no field and those of its fields.
+    WITH r WHERE anyField
     MATCH (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c:Credential)
-    WHERE anyField OR c.field IS NULL OR c.field IN fields OR c.id IN preparing
     RETURN c
     UNION
+    WITH r WHERE anyField
     MATCH (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c:Credential)
-    WHERE anyField OR c.field IS NULL OR c.field IN fields OR c.id IN preparing
+    RETURN c
+    UNION
+    WITH r WHERE NOT anyField
+    MATCH (c:Credential)
+    WHERE c.field IS NULL
+      AND (EXISTS { (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c) }
+           OR EXISTS { (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c) })
+    RETURN c
+    UNION
+    WITH r WHERE NOT anyField
+    UNWIND fields AS f
+    MATCH (c:Credential {field: f})
+    WHERE EXISTS { (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c) }
+       OR EXISTS { (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c) }
     RETURN c
     UNION
     MATCH (r)-[:REQUIRES]->(c:Credential)
@@ -72,47 +102,11 @@ CALL (r, preparing, fields, anyField) {
     MATCH (c:Credential {field: f})-[:CONFERS]->(:EducationLevel)
     RETURN c
     UNION
-    MATCH (e:EducationLevel)
-    CALL (e) {
-      MATCH (c:Credential)-[:CONFERS]->(e)
-      RETURN c ORDER BY coalesce(c.cost, 0.0), c.id LIMIT 2
-      UNION
-      MATCH (c:Credential)-[:CONFERS]->(e)
-      RETURN c ORDER BY coalesce(c.hours, 0.0), c.id LIMIT 2
-      UNION
-      MATCH (c:Credential)-[:CONFERS]->(e)
-      RETURN c ORDER BY coalesce(c.weeks, 0.0), c.id LIMIT 2
-    }
+    UNWIND cheapest AS c
     RETURN c
   }
   MATCH (c)-[:REQUIRES*0..8]->(p:Credential)
   RETURN collect(DISTINCT p) AS pool
 }
-CALL (pool) {
-  UNWIND pool AS c
-  CALL (c) {
-    OPTIONAL MATCH (c)-[k:CERTIFIES]->(s:Skill)
-    CALL (s) {
-      OPTIONAL MATCH (s)-[:SAME_AS]-(t:Skill)
-      RETURN collect(DISTINCT t.id) AS same
-    }
-    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE {skill: s.id, level: k.level, same: same} END) AS certifies
-  }
-  CALL (c) {
-    OPTIONAL MATCH (c)-[:CONFERS]->(e:EducationLevel)
-    RETURN max(e.rank) AS confers
-  }
-  CALL (c) {
-    OPTIONAL MATCH (c)-[p:REQUIRES]->(x)
-    WHERE x:Credential OR x:EducationLevel
-    RETURN collect(CASE WHEN x IS NULL THEN NULL
-                   ELSE {group: coalesce(p.group, x.id), id: x.id, rank: CASE WHEN x:EducationLevel THEN x.rank END} END) AS prerequisites
-  }
-  CALL (c) {
-    OPTIONAL MATCH (lower:Credential)-[st:STACKS_INTO]->(c)
-    RETURN collect(CASE WHEN lower IS NULL THEN NULL
-                   ELSE {from: lower.id, hours: coalesce(st.creditHours, 0.0), cost: coalesce(st.creditCost, 0.0)} END) AS credits
-  }
-  RETURN collect({node: c {.*}, certifies: certifies, confers: confers, prerequisites: prerequisites, credits: credits}) AS candidates
-}
-RETURN id, r {.*} AS role, target, targetCredentials, targetRank, preparing, fields, anyField, candidates
+RETURN id, r {.*} AS role, target, targetCredentials, targetRank, preparing, fields, anyField,
+       [c IN pool | c.id] AS candidates
