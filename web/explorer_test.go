@@ -142,11 +142,10 @@ func TestPages(t *testing.T) {
 	})
 }
 
-// TestEscapedID opens a role whose id holds a slash, as ESCO's do.
-func TestEscapedID(t *testing.T) {
-	srv := newServer(t, false)
-	const id = "esco:occupation/0a1b2c3d-test"
-	body := `{"query":"mutation($id: ID!) { createRole(input: {id: $id, title: \"Test Occupation\"}) { id } }","variables":{"id":"` + id + `"}}`
+// writeAPI posts a GraphQL write with the API token; it fails the test
+// unless the answer is a 200 without errors.
+func writeAPI(t *testing.T, srv *httptest.Server, body string) {
+	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+testToken)
@@ -154,7 +153,18 @@ func TestEscapedID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	answer, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || strings.Contains(string(answer), `"errors"`) {
+		t.Fatalf("POST /graphql = %d %.400s", resp.StatusCode, answer)
+	}
+}
+
+// TestEscapedID opens a role whose id holds a slash, as ESCO's do.
+func TestEscapedID(t *testing.T) {
+	srv := newServer(t, false)
+	const id = "esco:occupation/0a1b2c3d-test"
+	writeAPI(t, srv, `{"query":"mutation($id: ID!) { createRole(input: {id: $id, title: \"Test Occupation\"}) { id } }","variables":{"id":"`+id+`"}}`)
 	for _, path := range []string{"/roles/" + url.PathEscape(id), "/roles/esco:occupation/0a1b2c3d-test"} {
 		code, page := get(t, srv.Client(), srv.URL+path)
 		if code != 200 || !strings.Contains(page, "Test Occupation") {
@@ -331,18 +341,7 @@ func TestLongCertifierLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+testToken)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	answer, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || strings.Contains(string(answer), `"errors"`) {
-		t.Fatalf("adding credentials: %d %.400s", resp.StatusCode, answer)
-	}
+	writeAPI(t, srv, string(body))
 	code, page := get(t, srv.Client(), srv.URL+"/skills/security")
 	if code != 200 || !strings.Contains(page, "More credentials prove it than listed here") || strings.Count(page, `href="/stacks/`) != skillCerts {
 		t.Errorf("GET /skills/security = %d with %d credential links, want %d and a note that there are more", code, strings.Count(page, `href="/stacks/`), skillCerts)
