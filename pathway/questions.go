@@ -1,7 +1,6 @@
 package pathway
 
 import (
-	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -283,29 +282,6 @@ func LevelRank(l *RoleLevel) int {
 		return 4
 	}
 	return 0
-}
-
-// ClosedBy lists the credentials that close a gap: those certifying its
-// skill at the level needed, cheapest first (unknown costs last, then by
-// hours, name and id).
-func ClosedBy(gap SkillGap, certs []CertifiedSkill) []Credential {
-	out := []Credential{}
-	for _, c := range certs {
-		if c.Skill.ID == gap.SkillID && c.Level >= gap.Level {
-			out = append(out, c.Credential)
-		}
-	}
-	unknownLast := func(v *float64) float64 {
-		if v == nil {
-			return math.Inf(1)
-		}
-		return *v
-	}
-	slices.SortStableFunc(out, func(a, b Credential) int {
-		return cmp.Or(cmp.Compare(unknownLast(a.Cost), unknownLast(b.Cost)), cmp.Compare(unknownLast(a.Hours), unknownLast(b.Hours)),
-			cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
-	})
-	return out
 }
 
 // SameAs is the crosswalk between skills of different sources (SAME_AS

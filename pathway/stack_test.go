@@ -139,26 +139,6 @@ func TestRolesOpened(t *testing.T) {
 	}
 }
 
-func TestClosedBy(t *testing.T) {
-	c := func(id string, cost *float64, hours float64) Credential {
-		return Credential{ID: id, Name: id, Cost: cost, Hours: &hours}
-	}
-	certs := []CertifiedSkill{
-		{Credential: c("dear", fp(900), 10), Skill: Skill{ID: "s"}, Level: 4},
-		{Credential: c("unknown-cost", nil, 1), Skill: Skill{ID: "s"}, Level: 4},
-		{Credential: c("too-low", fp(1), 1), Skill: Skill{ID: "s"}, Level: 2},
-		{Credential: c("cheap-long", fp(100), 50), Skill: Skill{ID: "s"}, Level: 3},
-		{Credential: c("cheap-short", fp(100), 20), Skill: Skill{ID: "s"}, Level: 5},
-	}
-	var ids []string
-	for _, cr := range ClosedBy(SkillGap{SkillID: "s", Level: 3}, certs) {
-		ids = append(ids, cr.ID)
-	}
-	if want := []string{"cheap-short", "cheap-long", "dear", "unknown-cost"}; !slices.Equal(ids, want) {
-		t.Errorf("ClosedBy = %v, want %v", ids, want)
-	}
-}
-
 func TestHeldTakeRoleAndEarn(t *testing.T) {
 	h := NewHeld()
 	h.AddSkill("a", 4)
