@@ -26,7 +26,8 @@ type PlanCredentials func(ctx context.Context, ids []string) (map[string]PlanCan
 // credential that certifies a skill of the role, is required by it or
 // confers an education level, with their prerequisites 8 deep. Roles that
 // do not exist are absent from the result.
-func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (map[string]*pathway.PlanGraph, error) {
+func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (out map[string]*pathway.PlanGraph, err error) {
+	defer wrap(&err, "cypher.PlanGraphs(%v)", roleIDs)
 	return s.PlanGraphsWith(ctx, roleIDs, s.PlanCredentials)
 }
 
@@ -36,7 +37,7 @@ func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (map[string]*p
 // slices are shared between the graphs (and, through a cache, requests):
 // the planner only reads them.
 func (s *Store) PlanGraphsWith(ctx context.Context, roleIDs []string, credentials PlanCredentials) (out map[string]*pathway.PlanGraph, err error) {
-	defer wrap(&err, "cypher.PlanGraphs(%v)", roleIDs)
+	defer wrap(&err, "cypher.PlanGraphsWith(%v)", roleIDs)
 	recs, err := s.read(ctx, "plan_candidates", map[string]any{"ids": nonNil(roleIDs)})
 	if err != nil {
 		return nil, err
