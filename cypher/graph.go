@@ -422,6 +422,26 @@ type KindReport struct {
 	Created, Updated, Unchanged int
 }
 
+// count adds n rows of the outcome a write statement reports for them:
+// created, updated, skipped (a crosswalk whose other end is not loaded yet,
+// not counted) or else unchanged.
+func (kr *KindReport) count(outcome any, n int) {
+	switch outcome {
+	case "skipped":
+	case "created":
+		kr.Created += n
+	case "updated":
+		kr.Updated += n
+	default:
+		kr.Unchanged += n
+	}
+}
+
+// add adds the counts of another report of the same kind.
+func (kr *KindReport) add(o KindReport) {
+	kr.Created, kr.Updated, kr.Unchanged = kr.Created+o.Created, kr.Updated+o.Updated, kr.Unchanged+o.Unchanged
+}
+
 // Report is what a write did, kind by kind, in write order.
 type Report struct {
 	Kinds []KindReport
@@ -514,15 +534,7 @@ func (t tx) writeRows(ctx context.Context, step graphRows, batch []map[string]an
 	for _, rec := range recs {
 		rows := intOf(get(rec, "rows"))
 		n += rows
-		switch get(rec, "outcome") {
-		case "skipped": // a crosswalk whose other end is not loaded (yet)
-		case "created":
-			kr.Created += rows
-		case "updated":
-			kr.Updated += rows
-		default:
-			kr.Unchanged += rows
-		}
+		kr.count(get(rec, "outcome"), rows)
 	}
 	if n != len(batch) {
 		return fmt.Errorf("%d of %d rows of kind %s name a node that does not exist: %w", len(batch)-n, len(batch), step.kind, pathway.ErrInvalid)

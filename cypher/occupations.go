@@ -68,15 +68,7 @@ func (s *Store) SetOccupationData(ctx context.Context, rows []OccupationData, pr
 		}
 		kr := KindReport{Kind: kind}
 		for _, rec := range recs {
-			n := intOf(get(rec, "rows"))
-			switch get(rec, "outcome") {
-			case "created":
-				kr.Created += n
-			case "updated":
-				kr.Updated += n
-			default:
-				kr.Unchanged += n
-			}
+			kr.count(get(rec, "outcome"), intOf(get(rec, "rows")))
 		}
 		rep = Report{Kinds: []KindReport{kr}} // the driver may retry the transaction
 		if progress != nil {

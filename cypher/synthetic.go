@@ -52,7 +52,7 @@ func (s *Store) WriteSynthetic(ctx context.Context, g *Graph, scale float64, see
 		if err != nil {
 			return fmt.Errorf("%s, rows %d to %d: %w", step.kind, start, start+len(batch), err)
 		}
-		kr.Created, kr.Updated, kr.Unchanged = kr.Created+k.Created, kr.Updated+k.Updated, kr.Unchanged+k.Unchanged
+		kr.add(k)
 		return nil
 	})
 	if err != nil {
