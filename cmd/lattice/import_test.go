@@ -17,16 +17,22 @@ import (
 	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
-// TestImportCommand runs `lattice import` as a user would: it reports what it
-// created, a second run reports everything unchanged, and a file with a bad
-// row is refused whole.
-func TestImportCommand(t *testing.T) {
-	store := cyphertest.Empty(t)
+// commandsUseTestNeo4j points the commands run in t at the test Neo4j, as
+// the NEO4J_* environment points them at a user's.
+func commandsUseTestNeo4j(t *testing.T) {
 	cfg := cyphertest.Config(t)
 	t.Setenv("NEO4J_URI", cfg.URI)
 	t.Setenv("NEO4J_USERNAME", cfg.Username)
 	t.Setenv("NEO4J_PASSWORD", cfg.Password)
 	t.Setenv("NEO4J_DATABASE", cfg.Database)
+}
+
+// TestImportCommand runs `lattice import` as a user would: it reports what it
+// created, a second run reports everything unchanged, and a file with a bad
+// row is refused whole.
+func TestImportCommand(t *testing.T) {
+	store := cyphertest.Empty(t)
+	commandsUseTestNeo4j(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "roles.csv")
 	csv := "Role,Level,Vacancies (12 months),Turnover Rate (%),Posted w/ a degree requirement,Advancement Potential\n" +
@@ -96,11 +102,7 @@ func TestImportCommand(t *testing.T) {
 // wages and openings and that a bad BLS file changes nothing.
 func TestImportFullReleases(t *testing.T) {
 	store := cyphertest.Empty(t)
-	cfg := cyphertest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	commandsUseTestNeo4j(t)
 	data := cyphertest.SharedData(t)
 	imp := func(format, path string) string {
 		var out bytes.Buffer

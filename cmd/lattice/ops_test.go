@@ -167,11 +167,7 @@ func TestServeOperations(t *testing.T) {
 // rows, duration and statements for node_exporter's textfile collector.
 func TestImportMetricsFile(t *testing.T) {
 	cyphertest.Empty(t)
-	cfg := cyphertest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	commandsUseTestNeo4j(t)
 	dir := t.TempDir()
 	csv := filepath.Join(dir, "roles.csv")
 	if err := os.WriteFile(csv, []byte("Role,Level,Vacancies (12 months),Turnover Rate (%),Posted w/ a degree requirement,Advancement Potential\n"+

@@ -18,11 +18,7 @@ import (
 func TestSampleScale(t *testing.T) {
 	data := cyphertest.SharedData(t)
 	store := cyphertest.Sample(t)
-	cfg := cyphertest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	commandsUseTestNeo4j(t)
 	ctx := context.Background()
 	sample := func(args ...string) (string, error) {
 		var out bytes.Buffer
