@@ -2771,9 +2771,10 @@ type Skill {
   "A short description."
   description: String
   """
-  Credentials that certify this skill: by the level they certify (highest first), then by cost (an unknown cost
-  counts as 0), name and id; at most ` + "`" + `first` + "`" + ` (default 20, at most 100). A generic skill can be certified by more than
-  a thousand programs: ask for a larger page only when you show it.
+  Credentials that certify this skill: by the level they certify (highest first), then by cost (the cheapest
+  first, those of unknown cost after every known one, as ` + "`" + `closedBy` + "`" + ` orders them), name and id; at most ` + "`" + `first` + "`" + `
+  (default 20, at most 100). A generic skill can be certified by more than a thousand programs: ask for a larger
+  page only when you show it.
   """
   certifiedBy(first: Int = 20): [CertifiedSkill!]!
   "The broader skills this one is part of in a taxonomy (ESCO's skill pillar, a CASE framework)."

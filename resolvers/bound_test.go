@@ -98,16 +98,16 @@ func TestCertifierListsBounded(t *testing.T) {
 	for i, cs := range full {
 		fullIDs[i] = cs.Credential.ID
 	}
-	unknownAsZero := func(v *float64) float64 {
+	unknownLast := func(v *float64) float64 {
 		if v == nil {
-			return 0
+			return math.Inf(1)
 		}
 		return *v
 	}
-	// The order the schema states: level (highest first), cost (unknown as
-	// 0), name, id.
+	// The order the schema states: level (highest first), cost (unknown
+	// after every known one), name, id.
 	if !slices.IsSortedFunc(full, func(a, b pathway.CertifiedSkill) int {
-		return cmp.Or(cmp.Compare(b.Level, a.Level), cmp.Compare(unknownAsZero(a.Credential.Cost), unknownAsZero(b.Credential.Cost)),
+		return cmp.Or(cmp.Compare(b.Level, a.Level), cmp.Compare(unknownLast(a.Credential.Cost), unknownLast(b.Credential.Cost)),
 			cmp.Compare(a.Credential.Name, b.Credential.Name), cmp.Compare(a.Credential.ID, b.Credential.ID))
 	}) {
 		t.Errorf("the certifiers of %s are not by level, cost, name and id: %v", skill, fullIDs)

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -164,10 +165,11 @@ func mergeCerts(certs []cert) []cert {
 	for _, c := range best {
 		out = append(out, c)
 	}
-	// Lattice's certifiedBy order (skill_certified_by.cypher), for the bound.
+	// Lattice's certifiedBy order (skill_certified_by.cypher), for the bound:
+	// an unknown cost sorts after every known one.
 	cost := func(c cert) float64 {
 		if c.Cost == nil {
-			return 0
+			return math.Inf(1)
 		}
 		return *c.Cost
 	}

@@ -66,7 +66,7 @@ CALL (nested) {
     RETURN c, e.level AS level
   }
   WITH id, c, max(level) AS level
-  ORDER BY id, level DESC, coalesce(c.cost, 0), c.name, c.id
+  ORDER BY id, level DESC, c.cost, c.name, c.id
   WITH id, collect({id: id, node: c {.*}, level: level})[..$maxCertifiedBy] AS certs
   UNWIND certs AS cert
   RETURN collect(cert) AS certifiedBy

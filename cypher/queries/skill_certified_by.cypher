@@ -1,4 +1,5 @@
-// Credentials that certify skills, highest level first, at most $max each
+// Credentials that certify skills, highest level first, then the cheapest
+// (unknown costs after known ones), at most $max each
 // (a generic skill has more than a thousand certifying programs). $ids:
 // [string] (skills); $max: int. A credential certifying a skill SAME_AS one
 // of them certifies it too, at its level (pathway.SameAs: one crosswalk
@@ -13,7 +14,7 @@ CALL (k) {
   RETURN c, e.level AS level
 }
 WITH id, c, max(level) AS level
-ORDER BY id, level DESC, coalesce(c.cost, 0), c.name, c.id
+ORDER BY id, level DESC, c.cost, c.name, c.id
 WITH id, collect({node: c {.*}, level: level})[..$max] AS certs
 UNWIND certs AS cert
 RETURN id, cert.node AS node, cert.level AS level

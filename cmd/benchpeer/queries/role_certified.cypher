@@ -16,7 +16,7 @@ CALL (r) {
       RETURN c, x.level AS level
     }
     WITH c, max(level) AS level
-    ORDER BY level DESC, coalesce(c.cost, 0), c.name, c.id
+    ORDER BY level DESC, c.cost, c.name, c.id
     RETURN collect({id: c.id, name: c.name, cost: c.cost, level: level})[..$maxCerts] AS certifiedBy
   }
   RETURN collect({id: s.id, name: s.name, level: e.level, required: e.required, certifiedBy: certifiedBy}) AS skills
