@@ -76,6 +76,30 @@ func TestReadCacheFlags(t *testing.T) {
 			}
 		})
 	}
+	t.Run("warm", func(t *testing.T) {
+		for _, tt := range []struct {
+			name string
+			env  string
+			args []string
+			want bool
+		}{
+			{"on by default", "", nil, true},
+			{"off by environment", "false", nil, false},
+			{"off by flag", "", []string{"-read-cache-warm=false"}, false},
+			{"the flag wins", "false", []string{"-read-cache-warm=true"}, true},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				t.Setenv("LATTICE_READ_CACHE_WARM", tt.env)
+				m := NewMain(zerolog.Nop())
+				if err := m.ParseFlags(append([]string{"-neo4j-uri", "neo4j://localhost:7687"}, tt.args...)); err != nil {
+					t.Fatal(err)
+				}
+				if m.ReadCacheWarm != tt.want {
+					t.Errorf("ReadCacheWarm=%v, want %v", m.ReadCacheWarm, tt.want)
+				}
+			})
+		}
+	})
 	t.Run("answer bytes", func(t *testing.T) {
 		t.Setenv("LATTICE_READ_CACHE_ANSWER_MB", "")
 		m := NewMain(zerolog.Nop())
