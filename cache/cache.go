@@ -62,6 +62,12 @@ type entry struct {
 	absent bool
 }
 
+// DefaultSize is the entry bound a service's cache has unless configured:
+// room for a warm-up of every role at O*NET and CIP's scale (about 22,000
+// entries) within the part of the cache a warm-up may fill, with room to
+// spare for what requests add.
+const DefaultSize = 40000
+
 // DefaultAnswerBytes bounds the whole answers a cache keeps (Answer).
 const DefaultAnswerBytes = 64 << 20
 

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"time"
 
@@ -146,12 +147,17 @@ func (w *Warmer) warm(ctx context.Context, v cache.Version) (WarmStats, error) {
 	return st, err
 }
 
-// warmVersion reads, for every role in batches of WarmBatch, what the
-// questions read of it: its plan graph (and its candidates' facts as plan
-// credentials), its profile as a person who holds just it, the role, its
-// skills, its education, its overlap edges out and in; then the facts of
-// the credentials the plans reach, which plan steps name. It stops before a
-// batch that would take the cache past warmShare of its entries.
+// warmVersion reads, for every role in batches of at most WarmBatch, what
+// the questions read of it: its plan graph (and its candidates' facts as
+// plan credentials), its profile as a person who holds just it, the role,
+// its skills, its education, its overlap edges out and in, the skills it
+// requires and whether some credential closes each of its required levels.
+// Then, while there is room, the facts of the credentials the plans reach,
+// which plan steps name (a plan names few of its candidates, so they come
+// after every role). First each education level's profile and the roles
+// sharing its skills (a student's first move). It stops before a batch
+// that would take the cache past warmShare of its entries, judging by what
+// the last batch added.
 func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats, err error) {
 	ctx = w.cache.Begin(ctx, func(context.Context) (cache.Version, error) { return v, nil })
 	// Every role, by id: read as the starters' question reads it, which
@@ -160,61 +166,143 @@ func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats
 	if err != nil {
 		return st, err
 	}
+	if err := w.warmLevels(ctx); err != nil {
+		return st, err
+	}
 	ids := make([]string, len(starters))
 	for i, s := range starters {
 		ids[i] = s.Role.ID
 	}
 	st.AllRoles = len(ids)
 	limit := int(float64(w.cache.Size()) * warmShare)
-	seen := map[string]bool{}
-	for batch := range slices.Chunk(ids, WarmBatch) {
-		// Eight entries a role, and its new candidates: the bound is checked
-		// before a batch, so leave room for one.
-		if w.cache.Len()+10*len(batch) > limit {
+	room := func(grow int) bool {
+		if w.cache.Len()+grow > limit {
 			st.Bounded = true
+			return false
+		}
+		return true
+	}
+	seen := map[string]bool{}
+	var creds []string
+	size, grow := WarmBatch, 10*WarmBatch // a guess until a batch is measured
+	for len(ids) > 0 {
+		batch := ids[:min(size, len(ids))]
+		if !room(grow * len(batch) / size) {
 			return st, nil
 		}
 		if w.cache.Current() != v {
 			return st, nil // a request has read a newer version: Run warms that
 		}
-		graphs, err := w.src.PlanGraphs(ctx, batch)
+		before, start := w.cache.Len(), time.Now()
+		reached, err := w.warmRoles(ctx, batch)
 		if err != nil {
 			return st, err
 		}
-		profiles := make([]pathway.Profile, len(batch))
-		for i, id := range batch {
-			profiles[i] = pathway.Profile{RoleID: id}
-		}
-		steps := []func() error{
-			func() error { _, _, err := w.src.Profiles(ctx, profiles); return err },
-			func() error { _, err := w.src.RolesByIDs(ctx, batch); return err },
-			func() error { _, err := w.src.RoleSkills(ctx, batch); return err },
-			func() error { _, err := w.src.RoleEducation(ctx, batch); return err },
-			func() error { _, err := w.src.RoleOverlaps(ctx, batch, pathway.MaxOverlapsPerRole); return err },
-			func() error { _, err := w.src.OverlapsInto(ctx, batch, pathway.StoneCandidates); return err },
-		}
-		for _, step := range steps {
-			if err := step(); err != nil {
-				return st, err
+		for _, id := range reached {
+			if !seen[id] {
+				seen[id] = true
+				creds = append(creds, id)
 			}
 		}
-		var creds []string
-		for _, g := range graphs {
-			for _, c := range g.Candidates {
-				if !seen[c.ID] {
-					seen[c.ID] = true
-					creds = append(creds, c.ID)
-				}
-			}
-		}
-		slices.Sort(creds)
-		for part := range slices.Chunk(creds, WarmBatch) {
-			if _, err := w.src.CredentialsByIDs(ctx, part); err != nil {
-				return st, err
-			}
-		}
+		ids = ids[len(batch):]
 		st.Roles += len(batch)
-		st.Credentials += len(creds)
+		grow = max(1, (w.cache.Len()-before)*size/len(batch))
+		// Plan graphs grow with the graph: fewer roles a batch keeps each
+		// statement short on a large one.
+		switch took := time.Since(start); {
+		case took > time.Second && size > 5:
+			size /= 2
+			grow /= 2
+		case took < 200*time.Millisecond && size < WarmBatch:
+			size *= 2
+			grow *= 2
+		}
+	}
+	slices.Sort(creds)
+	for part := range slices.Chunk(creds, WarmBatch) {
+		if !room(len(part)) {
+			return st, nil
+		}
+		if _, err := w.src.CredentialsByIDs(ctx, part); err != nil {
+			return st, err
+		}
+		st.Credentials += len(part)
 	}
 	return st, ctx.Err()
+}
+
+// warmRoles warms a batch of roles and returns the credentials their plans
+// reach.
+func (w *Warmer) warmRoles(ctx context.Context, batch []string) ([]string, error) {
+	graphs, err := w.src.PlanGraphs(ctx, batch)
+	if err != nil {
+		return nil, err
+	}
+	profiles := make([]pathway.Profile, len(batch))
+	for i, id := range batch {
+		profiles[i] = pathway.Profile{RoleID: id}
+	}
+	steps := []func() error{
+		func() error { _, _, err := w.src.Profiles(ctx, profiles); return err },
+		func() error { _, err := w.src.RolesByIDs(ctx, batch); return err },
+		func() error { _, err := w.src.RoleSkills(ctx, batch); return err },
+		func() error { _, err := w.src.RoleEducation(ctx, batch); return err },
+		func() error { _, err := w.src.RoleOverlaps(ctx, batch, pathway.MaxOverlapsPerRole); return err },
+		func() error { _, err := w.src.OverlapsInto(ctx, batch, pathway.StoneCandidates); return err },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	// A plan's gaps are its target's required skills at their levels,
+	// whatever is held (pathway.Gaps); its builder names the target skills.
+	var creds, skills []string
+	var gaps []cypher.GapKey
+	for _, g := range graphs {
+		for _, gap := range pathway.Gaps(nil, g.Target, false) {
+			gaps = append(gaps, cypher.GapKey{SkillID: gap.SkillID, Level: gap.Level})
+		}
+		for _, t := range g.Target {
+			skills = append(skills, t.SkillID)
+		}
+		for _, c := range g.Candidates {
+			creds = append(creds, c.ID)
+		}
+	}
+	// Small values, many a role: four batches' worth a statement.
+	for part := range slices.Chunk(sortedUnique(skills), 4*WarmBatch) {
+		if _, err := w.src.SkillsByIDs(ctx, part); err != nil {
+			return nil, err
+		}
+	}
+	for part := range slices.Chunk(gaps, 4*WarmBatch) {
+		if _, err := w.src.GapsCertified(ctx, part); err != nil {
+			return nil, err
+		}
+	}
+	return creds, nil
+}
+
+// warmLevels warms each education level's profile (a student's) and the
+// roles that share a skill with it, as the starters' question reads them.
+func (w *Warmer) warmLevels(ctx context.Context) error {
+	levels, err := w.store.EducationLevels(ctx)
+	if err != nil {
+		return err
+	}
+	profiles := make([]pathway.Profile, len(levels))
+	for i, l := range levels {
+		profiles[i] = pathway.Profile{EducationLevelID: l.ID}
+	}
+	held, _, err := w.src.Profiles(ctx, profiles)
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		if _, err := w.src.RolesSharingSkills(ctx, slices.Collect(maps.Keys(h.Skills)), pathway.MaxSharingRoles); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/rs/zerolog"
+
+	"github.com/lattice-pathways/lattice/cache"
 )
 
 // TestIntrospectionFlags checks the switches for introspection and GraphiQL:
@@ -53,10 +55,10 @@ func TestReadCacheFlags(t *testing.T) {
 		on   bool
 		size int
 	}{
-		{"on by default", nil, nil, true, 20000},
-		{"off by environment", map[string]string{"LATTICE_READ_CACHE": "false"}, nil, false, 20000},
-		{"off by flag", nil, []string{"-read-cache=false"}, false, 20000},
-		{"the flag wins", map[string]string{"LATTICE_READ_CACHE": "false"}, []string{"-read-cache=true"}, true, 20000},
+		{"on by default", nil, nil, true, cache.DefaultSize},
+		{"off by environment", map[string]string{"LATTICE_READ_CACHE": "false"}, nil, false, cache.DefaultSize},
+		{"off by flag", nil, []string{"-read-cache=false"}, false, cache.DefaultSize},
+		{"the flag wins", map[string]string{"LATTICE_READ_CACHE": "false"}, []string{"-read-cache=true"}, true, cache.DefaultSize},
 		{"size by environment", map[string]string{"LATTICE_READ_CACHE_SIZE": "500"}, nil, true, 500},
 		{"size by flag", nil, []string{"-read-cache-size", "64"}, true, 64},
 	}

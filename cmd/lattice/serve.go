@@ -67,7 +67,7 @@ func (m *Main) ParseFlags(args []string) error {
 	introspection := fs.Bool("introspection", env("LATTICE_INTROSPECTION", "") != "false", "answer introspection (__schema, __type) queries (env LATTICE_INTROSPECTION=false turns it off)")
 	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at /graphiql (env LATTICE_GRAPHIQL=false turns it off)")
 	fs.BoolVar(&m.ReadCache, "read-cache", env("LATTICE_READ_CACHE", "") != "false", "keep reads and question answers in memory by graph version, which every write bumps (env LATTICE_READ_CACHE=false turns it off)")
-	fs.IntVar(&m.ReadCacheSize, "read-cache-size", envInt("LATTICE_READ_CACHE_SIZE", 20000), "most entries the read cache holds: one per node list or question answer (env LATTICE_READ_CACHE_SIZE)")
+	fs.IntVar(&m.ReadCacheSize, "read-cache-size", envInt("LATTICE_READ_CACHE_SIZE", cache.DefaultSize), "most entries the read cache holds: one per node list or question answer (env LATTICE_READ_CACHE_SIZE)")
 	fs.IntVar(&m.ReadCacheAnswerMB, "read-cache-answer-mb", envInt("LATTICE_READ_CACHE_ANSWER_MB", cache.DefaultAnswerBytes>>20), "megabytes of whole query answers the read cache keeps; 0 keeps none (env LATTICE_READ_CACHE_ANSWER_MB)")
 	fs.BoolVar(&m.ReadCacheWarm, "read-cache-warm", env("LATTICE_READ_CACHE_WARM", "") != "false", "with the read cache on, read every role's question inputs into it whenever the graph version changes, in the background (env LATTICE_READ_CACHE_WARM=false turns it off)")
 	opsFlags(fs, m)
