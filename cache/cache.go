@@ -44,6 +44,7 @@ type Cache struct {
 	answerMu sync.Mutex   // one writer of answers at a time keeps used exact
 	flight   singleflight.Group
 	observer Observer
+	size     int // the entry bound
 
 	mu      sync.Mutex
 	current Version // the newest version a request has read
@@ -61,6 +62,12 @@ type entry struct {
 	absent bool
 }
 
+// DefaultSize is the entry bound a service's cache has unless configured:
+// room for a warm-up of every role at O*NET and CIP's scale (about 22,000
+// entries) within the part of the cache a warm-up may fill, with room to
+// spare for what requests add.
+const DefaultSize = 40000
+
 // DefaultAnswerBytes bounds the whole answers a cache keeps (Answer).
 const DefaultAnswerBytes = 64 << 20
 
@@ -71,7 +78,7 @@ func New(size int, o Observer) (*Cache, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cache{entries: entries, observer: o, budget: DefaultAnswerBytes}
+	c := &Cache{entries: entries, observer: o, budget: DefaultAnswerBytes, size: size}
 	// The entry bound only stops a flood of tiny answers; bytes are the bound.
 	c.answers, err = lru.NewWithEvict(size, func(_ key, b []byte) { c.used.Add(-int64(len(b))) })
 	if err != nil {
@@ -93,6 +100,16 @@ func (c *Cache) AnswerBytes() int64 { return c.used.Load() }
 
 // Len is how many entries the cache holds.
 func (c *Cache) Len() int { return c.entries.Len() }
+
+// Size is the most entries the cache holds.
+func (c *Cache) Size() int { return c.size }
+
+// Current is the newest version a request (or a warm-up) has read.
+func (c *Cache) Current() Version {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.current
+}
 
 // adopt is told the version a request read. A newer version than any seen
 // before drops every entry: none can be asked for again. A request that read

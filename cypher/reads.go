@@ -3,6 +3,7 @@ package cypher
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -159,6 +160,18 @@ func (s *Store) SkillCertifiedBy(ctx context.Context, skillIDs []string, first i
 type GapKey struct {
 	SkillID string
 	Level   int
+}
+
+// String is the gap as one string key (the loaders' and the read cache's):
+// the level first, as skill ids may hold any character but a level none of
+// ':'.
+func (g GapKey) String() string { return strconv.Itoa(g.Level) + ":" + g.SkillID }
+
+// ParseGapKey reads a GapKey.String back.
+func ParseGapKey(key string) GapKey {
+	level, id, _ := strings.Cut(key, ":")
+	n, _ := strconv.Atoi(level)
+	return GapKey{SkillID: id, Level: n}
 }
 
 // gapParams are gap keys as the closed-by statements take them.

@@ -12,8 +12,6 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -87,7 +85,7 @@ func New(s *cypher.Store) *Loaders {
 		closedBy: mapped("closedBy", func(ctx context.Context, keys []string) (map[string][]pathway.Credential, error) {
 			gaps := make([]cypher.GapKey, len(keys))
 			for i, k := range keys {
-				gaps[i] = gapOf(k)
+				gaps[i] = cypher.ParseGapKey(k)
 			}
 			found, err := s.SkillClosedBy(ctx, gaps, maxClosedBy)
 			if err != nil {
@@ -95,7 +93,7 @@ func New(s *cypher.Store) *Loaders {
 			}
 			out := make(map[string][]pathway.Credential, len(found))
 			for g, creds := range found {
-				out[gapKey(g)] = creds
+				out[g.String()] = creds
 			}
 			return out, nil
 		}, opt),
@@ -277,22 +275,11 @@ func CertifiedBy(ctx context.Context, skillID string, first int) ([]pathway.Cert
 // cheapest first (pathway.ClosedBy), at most first (and never more than
 // MaxClosedBy). The gaps of one answer are read in one batch.
 func ClosedBy(ctx context.Context, skillID string, level, first int) ([]pathway.Credential, error) {
-	all, err := many(ctx, For(ctx).closedBy, gapKey(cypher.GapKey{SkillID: skillID, Level: level}))
+	all, err := many(ctx, For(ctx).closedBy, cypher.GapKey{SkillID: skillID, Level: level}.String())
 	if err != nil {
 		return nil, err
 	}
 	return all[:min(first, len(all))], nil
-}
-
-// gapKey is a gap as a loader's string key: the level first, as skill ids
-// may hold any character but a level none of ':'.
-func gapKey(g cypher.GapKey) string { return strconv.Itoa(g.Level) + ":" + g.SkillID }
-
-// gapOf reads a gapKey back.
-func gapOf(key string) cypher.GapKey {
-	level, id, _ := strings.Cut(key, ":")
-	n, _ := strconv.Atoi(level)
-	return cypher.GapKey{SkillID: id, Level: n}
 }
 
 // Certifies returns the skills a credential certifies.

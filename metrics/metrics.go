@@ -44,6 +44,10 @@ type Metrics struct {
 	importRows      *prometheus.CounterVec
 	importTime      *prometheus.HistogramVec
 	cacheLookups    *prometheus.CounterVec
+	warmups         *prometheus.CounterVec
+	warmVersion     prometheus.Gauge
+	warmSeconds     prometheus.Gauge
+	warmEntries     prometheus.Gauge
 
 	mu         sync.Mutex
 	operations map[string]bool
@@ -95,9 +99,26 @@ func New() *Metrics {
 			Name: "lattice_read_cache_lookups_total",
 			Help: "Read cache lookups by kind (a loader's value or a memoized question) and outcome (hit, miss).",
 		}, []string{"kind", "outcome"}),
+		warmups: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "lattice_read_cache_warmups_total",
+			Help: "Read cache warm-ups by outcome (done; bound: stopped at the cache's bound; stopped: a newer version or shutdown; error).",
+		}, []string{"outcome"}),
+		warmVersion: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "lattice_read_cache_warm_version",
+			Help: "The graph version (its write count) the last warm-up that ended was warming.",
+		}),
+		warmSeconds: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "lattice_read_cache_warm_seconds",
+			Help: "How long the last warm-up that ended took.",
+		}),
+		warmEntries: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "lattice_read_cache_warm_entries",
+			Help: "The entries the read cache held when the last warm-up ended.",
+		}),
 	}
 	m.reg.MustRegister(m.requests, m.requestDuration, m.statements, m.statementTime,
 		m.plans, m.planTime, m.importRows, m.importTime, m.cacheLookups,
+		m.warmups, m.warmVersion, m.warmSeconds, m.warmEntries,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -189,6 +210,18 @@ func (m *Metrics) ObserveCache(kind string, hit bool) {
 		o = "hit"
 	}
 	m.cacheLookups.WithLabelValues(kind, o).Inc()
+}
+
+// ObserveWarm records a read cache warm-up that ended; it makes Metrics a
+// resolvers.WarmObserver.
+func (m *Metrics) ObserveWarm(version int64, entries int, d time.Duration, outcome string) {
+	if m == nil {
+		return
+	}
+	m.warmups.WithLabelValues(outcome).Inc()
+	m.warmVersion.Set(float64(version))
+	m.warmSeconds.Set(d.Seconds())
+	m.warmEntries.Set(float64(entries))
 }
 
 // ObserveImport counts one successful import of rows nodes and edges.

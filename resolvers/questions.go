@@ -70,7 +70,7 @@ func (r *queryResolver) gapsCertified(ctx context.Context, lists ...[]pathway.Sk
 	slices.SortFunc(keys, func(a, b cypher.GapKey) int {
 		return cmp.Or(cmp.Compare(a.SkillID, b.SkillID), cmp.Compare(a.Level, b.Level))
 	})
-	return r.store.GapsCertified(ctx, slices.Compact(keys))
+	return r.src.GapsCertified(ctx, slices.Compact(keys))
 }
 
 // skillIndex maps skill ids to the skills of some profiles.

@@ -36,6 +36,8 @@ type source struct {
 
 	planGraphs    func(context.Context, []string) (map[string]*pathway.PlanGraph, error)
 	roleHeld      func(context.Context, []string) (map[string]heldRole, error)
+	levelHeld     func(context.Context, []string) (map[string]*pathway.Held, error)
+	gapsCertified func(context.Context, []string) (map[string]bool, error)
 	roles         func(context.Context, []string) (map[string]pathway.Role, error)
 	roleSkills    func(context.Context, []string) (map[string][]pathway.RoleSkill, error)
 	roleEducation func(context.Context, []string) (map[string]pathway.EducationLevel, error)
@@ -92,6 +94,38 @@ func newSource(s *cypher.Store) *source {
 			}
 			return out, nil
 		}),
+		levelHeld: cache.Batch("levelHeld", func(ctx context.Context, ids []string) (map[string]*pathway.Held, error) {
+			ps := make([]pathway.Profile, len(ids))
+			for i, id := range ids {
+				ps[i] = pathway.Profile{EducationLevelID: id}
+			}
+			held, _, err := s.Profiles(ctx, ps)
+			if err != nil {
+				return nil, err
+			}
+			out := make(map[string]*pathway.Held, len(ids))
+			for i, id := range ids {
+				out[id] = held[i]
+			}
+			return out, nil
+		}),
+		// Keyed by level and skill, as the loaders' closedBy is: whether any
+		// credential closes the gap. An uncertified gap is an absent entry.
+		gapsCertified: cache.Batch("gapCertified", func(ctx context.Context, keys []string) (map[string]bool, error) {
+			gaps := make([]cypher.GapKey, len(keys))
+			for i, k := range keys {
+				gaps[i] = cypher.ParseGapKey(k)
+			}
+			found, err := s.GapsCertified(ctx, gaps)
+			if err != nil {
+				return nil, err
+			}
+			out := make(map[string]bool, len(found))
+			for g := range found {
+				out[g.String()] = true
+			}
+			return out, nil
+		}),
 		roles:         cache.Batch("role", s.RolesByIDs),
 		roleSkills:    cache.Batch("roleSkills", s.RoleSkills),
 		roleEducation: cache.Batch("roleEducation", s.RoleEducation),
@@ -128,8 +162,22 @@ func roleOnly(p pathway.Profile) bool {
 	return p.RoleID != "" && len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationLevelID == "" && p.EducationField == ""
 }
 
-// Profile is the store's, cached when p is a role and nothing more.
+// levelOnly says the store resolves p from its education level alone, as a
+// student's profile is.
+func levelOnly(p pathway.Profile) bool {
+	return p.EducationLevelID != "" && p.RoleID == "" && len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationField == ""
+}
+
+// Profile is the store's, cached when p is a role and nothing more, or an
+// education level and nothing more.
 func (s *source) Profile(ctx context.Context, p pathway.Profile) (*pathway.Held, *pathway.Role, error) {
+	if levelOnly(p) {
+		got, err := s.levelHeld(ctx, []string{p.EducationLevelID})
+		if err != nil || got[p.EducationLevelID] == nil {
+			return s.Store.Profile(ctx, p)
+		}
+		return got[p.EducationLevelID], nil, nil
+	}
 	if !roleOnly(p) {
 		return s.Store.Profile(ctx, p)
 	}
@@ -142,23 +190,41 @@ func (s *source) Profile(ctx context.Context, p pathway.Profile) (*pathway.Held,
 }
 
 // Profiles is the store's, with the profiles that are a role and nothing
-// more cached by role, the rest read in one round trip.
+// more cached by role, those that are an education level and nothing more
+// by level, the rest read in one round trip.
 func (s *source) Profiles(ctx context.Context, ps []pathway.Profile) ([]*pathway.Held, []*pathway.Role, error) {
-	var ids []string
+	var roleIDs, levelIDs []string
 	var rest []pathway.Profile
 	for _, p := range ps {
-		if roleOnly(p) {
-			ids = append(ids, p.RoleID)
-		} else {
+		switch {
+		case roleOnly(p):
+			roleIDs = append(roleIDs, p.RoleID)
+		case levelOnly(p):
+			levelIDs = append(levelIDs, p.EducationLevelID)
+		default:
 			rest = append(rest, p)
 		}
 	}
-	if len(ids) == 0 {
+	if len(roleIDs) == 0 && len(levelIDs) == 0 {
 		return s.Store.Profiles(ctx, ps)
 	}
-	byRole, err := s.roleHeld(ctx, sortedUnique(ids))
-	if err != nil {
-		return s.Store.Profiles(ctx, ps)
+	byRole := map[string]heldRole{}
+	byLevel := map[string]*pathway.Held{}
+	var err error
+	if len(roleIDs) > 0 {
+		if byRole, err = s.roleHeld(ctx, sortedUnique(roleIDs)); err != nil {
+			return s.Store.Profiles(ctx, ps)
+		}
+	}
+	if len(levelIDs) > 0 {
+		if byLevel, err = s.levelHeld(ctx, sortedUnique(levelIDs)); err != nil {
+			return s.Store.Profiles(ctx, ps)
+		}
+		for _, id := range levelIDs {
+			if byLevel[id] == nil { // an unknown level: the store says so in its words
+				return s.Store.Profiles(ctx, ps)
+			}
+		}
 	}
 	var restHeld []*pathway.Held
 	var restRoles []*pathway.Role
@@ -172,9 +238,12 @@ func (s *source) Profiles(ctx context.Context, ps []pathway.Profile) ([]*pathway
 	roles := make([]*pathway.Role, len(ps))
 	j := 0
 	for i, p := range ps {
-		if roleOnly(p) {
+		switch {
+		case roleOnly(p):
 			held[i], roles[i] = byRole[p.RoleID].held, byRole[p.RoleID].role
-		} else {
+		case levelOnly(p):
+			held[i] = byLevel[p.EducationLevelID]
+		default:
 			held[i], roles[i] = restHeld[j], restRoles[j]
 			j++
 		}
@@ -215,6 +284,23 @@ func (s *source) OverlapsInto(ctx context.Context, roleIDs []string, first int) 
 	return cache.Batch(fmt.Sprintf("overlapsInto/%d", first), func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
 		return s.Store.OverlapsInto(ctx, ids, first)
 	})(ctx, roleIDs)
+}
+
+// GapsCertified says which gaps some credential closes, cached per gap.
+func (s *source) GapsCertified(ctx context.Context, gaps []cypher.GapKey) (map[cypher.GapKey]bool, error) {
+	keys := make([]string, len(gaps))
+	for i, g := range gaps {
+		keys[i] = g.String()
+	}
+	got, err := s.gapsCertified(ctx, sortedUnique(keys))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[cypher.GapKey]bool, len(got))
+	for k := range got {
+		out[cypher.ParseGapKey(k)] = true
+	}
+	return out, nil
 }
 
 // RolesSharingSkills is the store's, memoized by the set of skills.

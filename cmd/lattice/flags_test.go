@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/rs/zerolog"
+
+	"github.com/lattice-pathways/lattice/cache"
 )
 
 // TestIntrospectionFlags checks the switches for introspection and GraphiQL:
@@ -53,10 +55,10 @@ func TestReadCacheFlags(t *testing.T) {
 		on   bool
 		size int
 	}{
-		{"on by default", nil, nil, true, 20000},
-		{"off by environment", map[string]string{"LATTICE_READ_CACHE": "false"}, nil, false, 20000},
-		{"off by flag", nil, []string{"-read-cache=false"}, false, 20000},
-		{"the flag wins", map[string]string{"LATTICE_READ_CACHE": "false"}, []string{"-read-cache=true"}, true, 20000},
+		{"on by default", nil, nil, true, cache.DefaultSize},
+		{"off by environment", map[string]string{"LATTICE_READ_CACHE": "false"}, nil, false, cache.DefaultSize},
+		{"off by flag", nil, []string{"-read-cache=false"}, false, cache.DefaultSize},
+		{"the flag wins", map[string]string{"LATTICE_READ_CACHE": "false"}, []string{"-read-cache=true"}, true, cache.DefaultSize},
 		{"size by environment", map[string]string{"LATTICE_READ_CACHE_SIZE": "500"}, nil, true, 500},
 		{"size by flag", nil, []string{"-read-cache-size", "64"}, true, 64},
 	}
@@ -76,6 +78,30 @@ func TestReadCacheFlags(t *testing.T) {
 			}
 		})
 	}
+	t.Run("warm", func(t *testing.T) {
+		for _, tt := range []struct {
+			name string
+			env  string
+			args []string
+			want bool
+		}{
+			{"on by default", "", nil, true},
+			{"off by environment", "false", nil, false},
+			{"off by flag", "", []string{"-read-cache-warm=false"}, false},
+			{"the flag wins", "false", []string{"-read-cache-warm=true"}, true},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				t.Setenv("LATTICE_READ_CACHE_WARM", tt.env)
+				m := NewMain(zerolog.Nop())
+				if err := m.ParseFlags(append([]string{"-neo4j-uri", "neo4j://localhost:7687"}, tt.args...)); err != nil {
+					t.Fatal(err)
+				}
+				if m.ReadCacheWarm != tt.want {
+					t.Errorf("ReadCacheWarm=%v, want %v", m.ReadCacheWarm, tt.want)
+				}
+			})
+		}
+	})
 	t.Run("answer bytes", func(t *testing.T) {
 		t.Setenv("LATTICE_READ_CACHE_ANSWER_MB", "")
 		m := NewMain(zerolog.Nop())

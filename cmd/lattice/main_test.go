@@ -3,16 +3,21 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 
+	"github.com/lattice-pathways/lattice/cache"
+	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
+	"github.com/lattice-pathways/lattice/pathway"
 )
 
 // TestServe runs the service as `lattice serve` does, on :0, against the test
@@ -117,4 +122,75 @@ func TestResolveLocal(t *testing.T) {
 			t.Errorf("err = %v, want a hint to run make neo4j", err)
 		}
 	})
+}
+
+// TestServeWarms: with the read cache on, the service warms it at start and
+// again after a write through another driver, says so on /metrics, and
+// Close does not wait for a warm-up.
+func TestServeWarms(t *testing.T) {
+	cyphertest.Empty(t)
+	m := NewMain(zerolog.Nop())
+	m.Neo4j = cyphertest.Config(t)
+	m.Neo4j.CheckInterval = 20 * time.Millisecond
+	m.Addr = "127.0.0.1:0"
+	m.LoadSample = true
+	m.ReadCache, m.ReadCacheSize, m.ReadCacheWarm = true, cache.DefaultSize, true
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	// warmed waits until /metrics says a warm-up of the graph's version now
+	// ended done.
+	warmed := func(when string) {
+		t.Helper()
+		v, err := m.Store.GraphVersion(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("lattice_read_cache_warm_version %d\n", v.N)
+		deadline := time.Now().Add(30 * time.Second)
+		var body string
+		for time.Now().Before(deadline) {
+			resp, err := http.Get("http://" + m.URL() + "/metrics")
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			body = string(b)
+			if strings.Contains(body, want) && strings.Contains(body, `lattice_read_cache_warmups_total{outcome="done"}`) {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		t.Fatalf("%s: no warm-up of version %d within 30 s; /metrics has:\n%s", when, v.N, grepLines(body, "lattice_read_cache_warm"))
+	}
+	warmed("at start")
+	other, err := cypher.Open(context.Background(), cyphertest.Config(t), zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close(context.Background())
+	if _, err := other.CreateSkill(context.Background(), pathway.Skill{ID: "warm-test-skill", Name: "Warm test skill"}); err != nil {
+		t.Fatal(err)
+	}
+	warmed("after a write through another driver")
+	start := time.Now()
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Close took %v with a warmer running", d)
+	}
+}
+
+// grepLines is the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

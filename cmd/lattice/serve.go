@@ -32,6 +32,8 @@ type Main struct {
 	ReadCache         bool
 	ReadCacheSize     int
 	ReadCacheAnswerMB int
+	// ReadCacheWarm warms the read cache after every graph change.
+	ReadCacheWarm bool
 	// LogFormat is -log-format; main builds the logger from its environment default.
 	LogFormat string
 	// The server's timeouts; WriteTimeout 0 means the request timeout plus 5 s.
@@ -43,6 +45,8 @@ type Main struct {
 	trustedProxies listFlag
 	listener       net.Listener
 	server         *http.Server
+	stopWarm       context.CancelFunc // nil when no warmer runs
+	warmDone       chan struct{}
 }
 
 // NewMain returns a Main with its defaults.
@@ -63,8 +67,9 @@ func (m *Main) ParseFlags(args []string) error {
 	introspection := fs.Bool("introspection", env("LATTICE_INTROSPECTION", "") != "false", "answer introspection (__schema, __type) queries (env LATTICE_INTROSPECTION=false turns it off)")
 	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at /graphiql (env LATTICE_GRAPHIQL=false turns it off)")
 	fs.BoolVar(&m.ReadCache, "read-cache", env("LATTICE_READ_CACHE", "") != "false", "keep reads and question answers in memory by graph version, which every write bumps (env LATTICE_READ_CACHE=false turns it off)")
-	fs.IntVar(&m.ReadCacheSize, "read-cache-size", envInt("LATTICE_READ_CACHE_SIZE", 20000), "most entries the read cache holds: one per node list or question answer (env LATTICE_READ_CACHE_SIZE)")
+	fs.IntVar(&m.ReadCacheSize, "read-cache-size", envInt("LATTICE_READ_CACHE_SIZE", cache.DefaultSize), "most entries the read cache holds: one per node list or question answer (env LATTICE_READ_CACHE_SIZE)")
 	fs.IntVar(&m.ReadCacheAnswerMB, "read-cache-answer-mb", envInt("LATTICE_READ_CACHE_ANSWER_MB", cache.DefaultAnswerBytes>>20), "megabytes of whole query answers the read cache keeps; 0 keeps none (env LATTICE_READ_CACHE_ANSWER_MB)")
+	fs.BoolVar(&m.ReadCacheWarm, "read-cache-warm", env("LATTICE_READ_CACHE_WARM", "") != "false", "with the read cache on, read every role's question inputs into it whenever the graph version changes, in the background (env LATTICE_READ_CACHE_WARM=false turns it off)")
 	opsFlags(fs, m)
 	fs.DurationVar(&m.Neo4j.CheckInterval, "neo4j-check-interval", envDuration("LATTICE_NEO4J_CHECK_INTERVAL", 500*time.Millisecond), "how often a readiness check queries Neo4j; while it fails, requests fail at once with UNAVAILABLE; 0 turns it off (env LATTICE_NEO4J_CHECK_INTERVAL)")
 	// The API token is a secret: environment only.
@@ -114,6 +119,11 @@ func (m *Main) Run(ctx context.Context) error {
 			return fmt.Errorf("read cache: %w", err)
 		}
 		cfg.ReadCache.SetAnswerBytes(int64(m.ReadCacheAnswerMB) << 20)
+		if m.ReadCacheWarm {
+			if err := m.startWarmer(store, cfg.ReadCache); err != nil {
+				return err
+			}
+		}
 	}
 	api, err := resolvers.NewHandler(cfg)
 	if err != nil {
@@ -141,6 +151,29 @@ func (m *Main) Run(ctx context.Context) error {
 	return nil
 }
 
+// startWarmer warms c in the background until Close. It polls the graph
+// version as often as the readiness check queries Neo4j (every second when
+// that check is off).
+func (m *Main) startWarmer(store *cypher.Store, c *cache.Cache) error {
+	// The warmer's statements are not requests': they stay out of the
+	// statement metrics, and the warm-up metrics count them instead.
+	w, err := resolvers.NewWarmer(store, c, m.Log, m.Metrics)
+	if err != nil {
+		return err
+	}
+	every := m.Neo4j.CheckInterval
+	if every <= 0 {
+		every = time.Second
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.stopWarm, m.warmDone = cancel, make(chan struct{})
+	go func() {
+		defer close(m.warmDone)
+		w.Run(ctx, every)
+	}()
+	return nil
+}
+
 // URL is the host:port being served (the real port when Addr is :0).
 func (m *Main) URL() string {
 	if m.listener == nil {
@@ -159,8 +192,14 @@ func (m *Main) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	var err error
+	if m.stopWarm != nil {
+		m.stopWarm() // it stops after its current statement
+	}
 	if m.server != nil {
 		err = m.server.Shutdown(ctx)
+	}
+	if m.warmDone != nil {
+		<-m.warmDone
 	}
 	if m.Store != nil {
 		err = errors.Join(err, m.Store.Close(ctx))

@@ -1,0 +1,308 @@
+package resolvers
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/lattice-pathways/lattice/cache"
+	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/pathway"
+)
+
+// WarmBatch is how many ids one warm-up statement reads: small enough that
+// a request waiting on Neo4j behind it waits little.
+const WarmBatch = 50
+
+// warmShare is the part of the cache's entries a warm-up may fill: the rest
+// is left to what requests read that is not warmed (memos, loader lists,
+// skills), so that warming does not evict it nor it the warmed inputs.
+const warmShare = 0.75
+
+// Warmer reads the questions' per-id inputs of every role into the read
+// cache whenever the graph version changes, through the same source the
+// questions read by (newSource): a warmed value is the one a cold request
+// would have read. It runs one statement at a time.
+type Warmer struct {
+	store    *cypher.Store
+	src      *source
+	cache    *cache.Cache
+	log      zerolog.Logger
+	observer WarmObserver
+}
+
+// WarmObserver is told of every warm-up that ends: the version it warmed,
+// the entries the cache held then, how long it took and how it ended
+// (done, bound, stopped, error).
+type WarmObserver interface {
+	ObserveWarm(version int64, entries int, d time.Duration, outcome string)
+}
+
+// WarmStats is what one warm-up did.
+type WarmStats struct {
+	Version     cache.Version
+	Roles       int // the roles warmed
+	AllRoles    int // the roles of the graph
+	Credentials int // the plan candidates whose facts were warmed
+	Entries     int // what the cache held at the end
+	Duration    time.Duration
+	Bounded     bool // stopped at the cache's bound before every role
+}
+
+// NewWarmer returns a warmer of rc from store; o may be nil. Its statements
+// go to store as it is: give it the store the handler observes to count
+// them with the requests'.
+func NewWarmer(store *cypher.Store, rc *cache.Cache, log zerolog.Logger, o WarmObserver) (*Warmer, error) {
+	if store == nil || rc == nil {
+		return nil, errors.New("resolvers.NewWarmer: no store or no cache")
+	}
+	return &Warmer{store: store, src: newSource(store), cache: rc, log: log, observer: o}, nil
+}
+
+// Run warms the version the graph has now, then reads the version every
+// interval and, when it changed, stops the warm-up under way (after its
+// current statement) and warms the new one. It returns when ctx ends, once
+// the warm-up under way has stopped.
+func (w *Warmer) Run(ctx context.Context, interval time.Duration) {
+	var target cache.Version
+	var run *warmRun
+	defer func() { run.stop() }()
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for {
+		vctx, vcancel := context.WithTimeout(ctx, 2*time.Second)
+		v, err := w.store.GraphVersion(vctx)
+		vcancel()
+		// A failed read is the readiness check's to report; try again.
+		if err == nil && cache.Version(v) != target && v != (cypher.Version{}) {
+			run.stop() // one warm-up at a time
+			target = cache.Version(v)
+			wctx, cancel := context.WithCancel(ctx)
+			run = &warmRun{cancel: cancel, done: make(chan struct{})}
+			go func(v cache.Version, done chan struct{}) {
+				defer close(done)
+				w.warm(wctx, v)
+			}(target, run.done)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// warmRun is a warm-up under way.
+type warmRun struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// stop cancels the warm-up and waits for it to return, which it does after
+// its current statement; a nil run is none.
+func (r *warmRun) stop() {
+	if r != nil {
+		r.cancel()
+		<-r.done
+	}
+}
+
+// Warm warms the version the graph has now, to its end; tests and the
+// benchmark use it to start from a warmed cache.
+func (w *Warmer) Warm(ctx context.Context) (WarmStats, error) {
+	v, err := w.store.GraphVersion(ctx)
+	if err != nil {
+		return WarmStats{}, err
+	}
+	return w.warm(ctx, cache.Version(v))
+}
+
+// warm warms v, logs and observes how it ended.
+func (w *Warmer) warm(ctx context.Context, v cache.Version) (WarmStats, error) {
+	start := time.Now()
+	st, err := w.warmVersion(ctx, v)
+	st.Version, st.Duration, st.Entries = v, time.Since(start), w.cache.Len()
+	outcome := "done"
+	switch {
+	case ctx.Err() != nil:
+		outcome = "stopped"
+	case err != nil:
+		outcome = "error"
+	case st.Bounded:
+		outcome = "bound"
+	}
+	if w.observer != nil {
+		w.observer.ObserveWarm(v.N, st.Entries, st.Duration, outcome)
+	}
+	ev := w.log.Info()
+	if outcome == "error" {
+		ev = w.log.Warn().Err(err)
+	}
+	ev.Str("outcome", outcome).Str("epoch", v.Epoch).Int64("version", v.N).Int("roles", st.Roles).Int("all_roles", st.AllRoles).
+		Int("credentials", st.Credentials).Int("entries", st.Entries).Dur("duration", st.Duration).Msg("read cache warm-up")
+	return st, err
+}
+
+// warmVersion reads, for every role in batches of at most WarmBatch, what
+// the questions read of it: its plan graph (and its candidates' facts as
+// plan credentials), its profile as a person who holds just it, the role,
+// its skills, its education, its overlap edges out and in, the skills it
+// requires and whether some credential closes each of its required levels.
+// Then, while there is room, the facts of the credentials the plans reach,
+// which plan steps name (a plan names few of its candidates, so they come
+// after every role). First each education level's profile and the roles
+// sharing its skills (a student's first move). It stops before a batch
+// that would take the cache past warmShare of its entries, judging by what
+// the last batch added.
+func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats, err error) {
+	ctx = w.cache.Begin(ctx, func(context.Context) (cache.Version, error) { return v, nil })
+	// Every role, by id: read as the starters' question reads it, which
+	// warms that memo too.
+	starters, err := w.src.StarterRoles(ctx, nil, nil)
+	if err != nil {
+		return st, err
+	}
+	if err := w.warmLevels(ctx); err != nil {
+		return st, err
+	}
+	ids := make([]string, len(starters))
+	for i, s := range starters {
+		ids[i] = s.Role.ID
+	}
+	st.AllRoles = len(ids)
+	limit := int(float64(w.cache.Size()) * warmShare)
+	room := func(grow int) bool {
+		if w.cache.Len()+grow > limit {
+			st.Bounded = true
+			return false
+		}
+		return true
+	}
+	seen := map[string]bool{}
+	var creds []string
+	size, grow := WarmBatch, 10*WarmBatch // a guess until a batch is measured
+	for len(ids) > 0 {
+		batch := ids[:min(size, len(ids))]
+		if !room(grow * len(batch) / size) {
+			return st, nil
+		}
+		if w.cache.Current() != v {
+			return st, nil // a request has read a newer version: Run warms that
+		}
+		before, start := w.cache.Len(), time.Now()
+		reached, err := w.warmRoles(ctx, batch)
+		if err != nil {
+			return st, err
+		}
+		for _, id := range reached {
+			if !seen[id] {
+				seen[id] = true
+				creds = append(creds, id)
+			}
+		}
+		ids = ids[len(batch):]
+		st.Roles += len(batch)
+		grow = max(1, (w.cache.Len()-before)*size/len(batch))
+		// Plan graphs grow with the graph: fewer roles a batch keeps each
+		// statement short on a large one.
+		switch took := time.Since(start); {
+		case took > time.Second && size > 5:
+			size /= 2
+			grow /= 2
+		case took < 200*time.Millisecond && size < WarmBatch:
+			size *= 2
+			grow *= 2
+		}
+	}
+	slices.Sort(creds)
+	for part := range slices.Chunk(creds, WarmBatch) {
+		if !room(len(part)) {
+			return st, nil
+		}
+		if _, err := w.src.CredentialsByIDs(ctx, part); err != nil {
+			return st, err
+		}
+		st.Credentials += len(part)
+	}
+	return st, ctx.Err()
+}
+
+// warmRoles warms a batch of roles and returns the credentials their plans
+// reach.
+func (w *Warmer) warmRoles(ctx context.Context, batch []string) ([]string, error) {
+	graphs, err := w.src.PlanGraphs(ctx, batch)
+	if err != nil {
+		return nil, err
+	}
+	profiles := make([]pathway.Profile, len(batch))
+	for i, id := range batch {
+		profiles[i] = pathway.Profile{RoleID: id}
+	}
+	steps := []func() error{
+		func() error { _, _, err := w.src.Profiles(ctx, profiles); return err },
+		func() error { _, err := w.src.RolesByIDs(ctx, batch); return err },
+		func() error { _, err := w.src.RoleSkills(ctx, batch); return err },
+		func() error { _, err := w.src.RoleEducation(ctx, batch); return err },
+		func() error { _, err := w.src.RoleOverlaps(ctx, batch, pathway.MaxOverlapsPerRole); return err },
+		func() error { _, err := w.src.OverlapsInto(ctx, batch, pathway.StoneCandidates); return err },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	// A plan's gaps are its target's required skills at their levels,
+	// whatever is held (pathway.Gaps); its builder names the target skills.
+	var creds, skills []string
+	var gaps []cypher.GapKey
+	for _, g := range graphs {
+		for _, gap := range pathway.Gaps(nil, g.Target, false) {
+			gaps = append(gaps, cypher.GapKey{SkillID: gap.SkillID, Level: gap.Level})
+		}
+		for _, t := range g.Target {
+			skills = append(skills, t.SkillID)
+		}
+		for _, c := range g.Candidates {
+			creds = append(creds, c.ID)
+		}
+	}
+	// Small values, many a role: four batches' worth a statement.
+	for part := range slices.Chunk(sortedUnique(skills), 4*WarmBatch) {
+		if _, err := w.src.SkillsByIDs(ctx, part); err != nil {
+			return nil, err
+		}
+	}
+	for part := range slices.Chunk(gaps, 4*WarmBatch) {
+		if _, err := w.src.GapsCertified(ctx, part); err != nil {
+			return nil, err
+		}
+	}
+	return creds, nil
+}
+
+// warmLevels warms each education level's profile (a student's) and the
+// roles that share a skill with it, as the starters' question reads them.
+func (w *Warmer) warmLevels(ctx context.Context) error {
+	levels, err := w.store.EducationLevels(ctx)
+	if err != nil {
+		return err
+	}
+	profiles := make([]pathway.Profile, len(levels))
+	for i, l := range levels {
+		profiles[i] = pathway.Profile{EducationLevelID: l.ID}
+	}
+	held, _, err := w.src.Profiles(ctx, profiles)
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		if _, err := w.src.RolesSharingSkills(ctx, slices.Collect(maps.Keys(h.Skills)), pathway.MaxSharingRoles); err != nil {
+			return err
+		}
+	}
+	return nil
+}
