@@ -216,10 +216,21 @@ func Similar(a, b RoleTraits, st *SimilarityStats) float64 {
 }
 
 func similar(a, b RoleTraits, va, vb traitVectors) float64 {
-	score := weightSkills * cosine(va.skills, vb.skills, va.nSkills, vb.nSkills)
+	tech := va.nTech > 0 && vb.nTech > 0
+	var techCos float64
+	if tech {
+		techCos = cosine(va.tech, vb.tech, va.nTech, vb.nTech)
+	}
+	return blend(a, b, cosine(va.skills, vb.skills, va.nSkills, vb.nSkills), tech, techCos)
+}
+
+// blend weighs the signals, given the cosines of the vectors (techCos only
+// when both roles use technologies, tech).
+func blend(a, b RoleTraits, skillsCos float64, tech bool, techCos float64) float64 {
+	score := weightSkills * skillsCos
 	total := weightSkills
-	if va.nTech > 0 && vb.nTech > 0 {
-		score += weightTech * cosine(va.tech, vb.tech, va.nTech, vb.nTech)
+	if tech {
+		score += weightTech * techCos
 		total += weightTech
 	}
 	if m, ok := InterestMatch(a.Interests, b.Interests); ok {
