@@ -179,7 +179,7 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	lists := map[string][]pathway.Overlap{}
 	present := slices.Sorted(maps.Keys(roles))
 	for _, id := range present {
-		lists[id] = st.TopOverlapsNear(id, roles[id], near)
+		lists[id] = near.TopOverlaps(id, roles[id])
 	}
 	// Roles whose edges point at a changed role, near it or no longer, and
 	// those that lost an edge: their lists change.
@@ -200,7 +200,7 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	moved := map[string]map[string]pathway.Overlap{}
 	var reaching []string
 	for _, c := range present {
-		for x, e := range st.OverlapsInto(c, roles[c], near) {
+		for x, e := range near.OverlapsInto(c, roles[c]) {
 			if slices.Contains(changed, x) {
 				continue
 			}
@@ -256,7 +256,7 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 			return err
 		}
 		for _, x := range again {
-			lists[x] = st.TopOverlapsNear(x, wide[x], near)
+			lists[x] = near.TopOverlaps(x, wide[x])
 		}
 	}
 	ids := slices.Sorted(maps.Keys(lists))
@@ -348,16 +348,27 @@ func (t tx) currentForms(ctx context.Context, st *pathway.SimilarityStats, nRole
 // nearForms reads the roles that may share a skill with roles, in the
 // shape pathway.Near describes: those centered on the same sources and
 // those listing one of their other skills.
-func (t tx) nearForms(ctx context.Context, roles map[string]pathway.RoleTraits, st *pathway.SimilarityStats) (map[string]pathway.Near, error) {
-	recs, err := t.run(ctx, "overlap_sparse_near", map[string]any{"skills": nonNil(st.SparseSkills(roles))})
+func (t tx) nearForms(ctx context.Context, roles map[string]pathway.RoleTraits, st *pathway.SimilarityStats) (*pathway.Neighbours, error) {
+	sparse := st.SparseSkills(roles)
+	tech := map[string]bool{}
+	for _, tr := range roles {
+		for _, r := range tr.Profile {
+			tech[r.SkillID] = r.Tech
+		}
+	}
+	recs, err := t.run(ctx, "overlap_sparse_near", map[string]any{"skills": nonNil(sparse)})
 	if err != nil {
 		return nil, err
 	}
 	reqs := map[string][]pathway.Requirement{}
 	for _, rec := range recs {
 		id := get(rec, "id").(string)
-		reqs[id] = append(reqs[id], pathway.Requirement{SkillID: get(rec, "skill").(string), Level: intOf(get(rec, "level")),
-			Importance: floatOf(get(rec, "importance")), Required: get(rec, "required") != false, Tech: get(rec, "tech") == true})
+		level, importance, required := asList(get(rec, "level")), asList(get(rec, "importance")), asList(get(rec, "required"))
+		for i, at := range asList(get(rec, "at")) {
+			skill := sparse[intOf(at)]
+			reqs[id] = append(reqs[id], pathway.Requirement{SkillID: skill, Level: intOf(level[i]),
+				Importance: floatOf(importance[i]), Required: required[i] != false, Tech: tech[skill]})
+		}
 	}
 	recs, err = t.run(ctx, "overlap_forms_near", map[string]any{"sources": nonNil(st.Sources(roles)),
 		"ids": nonNil(slices.Sorted(maps.Keys(reqs)))})
@@ -383,7 +394,7 @@ func (t tx) nearForms(ctx context.Context, roles map[string]pathway.RoleTraits, 
 		}
 		near[id] = n
 	}
-	return near, nil
+	return st.Neighbours(near), nil
 }
 
 // overlapFloor is how many overlap edges a role has and the lowest score

@@ -76,7 +76,9 @@ func (st *SimilarityStats) form(t RoleTraits, v traitVectors) Form {
 // Near is another role as a write scores moves to and from it: its stored
 // form, its traits other than the profile, and in Profile only its
 // requirements of the skills of the roles scored that are not dense (of
-// any of them: those of other roles are skipped).
+// any of them: those of other roles are skipped). Form.Dense may be left
+// out (nil) when the role is centered on none of the scored roles'
+// sources: the dense parts of the two never meet.
 type Near struct {
 	RoleTraits
 	Form Form
@@ -89,24 +91,27 @@ type scored struct {
 	t      RoleTraits
 	v      traitVectors
 	f      Form
-	offset map[string]int  // source -> where its dense skills start in f.Dense
-	sparse map[string]bool // its skills that are not dense
-	listed map[string]bool // all its skills
+	offset map[string]int // source -> where its dense skills start in f.Dense
+	dense  []int          // by position in f.Dense: how many of its requirements list that skill
+	sparse map[string]int // its other skills: how many of its requirements list each
 }
 
 func (st *SimilarityStats) scored(id string, t RoleTraits) *scored {
 	v := st.vectors(t)
-	s := &scored{id: id, t: t, v: v, f: st.form(t, v), offset: map[string]int{},
-		sparse: map[string]bool{}, listed: map[string]bool{}}
-	at := 0
+	s := &scored{id: id, t: t, v: v, f: st.form(t, v), offset: map[string]int{}, sparse: map[string]int{}}
+	s.dense = make([]int, len(s.f.Dense))
+	at := map[string]int{}
 	for _, src := range s.f.Sources {
-		s.offset[src] = at
-		at += len(st.denseOf(src))
+		s.offset[src] = len(at)
+		for _, id := range st.denseOf(src) {
+			at[id] = len(at)
+		}
 	}
 	for _, r := range t.Profile {
-		s.listed[r.SkillID] = true
-		if !st.Skill[r.SkillID].Dense {
-			s.sparse[r.SkillID] = true
+		if i, ok := at[r.SkillID]; ok {
+			s.dense[i]++
+		} else {
+			s.sparse[r.SkillID]++
 		}
 	}
 	return s
@@ -146,54 +151,49 @@ type pair struct {
 	from, into         int
 }
 
-func (st *SimilarityStats) pair(a *scored, b Near) pair {
+func (st *SimilarityStats) pair(a *scored, b Near, bv sparseVector) pair {
 	var p pair
-	unlisted := make(map[int]bool, len(b.Form.Unlisted))
-	for _, i := range b.Form.Unlisted {
-		unlisted[i] = true
-	}
-	bListsDense := map[string]bool{}
-	at := 0
-	for _, src := range b.Form.Sources {
-		dense := st.denseOf(src)
-		if off, ok := a.offset[src]; ok {
-			for i, id := range dense {
-				p.dotSkills += a.f.Dense[off+i] * b.Form.Dense[at+i]
-				if !unlisted[at+i] {
-					bListsDense[id] = true
-					if a.listed[id] {
-						p.into++
+	if len(b.Form.Dense) > 0 {
+		at := 0
+		for _, src := range b.Form.Sources {
+			n := len(st.denseOf(src))
+			if off, ok := a.offset[src]; ok && at+n <= len(b.Form.Dense) {
+				for i, x := range b.Form.Dense[at : at+n] {
+					p.dotSkills += a.f.Dense[off+i] * x
+					if a.dense[off+i] > 0 {
+						if _, unlisted := slices.BinarySearch(b.Form.Unlisted, at+i); !unlisted {
+							p.from += a.dense[off+i]
+							p.into++
+						}
 					}
 				}
 			}
+			at += n
 		}
-		at += len(dense)
+	}
+	if len(b.Profile) == 0 {
+		return p
 	}
 	// b's requirements of a's other skills, valued as vectors does.
-	bSkills, bTech := st.sparseVectors(b.Profile)
-	for id, x := range a.v.skills {
-		if y, ok := bSkills[id]; ok && a.sparse[id] {
-			p.dotSkills += x * y
+	bSkills, bTech := bv.skills, bv.tech
+	for id, y := range bSkills {
+		if a.sparse[id] > 0 {
+			p.dotSkills += a.v.skills[id] * y
+			p.from += a.sparse[id]
 		}
 	}
-	for id, x := range a.v.tech {
-		p.dotTech += x * bTech[id]
-	}
-	for _, r := range a.t.Profile {
-		if bListsDense[r.SkillID] || (a.sparse[r.SkillID] && b.lists(r.SkillID)) {
-			p.from++
+	for id, y := range bTech {
+		if a.sparse[id] > 0 {
+			p.dotTech += a.v.tech[id] * y
+			p.from += a.sparse[id]
 		}
 	}
 	for _, r := range b.Profile {
-		if a.sparse[r.SkillID] {
+		if a.sparse[r.SkillID] > 0 {
 			p.into++
 		}
 	}
 	return p
-}
-
-func (b Near) lists(id string) bool {
-	return slices.ContainsFunc(b.Profile, func(r Requirement) bool { return r.SkillID == id })
 }
 
 // sparseVectors values requirements of skills that are not dense as vectors
@@ -219,19 +219,44 @@ func score(a, b RoleTraits, p pair, na, nb, ta, tb float64) float64 {
 	return blend(a, b, cos(p.dotSkills, na, nb), ta > 0 && tb > 0, cos(p.dotTech, ta, tb))
 }
 
-// TopOverlapsNear is TopOverlaps with the other roles in their compact
-// form: id's overlap edges against near (which must hold every role sharing
-// a skill with it, in the shape Near describes), scored with the same
+// Neighbours are the roles near those a write scores (Near), ready to
+// score moves to and from them.
+type Neighbours struct {
+	st     *SimilarityStats
+	ids    []string // sorted
+	near   []Near
+	sparse []sparseVector
+}
+
+type sparseVector struct{ skills, tech map[string]float64 }
+
+// Neighbours readies near (which must hold every role sharing a skill with
+// the roles scored, in the shape Near describes) for scoring with the same
 // statistics the forms were built with.
-func (st *SimilarityStats) TopOverlapsNear(id string, t RoleTraits, near map[string]Near) []Overlap {
-	a := st.scored(id, t)
+func (st *SimilarityStats) Neighbours(near map[string]Near) *Neighbours {
+	n := &Neighbours{st: st, ids: slices.Sorted(maps.Keys(near))}
+	n.near = make([]Near, len(n.ids))
+	n.sparse = make([]sparseVector, len(n.ids))
+	for i, id := range n.ids {
+		n.near[i] = near[id]
+		if len(near[id].Profile) > 0 {
+			n.sparse[i].skills, n.sparse[i].tech = st.sparseVectors(near[id].Profile)
+		}
+	}
+	return n
+}
+
+// TopOverlaps is TopOverlaps with the other roles in their compact form:
+// id's overlap edges (t its traits) against the neighbours.
+func (n *Neighbours) TopOverlaps(id string, t RoleTraits) []Overlap {
+	a := n.st.scored(id, t)
 	var edges []Overlap
-	for _, bID := range slices.Sorted(maps.Keys(near)) {
+	for i, bID := range n.ids {
 		if bID == id {
 			continue
 		}
-		b := near[bID]
-		p := st.pair(a, b)
+		b := n.near[i]
+		p := n.st.pair(a, b, n.sparse[i])
 		if p.from == 0 {
 			continue
 		}
@@ -244,18 +269,19 @@ func (st *SimilarityStats) TopOverlapsNear(id string, t RoleTraits, near map[str
 	return edges[:min(len(edges), MaxOverlapsPerRole)]
 }
 
-// OverlapsInto is each near role's edge into id (t its traits), as
+// OverlapsInto is each neighbour's edge into id (t its traits), as
 // TopOverlaps would score it against id alone: absent when the two share no
 // skill or the score is below MinOverlapScore. A write uses it to move the
 // changed role in the other roles' stored lists.
-func (st *SimilarityStats) OverlapsInto(id string, t RoleTraits, near map[string]Near) map[string]Overlap {
-	a := st.scored(id, t)
+func (n *Neighbours) OverlapsInto(id string, t RoleTraits) map[string]Overlap {
+	a := n.st.scored(id, t)
 	out := map[string]Overlap{}
-	for bID, b := range near {
+	for i, bID := range n.ids {
 		if bID == id {
 			continue
 		}
-		p := st.pair(a, b)
+		b := n.near[i]
+		p := n.st.pair(a, b, n.sparse[i])
 		if p.into == 0 {
 			continue
 		}
