@@ -2,6 +2,7 @@ package cypher
 
 import (
 	"context"
+	"math"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"maps"
@@ -233,6 +234,12 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	}
 	var again []string
 	for _, x := range others {
+		if slices.Contains(fallen, x) {
+			// The deletion took its edge into the deleted role along: what
+			// is stored no longer tells whether the list held every edge.
+			again = append(again, x)
+			continue
+		}
 		list, full := pathway.UpdateOverlaps(stored[x], changed, moved[x])
 		if full {
 			again = append(again, x)
@@ -476,4 +483,57 @@ func (t tx) rolesWithEdgesInto(ctx context.Context, ids ...string) ([]string, er
 		out = append(out, get(rec, "id").(string))
 	}
 	return out, nil
+}
+
+// FormsDrift lists the roles whose stored compact form (pathway.Form) is
+// missing or differs from the one their traits and the stored statistics
+// make: none after every write (TestIncrementalOverlapsSynthetic). It
+// exists for tests, like OverlapsDrift.
+func (s *Store) FormsDrift(ctx context.Context) (ids []string, err error) {
+	defer wrap(&err, "cypher.FormsDrift")
+	err = s.write(ctx, func(t tx) error {
+		st, err := t.storedStats(ctx)
+		if err != nil {
+			return err
+		}
+		recs, err := t.run(ctx, "role_profiles", nil)
+		if err != nil {
+			return err
+		}
+		roles := traitsFrom(recs)
+		if recs, err = t.run(ctx, "overlap_forms", nil); err != nil {
+			return err
+		}
+		ids = nil
+		for _, rec := range recs {
+			id := get(rec, "id").(string)
+			want := st.Form(roles[id])
+			got := pathway.Form{Sources: stringList(get(rec, "sources")), Dense: floatList(get(rec, "dense"))}
+			for _, x := range asList(get(rec, "unlisted")) {
+				got.Unlisted = append(got.Unlisted, intOf(x))
+			}
+			norms := floatList(get(rec, "norms"))
+			// The norms sum in map order: equal to the last bits or so.
+			close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*max(1, math.Abs(a)) }
+			if get(rec, "stamp") != st.Stamp() || len(norms) != 2 || !close(norms[0], want.NSkills) ||
+				!close(norms[1], want.NTech) || !slices.Equal(got.Sources, want.Sources) ||
+				!slices.Equal(got.Dense, want.Dense) || !slices.Equal(got.Unlisted, want.Unlisted) {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		return nil
+	})
+	return ids, err
+}
+
+// ForgetForms removes every role's compact form, leaving the graph as code
+// older than the forms wrote it: a write must then build them. It exists for
+// tests, like DeleteAll.
+func (s *Store) ForgetForms(ctx context.Context) (err error) {
+	defer wrap(&err, "cypher.ForgetForms")
+	return s.write(ctx, func(t tx) error {
+		_, err := t.run(ctx, "forget_overlap_forms", nil)
+		return err
+	})
 }
