@@ -487,8 +487,8 @@ func (t tx) rolesWithEdgesInto(ctx context.Context, ids ...string) ([]string, er
 
 // FormsDrift lists the roles whose stored compact form (pathway.Form) is
 // missing or differs from the one their traits and the stored statistics
-// make: none after every write (TestIncrementalOverlapsSynthetic). It
-// exists for tests, like OverlapsDrift.
+// make: none after every write (TestIncrementalOverlapsSynthetic in
+// cmd/lattice). It exists for tests, like OverlapsDrift.
 func (s *Store) FormsDrift(ctx context.Context) (ids []string, err error) {
 	defer wrap(&err, "cypher.FormsDrift")
 	err = s.write(ctx, func(t tx) error {
