@@ -2,7 +2,6 @@ package cypher
 
 import (
 	"context"
-	"math"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"maps"
@@ -35,8 +34,8 @@ func requirementsFrom(v any) []pathway.Requirement {
 // refreshOverlaps re-derives every OVERLAPS edge from the roles' traits,
 // inside the caller's transaction, so the edges always match the profiles
 // that commit with them, and stores the statistics relatedness weighs by on
-// the skills and every role's compact form built with them. The whole graph is recomputed: a changed profile can move any
-// role's top moves.
+// the skills and every role's compact form built with them. The whole
+// graph is recomputed: a changed profile can move any role's top moves.
 func (t tx) refreshOverlaps(ctx context.Context) error {
 	recs, err := t.run(ctx, "role_profiles", nil)
 	if err != nil {
@@ -144,10 +143,11 @@ func statsFrom(recs []*neo4j.Record) *pathway.SimilarityStats {
 // changed roles are scored again against the roles sharing a skill with
 // them; every other role's stored top edges take the changed roles' new
 // scores, and only a role whose list lost a member it cannot replace
-// without knowing the next best is scored again. The other roles are read
-// in their compact forms (pathway.Form, stored on them) and by their edges
-// onto the scored roles' skills that are not dense only, so a write does
-// not read every profile that shares O*NET's common skills.
+// without knowing the next best (a fallen one always) is scored again. The
+// other roles are read in their compact forms (pathway.Form, stored on
+// them) and by their edges onto the scored roles' skills that are not
+// dense only, so a write does not read every profile that shares O*NET's
+// common skills.
 // TestIncrementalOverlaps holds the result equal to a full derivation with
 // the same statistics.
 func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) error {
@@ -513,10 +513,8 @@ func (s *Store) FormsDrift(ctx context.Context) (ids []string, err error) {
 				got.Unlisted = append(got.Unlisted, intOf(x))
 			}
 			norms := floatList(get(rec, "norms"))
-			// The norms sum in map order: equal to the last bits or so.
-			close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*max(1, math.Abs(a)) }
-			if get(rec, "stamp") != st.Stamp() || len(norms) != 2 || !close(norms[0], want.NSkills) ||
-				!close(norms[1], want.NTech) || !slices.Equal(got.Sources, want.Sources) ||
+			if get(rec, "stamp") != st.Stamp() || len(norms) != 2 || norms[0] != want.NSkills ||
+				norms[1] != want.NTech || !slices.Equal(got.Sources, want.Sources) ||
 				!slices.Equal(got.Dense, want.Dense) || !slices.Equal(got.Unlisted, want.Unlisted) {
 				ids = append(ids, id)
 			}

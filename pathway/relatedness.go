@@ -185,11 +185,13 @@ func (st *SimilarityStats) vectors(t RoleTraits) traitVectors {
 			}
 		}
 	}
-	for _, x := range v.skills {
-		v.nSkills += x * x
+	// Summed in id order, so that the norms stored with a role's form are
+	// the same bits at every derivation.
+	for _, id := range slices.Sorted(maps.Keys(v.skills)) {
+		v.nSkills += v.skills[id] * v.skills[id]
 	}
-	for _, x := range v.tech {
-		v.nTech += x * x
+	for _, id := range slices.Sorted(maps.Keys(v.tech)) {
+		v.nTech += v.tech[id] * v.tech[id]
 	}
 	v.nSkills, v.nTech = math.Sqrt(v.nSkills), math.Sqrt(v.nTech)
 	return v
