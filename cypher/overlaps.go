@@ -34,8 +34,8 @@ func requirementsFrom(v any) []pathway.Requirement {
 // refreshOverlaps re-derives every OVERLAPS edge from the roles' traits,
 // inside the caller's transaction, so the edges always match the profiles
 // that commit with them, and stores the statistics relatedness weighs by on
-// the skills. The whole graph is recomputed: a changed profile can move any
-// role's top moves.
+// the skills and every role's compact form built with them. The whole
+// graph is recomputed: a changed profile can move any role's top moves.
 func (t tx) refreshOverlaps(ctx context.Context) error {
 	recs, err := t.run(ctx, "role_profiles", nil)
 	if err != nil {
@@ -44,6 +44,9 @@ func (t tx) refreshOverlaps(ctx context.Context) error {
 	roles := traitsFrom(recs)
 	st := pathway.NewSimilarityStats(roles)
 	if err := t.storeSimilarityStats(ctx, st); err != nil {
+		return err
+	}
+	if err := t.storeForms(ctx, roles, st); err != nil {
 		return err
 	}
 	edges := pathway.Overlaps(roles, st)
@@ -79,7 +82,7 @@ func (t tx) storeSimilarityStats(ctx context.Context, st *pathway.SimilarityStat
 	return err
 }
 
-// traitsFrom reads role_profiles' and role_traits_near's rows.
+// traitsFrom reads role_profiles' and role_traits' rows.
 func traitsFrom(recs []*neo4j.Record) map[string]pathway.RoleTraits {
 	roles := make(map[string]pathway.RoleTraits, len(recs))
 	for _, rec := range recs {
@@ -105,8 +108,9 @@ func (t tx) storedStats(ctx context.Context) (*pathway.SimilarityStats, error) {
 
 // storedStatsOf reads the stored statistics that scoring roles needs: the
 // dense skills' and those of the roles' skills, so a write reads a few
-// hundred skills, not all of them. Scores come out as with storedStats.
-func (t tx) storedStatsOf(ctx context.Context, roles map[string]pathway.RoleTraits) (*pathway.SimilarityStats, error) {
+// hundred skills, not all of them; nRoles is the stored role count.
+// Scores come out as with storedStats.
+func (t tx) storedStatsOf(ctx context.Context, roles map[string]pathway.RoleTraits, nRoles int) (*pathway.SimilarityStats, error) {
 	ids := map[string]bool{}
 	for _, tr := range roles {
 		for _, r := range tr.Profile {
@@ -117,7 +121,9 @@ func (t tx) storedStatsOf(ctx context.Context, roles map[string]pathway.RoleTrai
 	if err != nil {
 		return nil, err
 	}
-	return statsFrom(recs), nil
+	st := statsFrom(recs)
+	st.Roles = nRoles // also when none of the skills read has statistics
+	return st, nil
 }
 
 // statsFrom reads similarity_stats' rows.
@@ -133,13 +139,17 @@ func statsFrom(recs []*neo4j.Record) *pathway.SimilarityStats {
 // refreshOverlapsOf updates the overlap edges after a write changed the
 // traits of the roles changed (deleted ones absent) and removed the roles
 // whose edges pointed at a deleted role (fallen: their lists lost a member),
-// with the statistics stored by the last full derivation (an import), read
-// for the skills of the roles scored and the dense skills only: the
+// with the statistics stored by the last full derivation (an import): the
 // changed roles are scored again against the roles sharing a skill with
 // them; every other role's stored top edges take the changed roles' new
 // scores, and only a role whose list lost a member it cannot replace
-// without knowing the next best is scored again. TestIncrementalOverlaps
-// holds the result equal to a full derivation with the same statistics.
+// without knowing the next best (a fallen one always) is scored again. The
+// other roles are read in their compact forms (pathway.Form, stored on
+// them) and by their edges onto the scored roles' skills that are not
+// dense only, so a write does not read every profile that shares O*NET's
+// common skills.
+// TestIncrementalOverlaps holds the result equal to a full derivation with
+// the same statistics.
 func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) error {
 	recs, err := t.run(ctx, "similarity_stats_stored", nil)
 	if err != nil {
@@ -148,41 +158,29 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	if len(recs) == 0 || get(recs[0], "stored") != true {
 		return t.refreshOverlaps(ctx) // nothing stored yet: derive everything
 	}
-	near := func(ids []string) (map[string]pathway.RoleTraits, error) {
-		recs, err := t.run(ctx, "role_traits_near", map[string]any{"ids": nonNil(ids)})
-		if err != nil {
-			return nil, err
-		}
-		return traitsFrom(recs), nil
-	}
-	roles, err := near(changed)
+	nRoles := intOf(get(recs[0], "roles"))
+	roles, err := t.roleTraits(ctx, changed)
 	if err != nil {
 		return err
 	}
-	st, err := t.storedStatsOf(ctx, roles)
+	st, err := t.storedStatsOf(ctx, roles, nRoles)
 	if err != nil {
 		return err
 	}
-	sharing := func(id string, roles map[string]pathway.RoleTraits) []string {
-		skills := map[string]bool{}
-		for _, r := range roles[id].Profile {
-			skills[r.SkillID] = true
-		}
-		var out []string
-		for other, tr := range roles {
-			if other != id && slices.ContainsFunc(tr.Profile, func(r pathway.Requirement) bool { return skills[r.SkillID] }) {
-				out = append(out, other)
-			}
-		}
-		return out
+	if err := t.storeForms(ctx, roles, st); err != nil {
+		return err
+	}
+	if err := t.currentForms(ctx, st, nRoles); err != nil {
+		return err
+	}
+	near, err := t.nearForms(ctx, roles, st)
+	if err != nil {
+		return err
 	}
 	lists := map[string][]pathway.Overlap{}
-	var present []string
-	for _, id := range changed {
-		if _, ok := roles[id]; ok {
-			present = append(present, id)
-			lists[id] = pathway.TopOverlaps(id, roles, sharing(id, roles), st)
-		}
+	present := slices.Sorted(maps.Keys(roles))
+	for _, id := range present {
+		lists[id] = near.TopOverlaps(id, roles[id])
 	}
 	// Roles whose edges point at a changed role, near it or no longer, and
 	// those that lost an edge: their lists change.
@@ -202,22 +200,21 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	// tell without reading every list.
 	moved := map[string]map[string]pathway.Overlap{}
 	var reaching []string
-	for x := range roles {
-		if slices.Contains(changed, x) {
-			continue
-		}
-		for _, c := range present {
-			if e := pathway.TopOverlaps(x, roles, []string{c}, st); len(e) == 1 {
-				if moved[x] == nil {
-					moved[x] = map[string]pathway.Overlap{}
-					if !must[x] {
-						reaching = append(reaching, x)
-					}
-				}
-				moved[x][c] = e[0]
+	for _, c := range present {
+		for x, e := range near.OverlapsInto(c, roles[c]) {
+			if slices.Contains(changed, x) {
+				continue
 			}
+			if moved[x] == nil {
+				moved[x] = map[string]pathway.Overlap{}
+				if !must[x] {
+					reaching = append(reaching, x)
+				}
+			}
+			moved[x][c] = e
 		}
 	}
+	slices.Sort(reaching)
 	floors, err := t.overlapFloors(ctx, reaching)
 	if err != nil {
 		return err
@@ -237,6 +234,12 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	}
 	var again []string
 	for _, x := range others {
+		if slices.Contains(fallen, x) {
+			// The deletion took its edge into the deleted role along: what
+			// is stored no longer tells whether the list held every edge.
+			again = append(again, x)
+			continue
+		}
 		list, full := pathway.UpdateOverlaps(stored[x], changed, moved[x])
 		if full {
 			again = append(again, x)
@@ -247,16 +250,20 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 		}
 	}
 	if len(again) > 0 {
-		wide, err := near(again)
+		wide, err := t.roleTraits(ctx, again)
 		if err != nil {
 			return err
 		}
-		st, err := t.storedStatsOf(ctx, wide)
+		st, err := t.storedStatsOf(ctx, wide, nRoles)
+		if err != nil {
+			return err
+		}
+		near, err := t.nearForms(ctx, wide, st)
 		if err != nil {
 			return err
 		}
 		for _, x := range again {
-			lists[x] = pathway.TopOverlaps(x, wide, sharing(x, wide), st)
+			lists[x] = near.TopOverlaps(x, wide[x])
 		}
 	}
 	ids := slices.Sorted(maps.Keys(lists))
@@ -275,6 +282,126 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 		}
 	}
 	return nil
+}
+
+// roleTraits reads the traits of the roles of ids that exist.
+func (t tx) roleTraits(ctx context.Context, ids []string) (map[string]pathway.RoleTraits, error) {
+	recs, err := t.run(ctx, "role_traits", map[string]any{"ids": nonNil(ids)})
+	if err != nil {
+		return nil, err
+	}
+	return traitsFrom(recs), nil
+}
+
+// storeForms stores roles' compact forms, built with st, in batches.
+func (t tx) storeForms(ctx context.Context, roles map[string]pathway.RoleTraits, st *pathway.SimilarityStats) error {
+	rows := make([]map[string]any, 0, len(roles))
+	for _, id := range slices.Sorted(maps.Keys(roles)) {
+		f := st.Form(roles[id])
+		unlisted := make([]int64, len(f.Unlisted))
+		for i, x := range f.Unlisted {
+			unlisted[i] = int64(x)
+		}
+		rows = append(rows, map[string]any{"id": id, "sources": nonNil(f.Sources), "dense": nonNilOf(f.Dense),
+			"unlisted": unlisted, "norms": []float64{f.NSkills, f.NTech}})
+	}
+	for start := 0; start < len(rows); start += batchSize {
+		if _, err := t.run(ctx, "set_overlap_forms", map[string]any{"rows": rows[start:min(start+batchSize, len(rows))], "stamp": st.Stamp()}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonNilOf[T any](l []T) []T {
+	if l == nil {
+		return []T{}
+	}
+	return l
+}
+
+// currentForms builds the forms of the roles that have none, or one built
+// with other statistics than st's (a graph that older code derived): from
+// their traits and the stored statistics of their skills, not by a full
+// derivation, which would change the statistics and so every role's edges
+// in a write meant to change a few, and costs far more. It runs once on
+// such a graph (on one ten times O*NET, for every role: seconds) and then
+// finds nothing.
+func (t tx) currentForms(ctx context.Context, st *pathway.SimilarityStats, nRoles int) error {
+	recs, err := t.run(ctx, "overlap_forms_stale", map[string]any{"stamp": st.Stamp()})
+	if err != nil {
+		return err
+	}
+	stale := make([]string, len(recs))
+	for i, rec := range recs {
+		stale[i] = get(rec, "id").(string)
+	}
+	for start := 0; start < len(stale); start += batchSize {
+		roles, err := t.roleTraits(ctx, stale[start:min(start+batchSize, len(stale))])
+		if err != nil {
+			return err
+		}
+		st, err := t.storedStatsOf(ctx, roles, nRoles)
+		if err != nil {
+			return err
+		}
+		if err := t.storeForms(ctx, roles, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nearForms reads the roles that may share a skill with roles, in the
+// shape pathway.Near describes: those centered on the same sources and
+// those listing one of their other skills.
+func (t tx) nearForms(ctx context.Context, roles map[string]pathway.RoleTraits, st *pathway.SimilarityStats) (*pathway.Neighbours, error) {
+	sparse := st.SparseSkills(roles)
+	tech := map[string]bool{}
+	for _, tr := range roles {
+		for _, r := range tr.Profile {
+			tech[r.SkillID] = r.Tech
+		}
+	}
+	recs, err := t.run(ctx, "overlap_sparse_near", map[string]any{"skills": nonNil(sparse)})
+	if err != nil {
+		return nil, err
+	}
+	reqs := map[string][]pathway.Requirement{}
+	for _, rec := range recs {
+		id := get(rec, "id").(string)
+		level, importance, required := asList(get(rec, "level")), asList(get(rec, "importance")), asList(get(rec, "required"))
+		for i, at := range asList(get(rec, "at")) {
+			skill := sparse[intOf(at)]
+			reqs[id] = append(reqs[id], pathway.Requirement{SkillID: skill, Level: intOf(level[i]),
+				Importance: floatOf(importance[i]), Required: required[i] != false, Tech: tech[skill]})
+		}
+	}
+	recs, err = t.run(ctx, "overlap_forms_near", map[string]any{"sources": nonNil(st.Sources(roles)),
+		"ids": nonNil(slices.Sorted(maps.Keys(reqs)))})
+	if err != nil {
+		return nil, err
+	}
+	near := make(map[string]pathway.Near, len(recs))
+	for _, rec := range recs {
+		id := get(rec, "id").(string)
+		n := pathway.Near{RoleTraits: pathway.RoleTraits{Profile: reqs[id], JobZone: intOf(get(rec, "jobZone"))}}
+		n.Code, _ = get(rec, "code").(string)
+		n.Industry, _ = get(rec, "industry").(string)
+		n.Interests = floatList(get(rec, "interests"))
+		for _, x := range asList(get(rec, "sources")) {
+			n.Form.Sources = append(n.Form.Sources, x.(string))
+		}
+		n.Form.Dense = floatList(get(rec, "dense"))
+		for _, x := range asList(get(rec, "unlisted")) {
+			n.Form.Unlisted = append(n.Form.Unlisted, intOf(x))
+		}
+		if norms := floatList(get(rec, "norms")); len(norms) == 2 {
+			n.Form.NSkills, n.Form.NTech = norms[0], norms[1]
+		}
+		near[id] = n
+	}
+	return st.Neighbours(near), nil
 }
 
 // overlapFloor is how many overlap edges a role has and the lowest score
@@ -356,4 +483,55 @@ func (t tx) rolesWithEdgesInto(ctx context.Context, ids ...string) ([]string, er
 		out = append(out, get(rec, "id").(string))
 	}
 	return out, nil
+}
+
+// FormsDrift lists the roles whose stored compact form (pathway.Form) is
+// missing or differs from the one their traits and the stored statistics
+// make: none after every write (TestIncrementalOverlapsSynthetic in
+// cmd/lattice). It exists for tests, like OverlapsDrift.
+func (s *Store) FormsDrift(ctx context.Context) (ids []string, err error) {
+	defer wrap(&err, "cypher.FormsDrift")
+	err = s.write(ctx, func(t tx) error {
+		st, err := t.storedStats(ctx)
+		if err != nil {
+			return err
+		}
+		recs, err := t.run(ctx, "role_profiles", nil)
+		if err != nil {
+			return err
+		}
+		roles := traitsFrom(recs)
+		if recs, err = t.run(ctx, "overlap_forms", nil); err != nil {
+			return err
+		}
+		ids = nil
+		for _, rec := range recs {
+			id := get(rec, "id").(string)
+			want := st.Form(roles[id])
+			got := pathway.Form{Sources: stringList(get(rec, "sources")), Dense: floatList(get(rec, "dense"))}
+			for _, x := range asList(get(rec, "unlisted")) {
+				got.Unlisted = append(got.Unlisted, intOf(x))
+			}
+			norms := floatList(get(rec, "norms"))
+			if get(rec, "stamp") != st.Stamp() || len(norms) != 2 || norms[0] != want.NSkills ||
+				norms[1] != want.NTech || !slices.Equal(got.Sources, want.Sources) ||
+				!slices.Equal(got.Dense, want.Dense) || !slices.Equal(got.Unlisted, want.Unlisted) {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		return nil
+	})
+	return ids, err
+}
+
+// ForgetForms removes every role's compact form, leaving the graph as code
+// older than the forms wrote it: a write must then build them. It exists for
+// tests, like DeleteAll.
+func (s *Store) ForgetForms(ctx context.Context) (err error) {
+	defer wrap(&err, "cypher.ForgetForms")
+	return s.write(ctx, func(t tx) error {
+		_, err := t.run(ctx, "forget_overlap_forms", nil)
+		return err
+	})
 }

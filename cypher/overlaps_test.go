@@ -34,6 +34,9 @@ func TestIncrementalOverlaps(t *testing.T) {
 		if diff := cmp.Diff(derived, stored); diff != "" {
 			t.Fatalf("%s: the stored edges differ from a full derivation (-derived +stored):\n%s", what, diff)
 		}
+		if drift, err := s.FormsDrift(ctx); err != nil || len(drift) > 0 {
+			t.Fatalf("%s: roles whose stored compact form differs from their profile's: %v (%v)", what, drift, err)
+		}
 	}
 	check(t, "after the sample's import")
 	g, err := cypher.Sample()

@@ -185,11 +185,13 @@ func (st *SimilarityStats) vectors(t RoleTraits) traitVectors {
 			}
 		}
 	}
-	for _, x := range v.skills {
-		v.nSkills += x * x
+	// Summed in id order, so that the norms stored with a role's form are
+	// the same bits at every derivation.
+	for _, id := range slices.Sorted(maps.Keys(v.skills)) {
+		v.nSkills += v.skills[id] * v.skills[id]
 	}
-	for _, x := range v.tech {
-		v.nTech += x * x
+	for _, id := range slices.Sorted(maps.Keys(v.tech)) {
+		v.nTech += v.tech[id] * v.tech[id]
 	}
 	v.nSkills, v.nTech = math.Sqrt(v.nSkills), math.Sqrt(v.nTech)
 	return v
@@ -216,10 +218,21 @@ func Similar(a, b RoleTraits, st *SimilarityStats) float64 {
 }
 
 func similar(a, b RoleTraits, va, vb traitVectors) float64 {
-	score := weightSkills * cosine(va.skills, vb.skills, va.nSkills, vb.nSkills)
+	tech := va.nTech > 0 && vb.nTech > 0
+	var techCos float64
+	if tech {
+		techCos = cosine(va.tech, vb.tech, va.nTech, vb.nTech)
+	}
+	return blend(a, b, cosine(va.skills, vb.skills, va.nSkills, vb.nSkills), tech, techCos)
+}
+
+// blend weighs the signals, given the cosines of the vectors (techCos only
+// when both roles use technologies, tech).
+func blend(a, b RoleTraits, skillsCos float64, tech bool, techCos float64) float64 {
+	score := weightSkills * skillsCos
 	total := weightSkills
-	if va.nTech > 0 && vb.nTech > 0 {
-		score += weightTech * cosine(va.tech, vb.tech, va.nTech, vb.nTech)
+	if tech {
+		score += weightTech * techCos
 		total += weightTech
 	}
 	if m, ok := InterestMatch(a.Interests, b.Interests); ok {

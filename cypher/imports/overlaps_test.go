@@ -15,7 +15,7 @@ import (
 // where every role has its full 25 edges, so a write reads the lists of the
 // roles a new score can reach only: random requirement changes to O*NET
 // roles leave the stored edges equal to a full derivation with the stored
-// statistics.
+// statistics, and the compact forms the writes score with current.
 func TestIncrementalOverlapsONET(t *testing.T) {
 	imp := onetFull(t)
 	s := cyphertest.Empty(t)
@@ -46,5 +46,8 @@ func TestIncrementalOverlapsONET(t *testing.T) {
 	}
 	if diff := cmp.Diff(derived, stored); diff != "" {
 		t.Fatalf("after 8 writes the stored edges differ from a full derivation (-derived +stored):\n%s", diff)
+	}
+	if drift, err := s.FormsDrift(ctx); err != nil || len(drift) > 0 {
+		t.Fatalf("after 8 writes, roles whose stored compact form differs from their profile's: %v (%v)", drift, err)
 	}
 }
