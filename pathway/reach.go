@@ -459,17 +459,30 @@ func roleIDs(roles []ReachedRole) []string {
 	return ids
 }
 
-// planningFacts fetches what planning into roles needs, in two round trips:
-// their plan graphs and skills profiles.
+// planningFacts fetches what planning into roles needs: their plan graphs
+// and skills profiles. Neither read needs the other, so they run at once
+// and the request waits for the slower, not for both in turn.
 func planningFacts(ctx context.Context, src ReachSource, roles []ReachedRole) (map[string]*PlanGraph, map[string][]RoleSkill, error) {
 	ids := roleIDs(roles)
+	var profiles map[string][]RoleSkill
+	var perr error
+	var panicked any
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() { panicked = recover() }() // raised again below, where the caller recovers
+		profiles, perr = src.RoleSkills(ctx, ids)
+	}()
 	graphs, err := src.PlanGraphs(ctx, ids)
+	<-done
+	if panicked != nil {
+		panic(panicked)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
-	profiles, err := src.RoleSkills(ctx, ids)
-	if err != nil {
-		return nil, nil, err
+	if perr != nil {
+		return nil, nil, perr
 	}
 	return graphs, profiles, nil
 }

@@ -3,6 +3,7 @@ package pathway
 import (
 	"context"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -16,14 +17,22 @@ type memGraph struct {
 	education map[string]EducationLevel
 	graphs    map[string]*PlanGraph
 	floors    map[int]float64 // education rank -> the cheapest conferrer's cost
+	mu        sync.Mutex      // planningFacts reads profiles and plan graphs at once
 	trips     int
 	planReads int // PlanGraphs calls
+}
+
+// trip counts a read.
+func (m *memGraph) trip() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.trips++
 }
 
 // StarterRoles lists every role with its education and credentials; the
 // cost floor of a rank is floors', hours none.
 func (m *memGraph) StarterRoles(_ context.Context, maxRank *int, industry *string) ([]StarterRole, error) {
-	m.trips++
+	m.trip()
 	var out []StarterRole
 	for _, id := range slices.Sorted(mapKeys(m.roles)) {
 		r := m.roles[id]
@@ -45,7 +54,7 @@ func (m *memGraph) StarterRoles(_ context.Context, maxRank *int, industry *strin
 }
 
 func (m *memGraph) RoleOverlaps(_ context.Context, ids []string, first int) (map[string][]RoleOverlap, error) {
-	m.trips++
+	m.trip()
 	out := map[string][]RoleOverlap{}
 	for _, id := range ids {
 		out[id] = m.overlaps[id][:min(first, len(m.overlaps[id]))]
@@ -54,7 +63,7 @@ func (m *memGraph) RoleOverlaps(_ context.Context, ids []string, first int) (map
 }
 
 func (m *memGraph) OverlapsInto(_ context.Context, ids []string, first int) (map[string][]RoleOverlap, error) {
-	m.trips++
+	m.trip()
 	out := map[string][]RoleOverlap{}
 	for _, from := range slices.Sorted(mapKeys(m.overlaps)) {
 		for _, o := range m.overlaps[from] {
@@ -67,7 +76,7 @@ func (m *memGraph) OverlapsInto(_ context.Context, ids []string, first int) (map
 }
 
 func (m *memGraph) RolesSharingSkills(_ context.Context, skillIDs []string, first int) ([]string, error) {
-	m.trips++
+	m.trip()
 	var out []string
 	for id, p := range m.profiles {
 		for _, rs := range p {
@@ -82,7 +91,7 @@ func (m *memGraph) RolesSharingSkills(_ context.Context, skillIDs []string, firs
 }
 
 func (m *memGraph) RoleSkills(_ context.Context, ids []string) (map[string][]RoleSkill, error) {
-	m.trips++
+	m.trip()
 	out := map[string][]RoleSkill{}
 	for _, id := range ids {
 		if p, ok := m.profiles[id]; ok {
@@ -93,7 +102,7 @@ func (m *memGraph) RoleSkills(_ context.Context, ids []string) (map[string][]Rol
 }
 
 func (m *memGraph) RolesByIDs(_ context.Context, ids []string) (map[string]Role, error) {
-	m.trips++
+	m.trip()
 	out := map[string]Role{}
 	for _, id := range ids {
 		if r, ok := m.roles[id]; ok {
@@ -104,7 +113,7 @@ func (m *memGraph) RolesByIDs(_ context.Context, ids []string) (map[string]Role,
 }
 
 func (m *memGraph) RoleEducation(_ context.Context, ids []string) (map[string]EducationLevel, error) {
-	m.trips++
+	m.trip()
 	out := map[string]EducationLevel{}
 	for _, id := range ids {
 		if e, ok := m.education[id]; ok {
@@ -115,8 +124,10 @@ func (m *memGraph) RoleEducation(_ context.Context, ids []string) (map[string]Ed
 }
 
 func (m *memGraph) PlanGraphs(_ context.Context, ids []string) (map[string]*PlanGraph, error) {
-	m.trips++
+	m.trip()
+	m.mu.Lock()
 	m.planReads++
+	m.mu.Unlock()
 	out := map[string]*PlanGraph{}
 	for _, id := range ids {
 		if g, ok := m.graphs[id]; ok {
@@ -128,7 +139,7 @@ func (m *memGraph) PlanGraphs(_ context.Context, ids []string) (map[string]*Plan
 
 // Profiles holds, for profiles naming a role, what the role means.
 func (m *memGraph) Profiles(_ context.Context, ps []Profile) ([]*Held, []*Role, error) {
-	m.trips++
+	m.trip()
 	held := make([]*Held, len(ps))
 	roles := make([]*Role, len(ps))
 	for i, p := range ps {

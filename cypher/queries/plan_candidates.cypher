@@ -17,7 +17,8 @@
 //     each education level (the bound that keeps a catalog of thousands of
 //     programs out of every plan).
 // Candidates are ids: plan_credentials reads what the planner needs of
-// each, once per credential however many roles it is a candidate of.
+// each, once per credential however many roles it is a candidate of. The
+// order of each role's candidates is no part of the answer.
 // The cheapest conferrers are the same for every role: found once.
 CALL () {
   MATCH (e:EducationLevel)
@@ -32,6 +33,12 @@ CALL () {
     RETURN c ORDER BY coalesce(c.weeks, 0.0), c.id LIMIT 2
   }
   RETURN collect(DISTINCT c) AS cheapest
+}
+// So are the credentials of no field: one scan, not one per role.
+CALL () {
+  MATCH (c:Credential)
+  WHERE c.field IS NULL
+  RETURN collect(c) AS fieldless
 }
 UNWIND $ids AS id
 MATCH (r:Role {id: id})
@@ -62,10 +69,10 @@ CALL (r) {
   }
   RETURN collect(DISTINCT c.id) AS preparing, collect(DISTINCT c.field) AS fields
 }
-WITH r, id, cheapest, target, targetCredentials, targetRank, preparing, fields,
+WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields,
      coalesce(r.acceptsAnyField, false) OR size(preparing) = 0 AS anyField
-CALL (r, preparing, fields, anyField, cheapest) {
-  CALL (r, preparing, fields, anyField, cheapest) {
+CALL (r, preparing, fields, anyField, cheapest, fieldless) {
+  CALL (r, preparing, fields, anyField, cheapest, fieldless) {
     // A generic skill is certified by a thousand programs of every field:
     // only a role that accepts any field walks them all; another role
     // checks the credentials of no field and those of its fields.
@@ -77,11 +84,11 @@ CALL (r, preparing, fields, anyField, cheapest) {
     MATCH (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c:Credential)
     RETURN c
     UNION
-    WITH r WHERE NOT anyField
-    MATCH (c:Credential)
-    WHERE c.field IS NULL
-      AND (EXISTS { (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c) }
-           OR EXISTS { (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c) })
+    WITH r, fieldless WHERE NOT anyField
+    UNWIND fieldless AS c
+    WITH r, c
+    WHERE EXISTS { (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c) }
+       OR EXISTS { (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c) }
     RETURN c
     UNION
     WITH r WHERE NOT anyField
@@ -105,8 +112,25 @@ CALL (r, preparing, fields, anyField, cheapest) {
     UNWIND cheapest AS c
     RETURN c
   }
-  MATCH (c)-[:REQUIRES*0..8]->(p:Credential)
-  RETURN collect(DISTINCT p) AS pool
+  RETURN collect(DISTINCT c) AS direct
 }
-RETURN id, r {.*} AS role, target, targetCredentials, targetRank, preparing, fields, anyField,
-       [c IN pool | c.id] AS candidates
+WITH collect({id: id, role: r {.*}, target: target, targetCredentials: targetCredentials, targetRank: targetRank,
+              preparing: preparing, fields: fields, anyField: anyField, direct: direct}) AS rows
+// A credential's prerequisites are the same whichever roles it is a
+// candidate of: expanded once per credential, not once per role. A role
+// with no candidate keeps its row (through the null).
+CALL (rows) {
+  UNWIND range(0, size(rows) - 1) AS i
+  UNWIND CASE size(rows[i].direct) WHEN 0 THEN [null] ELSE rows[i].direct END AS c
+  WITH c, collect(i) AS roles
+  OPTIONAL MATCH (c)-[:REQUIRES*0..8]->(p:Credential)
+  UNWIND roles AS i
+  WITH i, collect(DISTINCT p.id) AS candidates
+  ORDER BY i
+  RETURN collect(candidates) AS pools
+}
+UNWIND range(0, size(rows) - 1) AS i
+WITH rows[i] AS row, pools[i] AS candidates
+RETURN row.id AS id, row.role AS role, row.target AS target, row.targetCredentials AS targetCredentials,
+       row.targetRank AS targetRank, row.preparing AS preparing, row.fields AS fields, row.anyField AS anyField,
+       candidates

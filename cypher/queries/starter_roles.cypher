@@ -7,14 +7,20 @@
 // hours}: the cheapest conferrer of its rank or a higher one, less the
 // credit carried into it; null when it requires none).
 CALL () {
-  MATCH (e:EducationLevel)
+  // Each conferrer's credit is read once, not once per level it reaches.
   OPTIONAL MATCH (c:Credential)-[:CONFERS]->(f:EducationLevel)
-  WHERE f.rank >= e.rank
   CALL (c) {
     OPTIONAL MATCH (:Credential)-[st:STACKS_INTO]->(c)
     RETURN sum(coalesce(st.creditCost, 0.0)) AS creditCost, sum(coalesce(st.creditHours, 0.0)) AS creditHours
   }
-  WITH e, min(coalesce(c.cost, 0.0) - creditCost) AS cost, min(coalesce(c.hours, 0.0) - creditHours) AS hours
+  WITH collect({rank: f.rank, cost: coalesce(c.cost, 0.0) - creditCost, hours: coalesce(c.hours, 0.0) - creditHours}) AS conferrals
+  MATCH (e:EducationLevel)
+  CALL (e, conferrals) {
+    UNWIND conferrals AS x
+    WITH x WHERE x.rank >= e.rank
+    // A level no conferrer reaches has the floor 0, as a missing credential's cost.
+    RETURN coalesce(min(x.cost), 0.0) AS cost, coalesce(min(x.hours), 0.0) AS hours
+  }
   RETURN collect({rank: e.rank, cost: cost, hours: hours}) AS floors
 }
 MATCH (r:Role)
