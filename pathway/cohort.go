@@ -92,7 +92,7 @@ func SolveCohort(ctx context.Context, members []PlanRequest, opt CohortOptions) 
 	reqs := make([]PlanRequest, len(members))
 	for i, m := range members {
 		m.Target, m.TargetCredentials = shared.Target, shared.TargetCredentials
-		m.TargetEducationRank, m.Candidates = shared.TargetEducationRank, shared.Candidates
+		m.TargetEducationRank, m.Candidates, m.index = shared.TargetEducationRank, shared.Candidates, shared.index
 		reqs[i] = m
 	}
 	cs := newCohortSearch(reqs, opt)
@@ -178,8 +178,8 @@ func newCohortSearch(reqs []PlanRequest, opt CohortOptions) *cohortSearch {
 	cs.uncovered = make([][]string, len(reqs))
 	for i := range cs.cache {
 		cs.cache[i] = map[string]*memberBest{}
-		if p, err := newProblem(reqs[i], cs.base, false, nil); err == nil {
-			cs.uncovered[i] = p.uncovered
+		if u, err := uncoveredOf(reqs[i], cs.base); err == nil {
+			cs.uncovered[i] = u
 		}
 	}
 	return cs
