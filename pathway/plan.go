@@ -663,9 +663,10 @@ type problem struct {
 
 	gap       []SkillGap
 	uncovered []string
-	heldRank  int // for prerequisites, which accept any field
-	fieldRank int // for the target's education requirement
-	eduTarget int // the rank a step must confer; -1 when none
+	pool      map[string]bool // the first pool's ids (uncoveredOf only)
+	heldRank  int             // for prerequisites, which accept any field
+	fieldRank int             // for the target's education requirement
+	eduTarget int             // the rank a step must confer; -1 when none
 	targetCr  map[string]bool
 
 	n      int
@@ -760,13 +761,18 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 }
 
 // uncoveredOf is newProblem's uncovered gap skills, without the rest of
-// its work.
-func uncoveredOf(req PlanRequest, opt PlanOptions) ([]string, error) {
+// its work, and whether each id is in its first pool: excluding one that
+// is not changes nothing in the problem.
+func uncoveredOf(req PlanRequest, opt PlanOptions, ids []string) ([]string, []bool, error) {
 	p, err := reduce(req, opt, false, nil, true)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p.uncovered, nil
+	in := make([]bool, len(ids))
+	for i, id := range ids {
+		_, in[i] = p.pool[id]
+	}
+	return p.uncovered, in, nil
 }
 
 // reduce is newProblem, up to the uncovered skills only when uncoveredOnly.
@@ -907,6 +913,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 		}
 		return out
 	}
+	first := pool
 	pool = attainable(pool)
 	structural := map[string]bool{}
 	for _, c := range pool {
@@ -943,6 +950,10 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 		}
 	}
 	if uncoveredOnly {
+		p.pool = make(map[string]bool, len(first))
+		for _, c := range first {
+			p.pool[c.ID] = true
+		}
 		return p, nil
 	}
 
