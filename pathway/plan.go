@@ -150,6 +150,13 @@ type PlanGraph struct {
 	index            *candIndex // made with the field rule
 }
 
+// wholeCosts says whether every cost and credit of req's candidates is a
+// whole number, so that sums of them are exact (the graph's index knows).
+func (g *PlanGraph) wholeCosts(req PlanRequest) bool {
+	ix := g.index.of(req)
+	return ix != nil && ix.Whole
+}
+
 // costFloor is costFloor(req) for a request Request made from g: 0 (a
 // bound that holds for any plan) when the index does not fit it.
 func (g *PlanGraph) costFloor(req PlanRequest) float64 {

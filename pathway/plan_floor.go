@@ -99,7 +99,9 @@ func newCostFloors(cands []PlanCredential) *costFloors {
 // when it is lacking, and every required credential not held; a step costs
 // at least its cost less all its credit. A skill counts only when some
 // candidate closing it needs no more than the rank held, so it is surely
-// not uncovered.
+// not uncovered. The floor is the best of the dearest requirement's
+// cheapest step, the required credentials' sum, and dual ascent over all
+// the requirements (dualFloor).
 func costFloor(req PlanRequest, ix *candIndex) float64 {
 	f := ix.Floors
 	held := make(map[string]int, len(req.HeldSkills))
@@ -127,6 +129,8 @@ func costFloor(req PlanRequest, ix *candIndex) float64 {
 			fieldRank = max(fieldRank, c.ConfersRank)
 		}
 	}
+	// Each requirement a plan must meet, as the candidates meeting it.
+	var reqs [][]int
 	floor := 0.0
 	for _, g := range Gaps(held, req.Target, false) {
 		sf, ok := f.Skill[g.SkillID]
@@ -134,12 +138,28 @@ func costFloor(req PlanRequest, ix *candIndex) float64 {
 			continue // maybe uncovered
 		}
 		floor = max(floor, sf.Cost[g.Level])
+		var meet []int
+		for _, c := range ix.Closers[g.SkillID] {
+			if c.Level >= g.Level {
+				meet = append(meet, c.Cand)
+			}
+		}
+		reqs = append(reqs, meet)
 	}
 	if req.TargetEducationRank >= 0 && req.TargetEducationRank > fieldRank {
-		if req.TargetEducationRank >= len(f.Edu) {
+		if req.TargetEducationRank >= len(f.Edu) || math.IsInf(f.Edu[req.TargetEducationRank], 1) {
 			return math.Inf(1)
 		}
 		floor = max(floor, f.Edu[req.TargetEducationRank])
+		var meet []int
+		for _, i := range ix.Conferrers {
+			if c := &req.Candidates[i]; c.ConfersRank < req.TargetEducationRank {
+				break
+			} else if !c.OtherField {
+				meet = append(meet, i)
+			}
+		}
+		reqs = append(reqs, meet)
 	}
 	creds := 0.0
 	seen := map[string]bool{}
@@ -153,6 +173,41 @@ func costFloor(req PlanRequest, ix *candIndex) float64 {
 			return math.Inf(1)
 		}
 		creds += leastCost(&req.Candidates[i])
+		reqs = append(reqs, []int{i})
 	}
-	return max(floor, creds)
+	return max(floor, creds, dualFloor(req.Candidates, reqs))
+}
+
+// dualFloor is a lower bound of the cost of any set of candidates meeting
+// every requirement (each a list of the candidates meeting it), by dual
+// ascent over the covering problem: each requirement in turn takes the
+// least cost its candidates have left, which they then have less. No
+// candidate pays more than its least cost over the requirements it meets,
+// and each requirement is met by some candidate of the set, so the set
+// costs at least the sum taken.
+func dualFloor(cands []PlanCredential, reqs [][]int) float64 {
+	if len(reqs) < 2 {
+		return 0 // the single least cost is the floor already
+	}
+	left := map[int]float64{}
+	sum := 0.0
+	for _, meet := range reqs {
+		y := math.Inf(1)
+		for _, i := range meet {
+			v, ok := left[i]
+			if !ok {
+				v = leastCost(&cands[i])
+				left[i] = v
+			}
+			y = min(y, v)
+		}
+		if math.IsInf(y, 1) || y <= 0 {
+			continue
+		}
+		sum += y
+		for _, i := range meet {
+			left[i] -= y
+		}
+	}
+	return sum
 }

@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"math"
 	"slices"
 	"sort"
 )
@@ -25,6 +26,9 @@ type candIndex struct {
 	Conferrers []int
 	// Floors is the plan cost's floor's index (costFloor).
 	Floors *costFloors
+	// Whole says every cost and stacking credit's cost is a whole number
+	// (of dollars) well within float64's exact integers.
+	Whole bool
 }
 
 type closer struct {
@@ -32,13 +36,18 @@ type closer struct {
 }
 
 func newCandIndex(cands []PlanCredential) *candIndex {
-	ix := &candIndex{N: len(cands), ByID: make(map[string]int, len(cands)), Closers: map[string][]closer{}}
+	ix := &candIndex{N: len(cands), ByID: make(map[string]int, len(cands)), Closers: map[string][]closer{}, Whole: true}
+	whole := func(v float64) bool { return v == math.Trunc(v) && math.Abs(v) < 1<<40 }
 	if len(cands) > 0 {
 		ix.First = &cands[0]
 	}
 	for i := range cands {
 		c := &cands[i]
 		ix.ByID[c.ID] = i
+		ix.Whole = ix.Whole && whole(c.Cost)
+		for _, sc := range c.StackCredit {
+			ix.Whole = ix.Whole && whole(sc.Cost)
+		}
 		for s, l := range c.closing() {
 			ix.Closers[s] = append(ix.Closers[s], closer{Cand: i, Level: l})
 		}

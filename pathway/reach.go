@@ -502,12 +502,30 @@ func planCheapest(ctx context.Context, q ReachQuery, roles []ReachedRole, opt Pl
 	if !q.planEvery {
 		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(floors[a], floors[b]) })
 	}
+	// With whole-dollar costs every floor and total is exact, and a role
+	// whose floor is the page's last cost comes after it when it comes
+	// later by relatedness, as roles of one floor are planned in that order.
+	exact := true
+	for i := range roles {
+		exact = exact && roles[i].Graph.wholeCosts(reqs[i])
+	}
 	limited := opt.MaxCost != nil || opt.MaxHours != nil
 	keep := make([]bool, len(roles))
-	var costs []float64 // of the feasible plans, ascending
+	var top []rankedCost // the feasible plans, by cost then relatedness
 	for _, i := range order {
-		if !q.planEvery && len(costs) >= n && (n <= 0 || costs[n-1] < floors[i]) {
-			break
+		if !q.planEvery && len(top) >= n {
+			if n <= 0 {
+				break
+			}
+			last, f := top[n-1], floors[i]
+			if exact && (last.cost < f || (last.cost == f && last.role < i)) {
+				break
+			}
+			// Otherwise a plan's cost may round apart from the floor, by
+			// far less than tol.
+			if !exact && last.cost < f-tol(f) {
+				break
+			}
 		}
 		plans, err := Solve(ctx, reqs[i], opt)
 		if err != nil {
@@ -518,9 +536,9 @@ func planCheapest(ctx context.Context, q ReachQuery, roles []ReachedRole, opt Pl
 			continue
 		}
 		keep[i] = true
-		c := roles[i].Plan.TotalCost
-		at, _ := slices.BinarySearch(costs, c)
-		costs = slices.Insert(costs, at, c)
+		r := rankedCost{roles[i].Plan.TotalCost, i}
+		at, _ := slices.BinarySearchFunc(top, r, rankedCost.compare)
+		top = slices.Insert(top, at, r)
 	}
 	planned := make([]ReachedRole, 0, len(roles))
 	for i, r := range roles {
@@ -538,6 +556,19 @@ func planCheapest(ctx context.Context, q ReachQuery, roles []ReachedRole, opt Pl
 		return cmp.Compare(a.Plan.TotalCost, b.Plan.TotalCost)
 	})
 	return planned, nil
+}
+
+// rankedCost is a feasible plan's cost and its role's place by relatedness.
+type rankedCost struct {
+	cost float64
+	role int
+}
+
+func (a rankedCost) compare(b rankedCost) int {
+	if c := cmp.Compare(a.cost, b.cost); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.role, b.role)
 }
 
 // planningFacts fetches what planning into roles needs, in two round trips:

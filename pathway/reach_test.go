@@ -425,11 +425,15 @@ func TestPlanViaStone(t *testing.T) {
 }
 
 // randomCandidates is a pool of credentials over skills s0..s9 with coarse
-// costs (so plans tie), ranks, fields, prerequisites and stacking credit.
-func randomCandidates(r *rand.Rand, n int) []PlanCredential {
+// costs (so plans tie; with dimes, whose sums round, when cents is set),
+// ranks, fields, prerequisites and stacking credit.
+func randomCandidates(r *rand.Rand, n int, cents bool) []PlanCredential {
 	var out []PlanCredential
 	for i := range n {
 		c := cred(fmt.Sprintf("c%02d", i), float64(500*r.IntN(6)), float64(10*(1+r.IntN(8))), float64(1+r.IntN(4)), map[string]int{})
+		if cents {
+			c.Cost += 0.1 * float64(r.IntN(3)) // sums that round
+		}
 		for range 1 + r.IntN(3) {
 			c.Certifies[fmt.Sprintf("s%d", r.IntN(10))] = 1 + r.IntN(5)
 		}
@@ -458,7 +462,7 @@ func randomCandidates(r *rand.Rand, n int) []PlanCredential {
 func randomReachGraph(r *rand.Rand) *memGraph {
 	m := &memGraph{roles: map[string]Role{}, profiles: map[string][]RoleSkill{}, overlaps: map[string][]RoleOverlap{},
 		education: map[string]EducationLevel{}, graphs: map[string]*PlanGraph{}}
-	pool := randomCandidates(r, 30)
+	pool := randomCandidates(r, 30, r.IntN(4) == 0)
 	ids := make([]string, 30)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("r%02d", i)
