@@ -140,9 +140,10 @@ func costFloor(req PlanRequest, ix *candIndex) float64 {
 		floor = max(floor, sf.Cost[g.Level])
 		var meet []int
 		for _, c := range ix.Closers[g.SkillID] {
-			if c.Level >= g.Level {
-				meet = append(meet, c.Cand)
+			if int(c.Level) < g.Level {
+				break
 			}
+			meet = append(meet, int(c.Cand))
 		}
 		reqs = append(reqs, meet)
 	}

@@ -20,7 +20,8 @@ type candIndex struct {
 	N     int
 	ByID  map[string]int
 	// Closers lists, per skill, the candidates that close it (closing)
-	// and at which level.
+	// and at which level, highest first; packed, as every cached graph
+	// holds one.
 	Closers map[string][]closer
 	// Conferrers lists the candidates conferring a rank, highest first.
 	Conferrers []int
@@ -32,7 +33,7 @@ type candIndex struct {
 }
 
 type closer struct {
-	Cand, Level int
+	Cand, Level int32
 }
 
 func newCandIndex(cands []PlanCredential) *candIndex {
@@ -49,11 +50,15 @@ func newCandIndex(cands []PlanCredential) *candIndex {
 			ix.Whole = ix.Whole && whole(sc.Cost)
 		}
 		for s, l := range c.closing() {
-			ix.Closers[s] = append(ix.Closers[s], closer{Cand: i, Level: l})
+			ix.Closers[s] = append(ix.Closers[s], closer{Cand: int32(i), Level: int32(min(l, math.MaxInt32))})
 		}
 		if c.ConfersRank >= 0 {
 			ix.Conferrers = append(ix.Conferrers, i)
 		}
+	}
+	for s, cs := range ix.Closers {
+		slices.SortStableFunc(cs, func(a, b closer) int { return int(b.Level) - int(a.Level) })
+		ix.Closers[s] = slices.Clip(slices.Clone(cs)) // no room left from growing
 	}
 	sort.SliceStable(ix.Conferrers, func(a, b int) bool {
 		return cands[ix.Conferrers[a]].ConfersRank > cands[ix.Conferrers[b]].ConfersRank
@@ -99,9 +104,10 @@ func (ix *candIndex) relevant(req PlanRequest, gap []SkillGap, eduTarget int, me
 	}
 	for _, g := range gap {
 		for _, c := range ix.Closers[g.SkillID] {
-			if c.Level >= g.Level {
-				add(c.Cand)
+			if int(c.Level) < g.Level {
+				break
 			}
+			add(int(c.Cand))
 		}
 	}
 	for _, id := range req.TargetCredentials {
