@@ -92,7 +92,7 @@ func SolveCohort(ctx context.Context, members []PlanRequest, opt CohortOptions) 
 	reqs := make([]PlanRequest, len(members))
 	for i, m := range members {
 		m.Target, m.TargetCredentials = shared.Target, shared.TargetCredentials
-		m.TargetEducationRank, m.Candidates = shared.TargetEducationRank, shared.Candidates
+		m.TargetEducationRank, m.Candidates, m.index = shared.TargetEducationRank, shared.Candidates, shared.index
 		reqs[i] = m
 	}
 	cs := newCohortSearch(reqs, opt)
@@ -141,12 +141,17 @@ type cohortSearch struct {
 	// uncovered is each member's uncovered skills with every credential
 	// open: excluding a cohort credential must not waive a skill.
 	uncovered [][]string
-	deadline  time.Time
-	ctx       context.Context // the caller's: the search stops when it ends
-	stopped   bool
-	exact     bool // every member search finished
-	best      *cohortSolution
-	cuts      []cohortCut
+	// relevant says, per member, which cohort credentials are in its first
+	// pool (all of them without the graph's index): excluding the others
+	// leaves the member's problem as it is, so its plan is cached by the
+	// exclusions of these only.
+	relevant [][]bool
+	deadline time.Time
+	ctx      context.Context // the caller's: the search stops when it ends
+	stopped  bool
+	exact    bool // every member search finished
+	best     *cohortSolution
+	cuts     []cohortCut
 }
 
 func newCohortSearch(reqs []PlanRequest, opt CohortOptions) *cohortSearch {
@@ -176,10 +181,12 @@ func newCohortSearch(reqs []PlanRequest, opt CohortOptions) *cohortSearch {
 	}
 	cs.cache = make([]map[string]*memberBest, len(reqs))
 	cs.uncovered = make([][]string, len(reqs))
+	cs.relevant = make([][]bool, len(reqs))
 	for i := range cs.cache {
 		cs.cache[i] = map[string]*memberBest{}
-		if p, err := newProblem(reqs[i], cs.base, false, nil); err == nil {
-			cs.uncovered[i] = p.uncovered
+		cs.relevant[i] = make([]bool, len(cs.cc))
+		if u, in, err := uncoveredOf(reqs[i], cs.base, cs.cc); err == nil {
+			cs.uncovered[i], cs.relevant[i] = u, in
 		}
 	}
 	return cs
@@ -199,8 +206,8 @@ func (cs *cohortSearch) run() {
 // excluded.
 func (cs *cohortSearch) solve(m int, out []bool) *memberBest {
 	var key strings.Builder
-	for _, x := range out {
-		if x {
+	for i, x := range out {
+		if x && cs.relevant[m][i] {
 			key.WriteByte('1')
 		} else {
 			key.WriteByte('0')

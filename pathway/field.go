@@ -113,6 +113,8 @@ func (g *PlanGraph) applyFieldRule() {
 		}
 		c.OtherField = c.ConfersRank >= MinFieldRank && !g.Accepts(fields, c.ID) && !slices.Contains(g.TargetCredentials, c.ID)
 	}
+	// Indexed here, once, while the graph is still private.
+	g.index = newCandIndex(g.Candidates)
 }
 
 // acceptsAnyEducation says the role's requirement has no field: it asks for

@@ -127,6 +127,9 @@ type PlanRequest struct {
 	TargetCredentials   []string      // credentials the target requires (licenses)
 	TargetEducationRank int           // -1 for none
 	Candidates          []PlanCredential
+	// index is the graph's index of Candidates (PlanGraph.Request), nil
+	// when the request was made otherwise.
+	index *candIndex
 }
 
 // PlanGraph is what planning into one role needs, as the store fetches it in
@@ -144,6 +147,24 @@ type PlanGraph struct {
 	// education requirement (the field rule, field.go).
 	FieldAcceptance
 	fieldRuleApplied bool
+	index            *candIndex // made with the field rule
+}
+
+// wholeCosts says whether every cost and credit of req's candidates is a
+// whole number, so that sums of them are exact (the graph's index knows).
+func (g *PlanGraph) wholeCosts(req PlanRequest) bool {
+	ix := g.index.of(req)
+	return ix != nil && ix.Whole
+}
+
+// costFloor is costFloor(req) for a request Request made from g: 0 (a
+// bound that holds for any plan) when the index does not fit it.
+func (g *PlanGraph) costFloor(req PlanRequest) float64 {
+	ix := g.index.of(req)
+	if ix == nil {
+		return 0
+	}
+	return costFloor(req, ix)
 }
 
 // Request is the planning question from what held holds into g's role,
@@ -158,6 +179,7 @@ func (g *PlanGraph) Request(held *Held) PlanRequest {
 		TargetEducationRank: g.TargetEducationRank,
 		Candidates:          g.Candidates,
 		HeldCredentials:     slices.Sorted(maps.Keys(held.Credentials)),
+		index:               g.index,
 	}
 	if !g.acceptsAnyEducation() {
 		fr := g.fieldRank(held.Education)
@@ -264,6 +286,16 @@ func heldSkills(req PlanRequest) map[string]int {
 	held := make(map[string]int, len(req.HeldSkills))
 	for s, l := range req.HeldSkills {
 		held[s] = max(held[s], l)
+	}
+	if ix := req.index.of(req); ix != nil {
+		for _, id := range req.HeldCredentials {
+			if i, ok := ix.ByID[id]; ok {
+				for s, l := range req.Candidates[i].Certifies {
+					held[s] = max(held[s], l)
+				}
+			}
+		}
+		return held
 	}
 	isHeld := map[string]bool{}
 	for _, id := range req.HeldCredentials {
@@ -638,9 +670,10 @@ type problem struct {
 
 	gap       []SkillGap
 	uncovered []string
-	heldRank  int // for prerequisites, which accept any field
-	fieldRank int // for the target's education requirement
-	eduTarget int // the rank a step must confer; -1 when none
+	pool      map[string]bool // the first pool's ids (uncoveredOf only)
+	heldRank  int             // for prerequisites, which accept any field
+	fieldRank int             // for the target's education requirement
+	eduTarget int             // the rank a step must confer; -1 when none
 	targetCr  map[string]bool
 
 	n      int
@@ -731,6 +764,26 @@ func (p *problem) infeasible(reason string, optimal bool, lb float64) Plan {
 // cohort planner excludes credentials to price its choices, and a skill that
 // only an excluded credential certifies must still be closed, not waived.
 func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string) (*problem, error) {
+	return reduce(req, opt, dominate, fixed, false)
+}
+
+// uncoveredOf is newProblem's uncovered gap skills, without the rest of
+// its work, and whether each id is in its first pool: excluding one that
+// is not changes nothing in the problem.
+func uncoveredOf(req PlanRequest, opt PlanOptions, ids []string) ([]string, []bool, error) {
+	p, err := reduce(req, opt, false, nil, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	in := make([]bool, len(ids))
+	for i, id := range ids {
+		_, in[i] = p.pool[id]
+	}
+	return p.uncovered, in, nil
+}
+
+// reduce is newProblem, up to the uncovered skills only when uncoveredOnly.
+func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, uncoveredOnly bool) (*problem, error) {
 	if err := checkRequest(req); err != nil {
 		return nil, err
 	}
@@ -750,9 +803,21 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 		p.limit[dimSteps], p.limited[dimSteps] = float64(*opt.MaxCredentials), true
 	}
 
-	byID := make(map[string]*PlanCredential, len(req.Candidates))
-	for i := range req.Candidates {
-		byID[req.Candidates[i].ID] = &req.Candidates[i]
+	ix := req.index.of(req)
+	var byID func(id string) *PlanCredential
+	if ix != nil {
+		byID = func(id string) *PlanCredential {
+			if i, ok := ix.ByID[id]; ok {
+				return &req.Candidates[i]
+			}
+			return nil
+		}
+	} else {
+		m := make(map[string]*PlanCredential, len(req.Candidates))
+		for i := range req.Candidates {
+			m[req.Candidates[i].ID] = &req.Candidates[i]
+		}
+		byID = func(id string) *PlanCredential { return m[id] }
 	}
 	held := map[string]bool{}
 	for _, id := range req.HeldCredentials {
@@ -768,7 +833,7 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 		p.fieldRank = max(min(*req.FieldRank, p.heldRank), 0)
 	}
 	for id := range held {
-		if c := byID[id]; c != nil {
+		if c := byID(id); c != nil {
 			p.heldRank = max(p.heldRank, c.ConfersRank)
 			if !c.OtherField {
 				p.fieldRank = max(p.fieldRank, c.ConfersRank)
@@ -776,16 +841,6 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 		}
 	}
 	p.gap = Gap(req, opt.IncludePreferred)
-
-	// The pool: not excluded, not held, sorted by id.
-	var pool []*PlanCredential
-	for i := range req.Candidates {
-		c := &req.Candidates[i]
-		if !excluded[c.ID] && !held[c.ID] {
-			pool = append(pool, c)
-		}
-	}
-	sort.Slice(pool, func(i, j int) bool { return pool[i].ID < pool[j].ID })
 
 	// groupMetByHeld says whether what is held meets a prerequisite group.
 	groupMetByHeld := func(g []Prereq) bool {
@@ -802,6 +857,25 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 		}
 		return false
 	}
+	// The pool: not excluded, not held, sorted by id; with the graph's
+	// index, only those the reductions below can keep or depend on.
+	var pool []*PlanCredential
+	if ix != nil {
+		eduTarget := -1
+		if !opt.SkillsFirst && req.TargetEducationRank >= 0 && req.TargetEducationRank > p.fieldRank {
+			eduTarget = req.TargetEducationRank
+		}
+		pool = ix.relevant(req, p.gap, eduTarget, groupMetByHeld, held, excluded)
+	} else {
+		for i := range req.Candidates {
+			c := &req.Candidates[i]
+			if !excluded[c.ID] && !held[c.ID] {
+				pool = append(pool, c)
+			}
+		}
+		sort.Slice(pool, func(i, j int) bool { return pool[i].ID < pool[j].ID })
+	}
+
 	// attainable keeps the candidates whose prerequisites can be met from
 	// what is held through other candidates of the pool: a fixed point.
 	attainable := func(pool []*PlanCredential) []*PlanCredential {
@@ -846,6 +920,7 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 		}
 		return out
 	}
+	first := pool
 	pool = attainable(pool)
 	structural := map[string]bool{}
 	for _, c := range pool {
@@ -881,6 +956,13 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 			p.uncovered = append(p.uncovered, r.SkillID)
 		}
 	}
+	if uncoveredOnly {
+		p.pool = make(map[string]bool, len(first))
+		for _, c := range first {
+			p.pool[c.ID] = true
+		}
+		return p, nil
+	}
 
 	// Target credentials and education.
 	var targetIDs []string
@@ -895,7 +977,7 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 		switch {
 		case excluded[id]:
 			p.reason = fmt.Sprintf("the target requires credential %q, which is excluded", id)
-		case byID[id] == nil:
+		case byID(id) == nil:
 			p.reason = fmt.Sprintf("the target requires credential %q, which is not held and not among the candidates", id)
 		case !structural[id]:
 			p.reason = fmt.Sprintf("the target requires credential %q, whose prerequisites cannot be met", id)
@@ -1000,6 +1082,7 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 		}
 	}
 	byRank := newConferrers(pool)
+	ranked := 0 // byRank[:ranked] are marked: a rank asked again adds none
 	for len(queue) > 0 {
 		c := pool[queue[0]]
 		queue = queue[1:]
@@ -1014,11 +1097,10 @@ func newProblem(req PlanRequest, opt PlanOptions, dominate bool, fixed []string)
 					}
 					continue
 				}
-				byRank.atLeast(pool, o.EducationRank, func(j int) {
-					if pool[j] != c {
-						mark(j)
-					}
-				})
+				// c itself may be among them: it is marked already.
+				for ; ranked < len(byRank) && pool[byRank[ranked]].ConfersRank >= o.EducationRank; ranked++ {
+					mark(byRank[ranked])
+				}
 			}
 		}
 		for _, sc := range c.StackCredit {

@@ -104,6 +104,9 @@ type ReachQuery struct {
 	// the work once programs give every gap hundreds of candidates; the
 	// roles, their order and their scores are the same either way.
 	SkipPlans bool
+	// planEvery plans every role an order by plan cost may show, as before
+	// planCheapest bounded them: the tests' oracle.
+	planEvery bool
 }
 
 // ReachedRole is one role of the page, with what the answer shows of it.
@@ -287,68 +290,17 @@ func reachPage(ctx context.Context, src ReachSource, q ReachQuery, best map[stri
 		return cmp.Compare(a.Role.ID, b.Role.ID)
 	})
 	n := q.First
-	planAll := q.Order == OrderPlanCost
-	planned := make([]ReachedRole, 0, n)
-	chunk := max(2*n, 20)
-	if planAll {
-		// Ordered by plan cost, the closest MaxPlanCostRoles are planned:
-		// the cheapest far-fetched move is not worth planning a thousand.
-		cands = cands[:min(len(cands), MaxPlanCostRoles)]
-		chunk = len(cands)
-	}
 	opt := PlanOptions{Objective: ObjectiveCost, MaxCost: lim.MaxCost, MaxHours: lim.MaxHours}
-	plan := planAll || !q.SkipPlans || lim.MaxCost != nil || lim.MaxHours != nil
-	for start := 0; start < len(cands) && (len(planned) < n || planAll); start += chunk {
-		part := cands[start:min(start+chunk, len(cands))]
-		var graphs map[string]*PlanGraph
-		var profiles map[string][]RoleSkill
-		var err error
-		if plan {
-			graphs, profiles, err = planningFacts(ctx, src, part)
-		} else {
-			profiles, err = src.RoleSkills(ctx, roleIDs(part))
-		}
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range part {
-			if c.Graph = graphs[c.Role.ID]; plan && c.Graph == nil {
-				continue
-			}
-			c.Profile = profiles[c.Role.ID]
-			c.Overlap = Readiness(q.Held.Skills, Requirements(c.Profile))
-			if c.Overlap < lim.MinOverlap {
-				continue
-			}
-			if !plan {
-				if planned = append(planned, c); len(planned) == n {
-					break
-				}
-				continue
-			}
-			plans, err := Solve(ctx, c.Graph.Request(q.Held), opt)
-			if err != nil {
-				return nil, err
-			}
-			if c.Plan = plans[0]; !c.Plan.Feasible && (lim.MaxCost != nil || lim.MaxHours != nil) {
-				continue
-			}
-			planned = append(planned, c)
-			if len(planned) == n && !planAll {
-				break
-			}
-		}
+	var planned []ReachedRole
+	if q.Order == OrderPlanCost {
+		// Ordered by plan cost, the closest MaxPlanCostRoles may be planned:
+		// the cheapest far-fetched move is not worth planning a thousand.
+		planned, err = planByCost(ctx, src, q, cands[:min(len(cands), MaxPlanCostRoles)], opt)
+	} else {
+		planned, err = planInOrder(ctx, src, q, cands, opt)
 	}
-	if planAll {
-		slices.SortStableFunc(planned, func(a, b ReachedRole) int {
-			if a.Plan.Feasible != b.Plan.Feasible {
-				if a.Plan.Feasible {
-					return -1
-				}
-				return 1
-			}
-			return cmp.Compare(a.Plan.TotalCost, b.Plan.TotalCost)
-		})
+	if err != nil {
+		return nil, err
 	}
 	page := planned[:min(n, len(planned))]
 	for i := range page {
@@ -457,6 +409,166 @@ func roleIDs(roles []ReachedRole) []string {
 		ids[i] = r.Role.ID
 	}
 	return ids
+}
+
+// planInOrder takes the roles in order, a chunk per two round trips, and
+// plans them (unless q.SkipPlans and no limit needs plans) until q.First
+// keep to the limits.
+func planInOrder(ctx context.Context, src ReachSource, q ReachQuery, cands []ReachedRole, opt PlanOptions) ([]ReachedRole, error) {
+	n, lim := q.First, q.Limits
+	planned := make([]ReachedRole, 0, n)
+	chunk := max(2*n, 20)
+	plan := !q.SkipPlans || lim.MaxCost != nil || lim.MaxHours != nil
+	for start := 0; start < len(cands) && len(planned) < n; start += chunk {
+		part := cands[start:min(start+chunk, len(cands))]
+		var graphs map[string]*PlanGraph
+		var profiles map[string][]RoleSkill
+		var err error
+		if plan {
+			graphs, profiles, err = planningFacts(ctx, src, part)
+		} else {
+			profiles, err = src.RoleSkills(ctx, roleIDs(part))
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range part {
+			if c.Graph = graphs[c.Role.ID]; plan && c.Graph == nil {
+				continue
+			}
+			c.Profile = profiles[c.Role.ID]
+			c.Overlap = Readiness(q.Held.Skills, Requirements(c.Profile))
+			if c.Overlap < lim.MinOverlap {
+				continue
+			}
+			if plan {
+				plans, err := Solve(ctx, c.Graph.Request(q.Held), opt)
+				if err != nil {
+					return nil, err
+				}
+				if c.Plan = plans[0]; !c.Plan.Feasible && (lim.MaxCost != nil || lim.MaxHours != nil) {
+					continue
+				}
+			}
+			if planned = append(planned, c); len(planned) == n {
+				break
+			}
+		}
+	}
+	return planned, nil
+}
+
+// planByCost fetches what planning the roles needs in two round trips and
+// returns those within the limits, ordered by plan cost (planCheapest).
+func planByCost(ctx context.Context, src ReachSource, q ReachQuery, cands []ReachedRole, opt PlanOptions) ([]ReachedRole, error) {
+	if len(cands) == 0 {
+		return []ReachedRole{}, nil
+	}
+	graphs, profiles, err := planningFacts(ctx, src, cands)
+	if err != nil {
+		return nil, err
+	}
+	var kept []ReachedRole
+	for _, c := range cands {
+		if c.Graph = graphs[c.Role.ID]; c.Graph == nil {
+			continue
+		}
+		c.Profile = profiles[c.Role.ID]
+		if c.Overlap = Readiness(q.Held.Skills, Requirements(c.Profile)); c.Overlap >= q.Limits.MinOverlap {
+			kept = append(kept, c)
+		}
+	}
+	return planCheapest(ctx, q, kept, opt)
+}
+
+// planCheapest plans the roles (in order of relatedness) and returns those
+// with a plan within the limits, ordered by plan cost: feasible plans
+// first, cheapest first, ties in order of relatedness. Only as many are
+// planned as the first q.First of that order need: roles are planned in
+// order of a proven lower bound of their plan's cost (costFloor), and
+// planning stops once q.First feasible plans all cost less than the next
+// role's bound, since no role left can then come before them. Unless
+// q.planEvery, the test's oracle, which plans them all.
+func planCheapest(ctx context.Context, q ReachQuery, roles []ReachedRole, opt PlanOptions) ([]ReachedRole, error) {
+	n := q.First
+	reqs := make([]PlanRequest, len(roles))
+	floors := make([]float64, len(roles))
+	order := make([]int, len(roles))
+	for i := range roles {
+		reqs[i] = roles[i].Graph.Request(q.Held)
+		floors[i] = roles[i].Graph.costFloor(reqs[i])
+		order[i] = i
+	}
+	if !q.planEvery {
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(floors[a], floors[b]) })
+	}
+	// With whole-dollar costs every floor and total is exact, and a role
+	// whose floor is the page's last cost comes after it when it comes
+	// later by relatedness, as roles of one floor are planned in that order.
+	exact := true
+	for i := range roles {
+		exact = exact && roles[i].Graph.wholeCosts(reqs[i])
+	}
+	limited := opt.MaxCost != nil || opt.MaxHours != nil
+	keep := make([]bool, len(roles))
+	var top []rankedCost // the feasible plans, by cost then relatedness
+	for _, i := range order {
+		if !q.planEvery && len(top) >= n {
+			if n <= 0 {
+				break
+			}
+			last, f := top[n-1], floors[i]
+			if exact && (last.cost < f || (last.cost == f && last.role < i)) {
+				break
+			}
+			// Otherwise a plan's cost may round apart from the floor, by
+			// far less than tol.
+			if !exact && last.cost < f-tol(f) {
+				break
+			}
+		}
+		plans, err := Solve(ctx, reqs[i], opt)
+		if err != nil {
+			return nil, err
+		}
+		if roles[i].Plan = plans[0]; !roles[i].Plan.Feasible {
+			keep[i] = !limited
+			continue
+		}
+		keep[i] = true
+		r := rankedCost{roles[i].Plan.TotalCost, i}
+		at, _ := slices.BinarySearchFunc(top, r, rankedCost.compare)
+		top = slices.Insert(top, at, r)
+	}
+	planned := make([]ReachedRole, 0, len(roles))
+	for i, r := range roles {
+		if keep[i] {
+			planned = append(planned, r)
+		}
+	}
+	slices.SortStableFunc(planned, func(a, b ReachedRole) int {
+		if a.Plan.Feasible != b.Plan.Feasible {
+			if a.Plan.Feasible {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.Plan.TotalCost, b.Plan.TotalCost)
+	})
+	return planned, nil
+}
+
+// rankedCost is a feasible plan's cost and its role's place by relatedness.
+type rankedCost struct {
+	cost float64
+	role int
+}
+
+func (a rankedCost) compare(b rankedCost) int {
+	if c := cmp.Compare(a.cost, b.cost); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.role, b.role)
 }
 
 // planningFacts fetches what planning into roles needs: their plan graphs

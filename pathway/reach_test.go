@@ -2,9 +2,13 @@ package pathway
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
+	"time"
 )
 
 // memGraph is a small career graph in memory: the reads of ReachSource and
@@ -429,4 +433,203 @@ func TestPlanViaStone(t *testing.T) {
 	if p.TotalCost != 3200 || p.TotalCost != route.First.TotalCost+route.Second.TotalCost || !p.Feasible {
 		t.Errorf("route totals %+v do not add up its legs", p)
 	}
+}
+
+// randomCandidates is a pool of credentials over skills s0..s9 with coarse
+// costs (so plans tie; with dimes, whose sums round, when cents is set),
+// ranks, fields, prerequisites and stacking credit.
+func randomCandidates(r *rand.Rand, n int, cents bool) []PlanCredential {
+	var out []PlanCredential
+	for i := range n {
+		c := cred(fmt.Sprintf("c%02d", i), float64(500*r.IntN(6)), float64(10*(1+r.IntN(8))), float64(1+r.IntN(4)), map[string]int{})
+		if cents {
+			c.Cost += 0.1 * float64(r.IntN(3)) // sums that round
+		}
+		for range 1 + r.IntN(3) {
+			c.Certifies[fmt.Sprintf("s%d", r.IntN(10))] = 1 + r.IntN(5)
+		}
+		if r.IntN(4) == 0 {
+			c.ConfersRank = 2 + r.IntN(4)
+			c.Field = []string{"f1", "f2", ""}[r.IntN(3)]
+		}
+		if i > 0 && r.IntN(4) == 0 {
+			g := []Prereq{{CredentialID: fmt.Sprintf("c%02d", r.IntN(i))}}
+			if r.IntN(2) == 0 {
+				g = append(g, Prereq{EducationRank: 1 + r.IntN(4)})
+			}
+			c.Prerequisites = [][]Prereq{g}
+		}
+		if i > 0 && r.IntN(5) == 0 {
+			c.StackCredit = []StackCredit{{FromID: fmt.Sprintf("c%02d", r.IntN(i)), Cost: float64(250 * r.IntN(4)), Hours: 5}}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// randomReachGraph is 30 roles over ten skills, each with its own subset
+// of a shared pool of candidates, some with a required credential (perhaps
+// not a candidate) or education in a field, linked by random overlaps.
+func randomReachGraph(r *rand.Rand) *memGraph {
+	m := &memGraph{roles: map[string]Role{}, profiles: map[string][]RoleSkill{}, overlaps: map[string][]RoleOverlap{},
+		education: map[string]EducationLevel{}, graphs: map[string]*PlanGraph{}}
+	pool := randomCandidates(r, 30, r.IntN(4) == 0)
+	ids := make([]string, 30)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("r%02d", i)
+		skills := map[string]int{}
+		for range 1 + r.IntN(4) {
+			skills[fmt.Sprintf("s%d", r.IntN(10))] = 1 + r.IntN(5)
+		}
+		var cands []PlanCredential
+		for _, c := range pool {
+			if r.IntN(3) > 0 {
+				cands = append(cands, c)
+			}
+		}
+		m.addRole(role(ids[i], float64(30000+1000*r.IntN(50)), r.IntN(100), "IT", LevelEntry), skills, -1, cands...)
+		g := m.graphs[ids[i]]
+		if r.IntN(5) == 0 {
+			g.TargetCredentials = []string{fmt.Sprintf("c%02d", r.IntN(32))}
+		}
+		if r.IntN(3) == 0 {
+			g.TargetEducationRank = 2 + r.IntN(3)
+			if r.IntN(2) == 0 {
+				g.FieldAcceptance = FieldAcceptance{Fields: []string{"f1"}}
+			} else {
+				g.FieldAcceptance = FieldAcceptance{AnyField: true}
+			}
+		}
+	}
+	for _, from := range ids {
+		for range 2 + r.IntN(5) {
+			if to := ids[r.IntN(len(ids))]; to != from {
+				m.link(from, to, float64(1+r.IntN(9))/10)
+			}
+		}
+		slices.SortStableFunc(m.overlaps[from], func(a, b RoleOverlap) int { return -cmpFloat(a.Score, b.Score) })
+	}
+	return m
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// TestCostFloorBoundsPlans: the floor never exceeds the cheapest plan's
+// cost, and is infinite only when no plan exists.
+func TestCostFloorBoundsPlans(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 14))
+	tight := 0
+	for i := range 400 {
+		m := randomReachGraph(r)
+		for _, id := range []string{"r00", "r01", "r02"} {
+			g := m.graphs[id]
+			held := NewHeld()
+			for range r.IntN(4) {
+				held.AddSkill(fmt.Sprintf("s%d", r.IntN(10)), 1+r.IntN(5))
+			}
+			if r.IntN(3) == 0 {
+				held.Credentials[fmt.Sprintf("c%02d", r.IntN(30))] = true
+			}
+			held.EducationRank = r.IntN(4)
+			req := g.Request(held)
+			floor := g.costFloor(req)
+			plans, err := Solve(context.Background(), req, PlanOptions{Objective: ObjectiveCost, TimeCap: time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := plans[0]
+			switch {
+			case !p.Optimal:
+				t.Fatalf("case %d %s: not proven optimal", i, id)
+			case p.Feasible && p.TotalCost < floor-tol(floor):
+				t.Errorf("case %d %s: floor %v above the cheapest plan's cost %v", i, id, floor, p.TotalCost)
+			case p.Feasible && p.TotalCost > 0 && p.TotalCost == floor:
+				tight++
+			}
+		}
+	}
+	if tight < 50 {
+		t.Errorf("the floor met a positive plan cost %d times: too weak to test", tight)
+	}
+}
+
+// TestReachByPlanCostPruned: an order by plan cost that plans roles in
+// order of their floors and stops early answers exactly as planning every
+// role does (the oracle), on random graphs, profiles, limits and pages,
+// while planning fewer roles.
+func TestReachByPlanCostPruned(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 14))
+	pruned, cases := 0, 0
+	for i := range 300 {
+		m := randomReachGraph(r)
+		start := m.roles[fmt.Sprintf("r%02d", r.IntN(30))]
+		held := NewHeld()
+		held.TakeRole(start.ID, m.graphs[start.ID].Target, nil, -1, FieldAcceptance{})
+		roleOnly := r.IntN(2) == 0
+		if !roleOnly {
+			for range r.IntN(3) {
+				held.AddSkill(fmt.Sprintf("s%d", r.IntN(10)), 1+r.IntN(5))
+			}
+			if r.IntN(3) == 0 {
+				held.Credentials[fmt.Sprintf("c%02d", r.IntN(30))] = true
+			}
+			held.EducationRank = r.IntN(5)
+			if r.IntN(2) == 0 {
+				held.Education = []HeldEducation{{Rank: held.EducationRank, Fields: []string{"f2"}}}
+			}
+		}
+		q := ReachQuery{Held: held, Start: &start, RoleOnly: roleOnly, Order: OrderPlanCost, First: r.IntN(12),
+			Limits: ReachLimits{MaxSteps: 1 + r.IntN(3)}}
+		if r.IntN(4) == 0 {
+			q.Limits.MinOverlap = 0.2
+		}
+		if r.IntN(4) == 0 {
+			q.Limits.MaxCost = fp(float64(500 * r.IntN(6)))
+		}
+		if r.IntN(6) == 0 {
+			q.Limits.MaxHours = fp(float64(10 * r.IntN(10)))
+		}
+		var solves [2]int
+		count := func(k int) context.Context {
+			return WithPlanObserver(context.Background(), func(kind string, _ bool, _ time.Duration, _ error) { solves[k]++ })
+		}
+		got, err := ReachableRoles(count(0), m, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.planEvery = true
+		want, err := ReachableRoles(count(1), m, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("case %d (first %d, limits %+v): pruned page differs from planning every role:\n got %v\nwant %v",
+				i, q.First, q.Limits, pageSummary(got), pageSummary(want))
+		}
+		if len(want) > 0 {
+			cases++
+		}
+		if solves[0] < solves[1] {
+			pruned++
+		}
+	}
+	if cases < 100 || pruned < 50 {
+		t.Errorf("%d cases with a page, %d planned fewer roles: the test proves little", cases, pruned)
+	}
+}
+
+func pageSummary(page []ReachedRole) []string {
+	var out []string
+	for _, c := range page {
+		out = append(out, fmt.Sprintf("%s:%v/%v", c.Role.ID, c.Plan.Feasible, c.Plan.TotalCost))
+	}
+	return out
 }

@@ -1,0 +1,158 @@
+package pathway
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// candIndex is what planning into a graph's role needs of its candidates
+// before any person is known: made once per graph (with the field rule)
+// and only read after, as graphs are shared between requests once cached.
+// A role that accepts any field has every program as a candidate, while a
+// person's plan can use only the few that close their gaps and what those
+// need: the index finds these without visiting the rest (relevant). Its
+// fields are exported for the comparisons of cached graphs, not for use.
+type candIndex struct {
+	// First and N identify the candidates indexed (the graph's slice): a
+	// request with other candidates is planned without the index.
+	First *PlanCredential
+	N     int
+	ByID  map[string]int
+	// Closers lists, per skill, the candidates that close it (closing)
+	// and at which level, highest first; packed, as every cached graph
+	// holds one.
+	Closers map[string][]closer
+	// Conferrers lists the candidates conferring a rank, highest first.
+	Conferrers []int
+	// Floors is the plan cost's floor's index (costFloor).
+	Floors *costFloors
+	// Whole says every cost and stacking credit's cost is a whole number
+	// (of dollars) well within float64's exact integers.
+	Whole bool
+}
+
+type closer struct {
+	Cand, Level int32
+}
+
+func newCandIndex(cands []PlanCredential) *candIndex {
+	ix := &candIndex{N: len(cands), ByID: make(map[string]int, len(cands)), Closers: map[string][]closer{}, Whole: true}
+	whole := func(v float64) bool { return v == math.Trunc(v) && math.Abs(v) < 1<<40 }
+	if len(cands) > 0 {
+		ix.First = &cands[0]
+	}
+	for i := range cands {
+		c := &cands[i]
+		ix.ByID[c.ID] = i
+		ix.Whole = ix.Whole && whole(c.Cost)
+		for _, sc := range c.StackCredit {
+			ix.Whole = ix.Whole && whole(sc.Cost)
+		}
+		for s, l := range c.closing() {
+			ix.Closers[s] = append(ix.Closers[s], closer{Cand: int32(i), Level: int32(min(l, math.MaxInt32))})
+		}
+		if c.ConfersRank >= 0 {
+			ix.Conferrers = append(ix.Conferrers, i)
+		}
+	}
+	for s, cs := range ix.Closers {
+		slices.SortStableFunc(cs, func(a, b closer) int { return int(b.Level) - int(a.Level) })
+		ix.Closers[s] = slices.Clip(slices.Clone(cs)) // no room left from growing
+	}
+	sort.SliceStable(ix.Conferrers, func(a, b int) bool {
+		return cands[ix.Conferrers[a]].ConfersRank > cands[ix.Conferrers[b]].ConfersRank
+	})
+	ix.Floors = newCostFloors(cands)
+	return ix
+}
+
+// of returns the index when it indexes req's candidates, else nil.
+func (ix *candIndex) of(req PlanRequest) *candIndex {
+	if ix == nil || ix.N != len(req.Candidates) || ix.N == 0 || ix.First != &req.Candidates[0] {
+		return nil
+	}
+	return ix
+}
+
+// relevant returns the candidates that newProblem's pool can keep any of
+// its reductions depending on, sorted by id and without the held or
+// excluded ones: those closing a gap skill, the target's credentials, those
+// conferring the target's education rank (in any field, for the reason
+// when none prepares for it), and, closed under, the options of each of
+// their prerequisite groups that what is held does not meet, and the lowers
+// they get credit from. Whether a candidate is attainable, fits the limits
+// on its own or is useful depends on these alone, so the pool newProblem
+// builds from them is the one it builds from every candidate.
+func (ix *candIndex) relevant(req PlanRequest, gap []SkillGap, eduTarget int, metByHeld func([]Prereq) bool,
+	held, excluded map[string]bool) []*PlanCredential {
+	cands := req.Candidates
+	in := make(map[int]bool)
+	var queue []int
+	add := func(i int) {
+		if !in[i] {
+			in[i] = true
+			queue = append(queue, i)
+		}
+	}
+	// Conferrers[:added] are in: a rank asked again costs nothing.
+	added := 0
+	atLeast := func(r int) {
+		for ; added < len(ix.Conferrers) && cands[ix.Conferrers[added]].ConfersRank >= r; added++ {
+			add(ix.Conferrers[added])
+		}
+	}
+	for _, g := range gap {
+		for _, c := range ix.Closers[g.SkillID] {
+			if int(c.Level) < g.Level {
+				break
+			}
+			add(int(c.Cand))
+		}
+	}
+	for _, id := range req.TargetCredentials {
+		if i, ok := ix.ByID[id]; ok {
+			add(i)
+		}
+	}
+	if eduTarget >= 0 {
+		atLeast(eduTarget)
+	}
+	for len(queue) > 0 {
+		c := &cands[queue[0]]
+		queue = queue[1:]
+		for _, g := range c.Prerequisites {
+			if metByHeld(g) {
+				continue
+			}
+			for _, o := range g {
+				if o.CredentialID == "" {
+					atLeast(o.EducationRank)
+				} else if i, ok := ix.ByID[o.CredentialID]; ok {
+					add(i)
+				}
+			}
+		}
+		for _, sc := range c.StackCredit {
+			if i, ok := ix.ByID[sc.FromID]; ok {
+				add(i)
+			}
+		}
+	}
+	pool := make([]*PlanCredential, 0, len(in))
+	for i := range in {
+		if c := &cands[i]; !excluded[c.ID] && !held[c.ID] {
+			pool = append(pool, c)
+		}
+	}
+	slices.SortFunc(pool, func(a, b *PlanCredential) int {
+		switch {
+		case a.ID < b.ID:
+			return -1
+		case a.ID > b.ID:
+			return 1
+		}
+		return 0
+	})
+	return pool
+}
