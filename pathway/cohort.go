@@ -3,6 +3,7 @@ package pathway
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -182,7 +183,17 @@ func newCohortSearch(reqs []PlanRequest, opt CohortOptions) *cohortSearch {
 	cs.cache = make([]map[string]*memberBest, len(reqs))
 	cs.uncovered = make([][]string, len(reqs))
 	cs.relevant = make([][]bool, len(reqs))
+	first := map[string]int{} // a request's key -> the first member with it
 	for i := range cs.cache {
+		key := requestKey(reqs[i])
+		if j, ok := first[key]; ok {
+			// The same request plans the same: the members share their
+			// plans instead of planning each (a cohort is often a few
+			// profiles many times over).
+			cs.cache[i], cs.uncovered[i], cs.relevant[i] = cs.cache[j], cs.uncovered[j], cs.relevant[j]
+			continue
+		}
+		first[key] = i
 		cs.cache[i] = map[string]*memberBest{}
 		cs.relevant[i] = make([]bool, len(cs.cc))
 		if u, in, err := uncoveredOf(reqs[i], cs.base, cs.cc); err == nil {
@@ -190,6 +201,23 @@ func newCohortSearch(reqs []PlanRequest, opt CohortOptions) *cohortSearch {
 		}
 	}
 	return cs
+}
+
+// requestKey names everything a member's plan depends on: what the member
+// holds, by value, and the target and candidates, by identity (the members
+// of a cohort plan into one graph, whose slices they share).
+func requestKey(r PlanRequest) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%p/%d %p/%d %p %q %d|%d ", r.Target, len(r.Target), r.Candidates, len(r.Candidates), r.index,
+		r.TargetCredentials, r.TargetEducationRank, r.EducationRank)
+	if r.FieldRank != nil {
+		fmt.Fprintf(&b, "field %d ", *r.FieldRank)
+	}
+	fmt.Fprintf(&b, "%q ", r.HeldCredentials)
+	for _, id := range slices.Sorted(maps.Keys(r.HeldSkills)) {
+		fmt.Fprintf(&b, "%q=%d ", id, r.HeldSkills[id])
+	}
+	return b.String()
 }
 
 func (cs *cohortSearch) run() {

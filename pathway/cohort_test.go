@@ -398,3 +398,52 @@ func TestSolveCohortTimeCap(t *testing.T) {
 		t.Errorf("total %v, the members' plans and cohort costs add to %v", got.TotalCost, total)
 	}
 }
+
+// TestSolveCohortIdenticalMembers: members whose requests are the same
+// share their plans (one search each, not one per member), and the cohort's
+// answer is the one it gets when each copy plans on its own (the copies
+// given their own candidate slices, so nothing is shared).
+func TestSolveCohortIdenticalMembers(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for inst := range 200 {
+		base := cohortMembers(r)
+		var same, apart []PlanRequest
+		for range 3 {
+			for _, m := range base {
+				same = append(same, m)
+				m.Target, m.Candidates = slices.Clone(m.Target), slices.Clone(m.Candidates)
+				apart = append(apart, m)
+			}
+		}
+		opt := CohortOptions{PlanOptions: genOptions(r, base[0])}
+		opt.TimeCap = time.Minute // equal answers, not a race against the cap
+		if r.IntN(2) == 0 {
+			b := float64(100 * r.IntN(40))
+			opt.Budget = &b
+		}
+		got, err := SolveCohort(context.Background(), same, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := SolveCohort(context.Background(), apart, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("instance %d: with identical members planned once\n%+v\nwant, each planned on its own,\n%+v", inst, got, want)
+		}
+		shares := func(reqs []PlanRequest, i, j int) bool {
+			cs := newCohortSearch(reqs, opt)
+			cs.cache[i]["probe"] = nil
+			_, ok := cs.cache[j]["probe"]
+			return ok
+		}
+		n := len(base)
+		if !shares(same, 0, n) || !shares(same, n-1, 3*n-1) {
+			t.Fatalf("instance %d: identical members do not share their plans", inst)
+		}
+		if shares(same, 0, 1) || shares(apart, 0, n) {
+			t.Fatalf("instance %d: members with different requests share their plans", inst)
+		}
+	}
+}
