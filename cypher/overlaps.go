@@ -449,15 +449,10 @@ func (t tx) storedOverlaps(ctx context.Context, ids []string) (map[string][]path
 func (s *Store) OverlapsDrift(ctx context.Context) (stored, derived []pathway.Overlap, err error) {
 	defer wrap(&err, "cypher.OverlapsDrift")
 	err = s.write(ctx, func(t tx) error {
-		st, err := t.storedStats(ctx)
+		st, roles, err := t.storedTraits(ctx)
 		if err != nil {
 			return err
 		}
-		recs, err := t.run(ctx, "role_profiles", nil)
-		if err != nil {
-			return err
-		}
-		roles := traitsFrom(recs)
 		derived = pathway.Overlaps(roles, st)
 		byRole, err := t.storedOverlaps(ctx, slices.Sorted(maps.Keys(roles)))
 		if err != nil {
@@ -470,6 +465,20 @@ func (s *Store) OverlapsDrift(ctx context.Context) (stored, derived []pathway.Ov
 		return nil
 	})
 	return stored, derived, err
+}
+
+// storedTraits reads the statistics the last full derivation stored and
+// every role's traits: what the drift checks derive from.
+func (t tx) storedTraits(ctx context.Context) (*pathway.SimilarityStats, map[string]pathway.RoleTraits, error) {
+	st, err := t.storedStats(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := t.run(ctx, "role_profiles", nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, traitsFrom(recs), nil
 }
 
 // rolesWithEdgesInto lists the roles with an overlap edge into any of ids.
@@ -492,16 +501,12 @@ func (t tx) rolesWithEdgesInto(ctx context.Context, ids ...string) ([]string, er
 func (s *Store) FormsDrift(ctx context.Context) (ids []string, err error) {
 	defer wrap(&err, "cypher.FormsDrift")
 	err = s.write(ctx, func(t tx) error {
-		st, err := t.storedStats(ctx)
+		st, roles, err := t.storedTraits(ctx)
 		if err != nil {
 			return err
 		}
-		recs, err := t.run(ctx, "role_profiles", nil)
+		recs, err := t.run(ctx, "overlap_forms", nil)
 		if err != nil {
-			return err
-		}
-		roles := traitsFrom(recs)
-		if recs, err = t.run(ctx, "overlap_forms", nil); err != nil {
 			return err
 		}
 		ids = nil
