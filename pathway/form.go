@@ -246,8 +246,8 @@ func (st *SimilarityStats) Neighbours(near map[string]Near) *Neighbours {
 	return n
 }
 
-// TopOverlaps is TopOverlaps with the other roles in their compact form:
-// id's overlap edges (t its traits) against the neighbours.
+// TopOverlaps is id's overlap edges (t its traits) as Overlaps derives
+// them, against the neighbours in their compact form.
 func (n *Neighbours) TopOverlaps(id string, t RoleTraits) []Overlap {
 	a := n.st.scored(id, t)
 	var edges []Overlap

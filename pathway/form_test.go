@@ -105,13 +105,13 @@ func TestNeighboursScoreAsTopOverlaps(t *testing.T) {
 				// Two scored at once: each reads the other's sparse requirements too.
 				scored := []string{id, ids[rng.IntN(len(ids))]}
 				near := st.Neighbours(nearOf(st, roles, scored))
-				want := TopOverlaps(id, roles, ids, st)
+				want := topOverlaps(id, roles, ids, st)
 				if got := near.TopOverlaps(id, roles[id]); !slices.Equal(got, want) {
 					t.Fatalf("%s: Neighbours.TopOverlaps\n got %v\nwant %v", id, got, want)
 				}
 				into := near.OverlapsInto(id, roles[id])
 				for _, x := range ids {
-					want := TopOverlaps(x, roles, []string{id}, st)
+					want := topOverlaps(x, roles, []string{id}, st)
 					got, ok := into[x]
 					if len(want) != btoi(ok) || ok && got != want[0] {
 						t.Fatalf("%s -> %s: OverlapsInto %v (%v), TopOverlaps %v", x, id, got, ok, want)
@@ -140,4 +140,48 @@ func TestStampNamesTheLayout(t *testing.T) {
 	if st.Stamp() == NewSimilarityStats(more).Stamp() {
 		t.Fatalf("one more role (a new rarity for technologies) keeps the stamp")
 	}
+}
+
+// topOverlaps is one role's overlap edges, as Overlaps derives them, against
+// the candidates given (they must include every role sharing a skill with
+// it; others are skipped), pair by pair from the whole profiles: the oracle
+// of the compact forms' scoring (Neighbours), which writes use.
+func topOverlaps(id string, roles map[string]RoleTraits, candidates []string, st *SimilarityStats) []Overlap {
+	a := roles[id]
+	va := st.vectors(a)
+	var edges []Overlap
+	for _, b := range slices.Sorted(slices.Values(candidates)) {
+		if b == id {
+			continue
+		}
+		e, ok := overlapOf(id, b, a, roles[b], va, st.vectors(roles[b]))
+		if ok {
+			edges = append(edges, e)
+		}
+	}
+	sortEdges(edges)
+	return edges[:min(len(edges), MaxOverlapsPerRole)]
+}
+
+// overlapOf scores the move a -> b as Overlaps does; ok is false when they
+// share no skill or the score is below MinOverlapScore.
+func overlapOf(aID, bID string, a, b RoleTraits, va, vb traitVectors) (Overlap, bool) {
+	listed := map[string]bool{}
+	for _, r := range b.Profile {
+		listed[r.SkillID] = true
+	}
+	shared := 0
+	for _, r := range a.Profile {
+		if listed[r.SkillID] {
+			shared++
+		}
+	}
+	if shared == 0 {
+		return Overlap{}, false
+	}
+	score := similar(a, b, va, vb)
+	if score < MinOverlapScore {
+		return Overlap{}, false
+	}
+	return Overlap{FromID: aID, ToID: bID, Score: round4(score), Shared: shared}, true
 }

@@ -161,50 +161,6 @@ func round4(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
 }
 
-// TopOverlaps is one role's overlap edges, as Overlaps derives them, against
-// the candidates given (they must include every role sharing a skill with
-// it; others are skipped): for a write that changes a few roles, without
-// scoring every pair.
-func TopOverlaps(id string, roles map[string]RoleTraits, candidates []string, st *SimilarityStats) []Overlap {
-	a := roles[id]
-	va := st.vectors(a)
-	var edges []Overlap
-	for _, b := range slices.Sorted(slices.Values(candidates)) {
-		if b == id {
-			continue
-		}
-		e, ok := overlapOf(id, b, a, roles[b], va, st.vectors(roles[b]))
-		if ok {
-			edges = append(edges, e)
-		}
-	}
-	sortEdges(edges)
-	return edges[:min(len(edges), MaxOverlapsPerRole)]
-}
-
-// overlapOf scores the move a -> b as Overlaps does; ok is false when they
-// share no skill or the score is below MinOverlapScore.
-func overlapOf(aID, bID string, a, b RoleTraits, va, vb traitVectors) (Overlap, bool) {
-	listed := map[string]bool{}
-	for _, r := range b.Profile {
-		listed[r.SkillID] = true
-	}
-	shared := 0
-	for _, r := range a.Profile {
-		if listed[r.SkillID] {
-			shared++
-		}
-	}
-	if shared == 0 {
-		return Overlap{}, false
-	}
-	score := similar(a, b, va, vb)
-	if score < MinOverlapScore {
-		return Overlap{}, false
-	}
-	return Overlap{FromID: aID, ToID: bID, Score: round4(score), Shared: shared}, true
-}
-
 // SortOverlaps orders a role's edges as Overlaps does: the highest score
 // first, ties by id.
 func SortOverlaps(edges []Overlap) { sortEdges(edges) }
