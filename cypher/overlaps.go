@@ -53,13 +53,28 @@ func (t tx) refreshOverlaps(ctx context.Context) error {
 	if _, err := t.run(ctx, "delete_overlaps", nil); err != nil {
 		return err
 	}
+	return t.createOverlaps(ctx, edges)
+}
+
+// createOverlaps writes overlap edges, in batches.
+func (t tx) createOverlaps(ctx context.Context, edges []pathway.Overlap) error {
 	rows := make([]map[string]any, len(edges))
 	for i, e := range edges {
 		rows[i] = map[string]any{"from": e.FromID, "to": e.ToID, "score": e.Score, "shared": e.Shared}
 	}
+	return t.runBatches(ctx, "create_overlaps", rows, nil)
+}
+
+// runBatches runs statement once per batchSize of rows (its $rows), with
+// the other parameters of params.
+func (t tx) runBatches(ctx context.Context, statement string, rows []map[string]any, params map[string]any) error {
 	for start := 0; start < len(rows); start += batchSize {
-		end := min(start+batchSize, len(rows))
-		if _, err := t.run(ctx, "create_overlaps", map[string]any{"rows": rows[start:end]}); err != nil {
+		p := maps.Clone(params)
+		if p == nil {
+			p = map[string]any{}
+		}
+		p["rows"] = rows[start:min(start+batchSize, len(rows))]
+		if _, err := t.run(ctx, statement, p); err != nil {
 			return err
 		}
 	}
@@ -73,10 +88,8 @@ func (t tx) storeSimilarityStats(ctx context.Context, st *pathway.SimilarityStat
 		ss := st.Skill[id]
 		rows = append(rows, map[string]any{"id": id, "df": int64(ss.DF), "dense": ss.Dense})
 	}
-	for start := 0; start < len(rows); start += batchSize {
-		if _, err := t.run(ctx, "set_similarity_stats", map[string]any{"rows": rows[start:min(start+batchSize, len(rows))], "roles": int64(st.Roles)}); err != nil {
-			return err
-		}
+	if err := t.runBatches(ctx, "set_similarity_stats", rows, map[string]any{"roles": int64(st.Roles)}); err != nil {
+		return err
 	}
 	_, err := t.run(ctx, "clear_similarity_stats", map[string]any{"ids": nonNil(slices.Sorted(maps.Keys(st.Skill)))})
 	return err
@@ -106,24 +119,28 @@ func (t tx) storedStats(ctx context.Context) (*pathway.SimilarityStats, error) {
 	return statsFrom(recs), nil
 }
 
-// storedStatsOf reads the stored statistics that scoring roles needs: the
-// dense skills' and those of the roles' skills, so a write reads a few
-// hundred skills, not all of them; nRoles is the stored role count.
-// Scores come out as with storedStats.
-func (t tx) storedStatsOf(ctx context.Context, roles map[string]pathway.RoleTraits, nRoles int) (*pathway.SimilarityStats, error) {
-	ids := map[string]bool{}
+// scoredTraits reads the traits of the roles of ids that exist and the
+// stored statistics scoring them needs: the dense skills' and those of the
+// roles' skills, so a write reads a few hundred skills, not all of them;
+// nRoles is the stored role count. Scores come out as with storedStats.
+func (t tx) scoredTraits(ctx context.Context, ids []string, nRoles int) (map[string]pathway.RoleTraits, *pathway.SimilarityStats, error) {
+	recs, err := t.run(ctx, "role_traits", map[string]any{"ids": nonNil(ids)})
+	if err != nil {
+		return nil, nil, err
+	}
+	roles := traitsFrom(recs)
+	skills := map[string]bool{}
 	for _, tr := range roles {
 		for _, r := range tr.Profile {
-			ids[r.SkillID] = true
+			skills[r.SkillID] = true
 		}
 	}
-	recs, err := t.run(ctx, "similarity_stats_of", map[string]any{"ids": nonNil(slices.Sorted(maps.Keys(ids)))})
-	if err != nil {
-		return nil, err
+	if recs, err = t.run(ctx, "similarity_stats_of", map[string]any{"ids": nonNil(slices.Sorted(maps.Keys(skills)))}); err != nil {
+		return nil, nil, err
 	}
 	st := statsFrom(recs)
 	st.Roles = nRoles // also when none of the skills read has statistics
-	return st, nil
+	return roles, st, nil
 }
 
 // statsFrom reads similarity_stats' rows.
@@ -159,11 +176,7 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 		return t.refreshOverlaps(ctx) // nothing stored yet: derive everything
 	}
 	nRoles := intOf(get(recs[0], "roles"))
-	roles, err := t.roleTraits(ctx, changed)
-	if err != nil {
-		return err
-	}
-	st, err := t.storedStatsOf(ctx, roles, nRoles)
+	roles, st, err := t.scoredTraits(ctx, changed, nRoles)
 	if err != nil {
 		return err
 	}
@@ -250,11 +263,7 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 		}
 	}
 	if len(again) > 0 {
-		wide, err := t.roleTraits(ctx, again)
-		if err != nil {
-			return err
-		}
-		st, err := t.storedStatsOf(ctx, wide, nRoles)
+		wide, st, err := t.scoredTraits(ctx, again, nRoles)
 		if err != nil {
 			return err
 		}
@@ -270,27 +279,11 @@ func (t tx) refreshOverlapsOf(ctx context.Context, changed, fallen []string) err
 	if _, err := t.run(ctx, "delete_overlaps_from", map[string]any{"ids": nonNil(ids)}); err != nil {
 		return err
 	}
-	var rows []map[string]any
+	var edges []pathway.Overlap
 	for _, id := range ids {
-		for _, e := range lists[id] {
-			rows = append(rows, map[string]any{"from": e.FromID, "to": e.ToID, "score": e.Score, "shared": e.Shared})
-		}
+		edges = append(edges, lists[id]...)
 	}
-	for start := 0; start < len(rows); start += batchSize {
-		if _, err := t.run(ctx, "create_overlaps", map[string]any{"rows": rows[start:min(start+batchSize, len(rows))]}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// roleTraits reads the traits of the roles of ids that exist.
-func (t tx) roleTraits(ctx context.Context, ids []string) (map[string]pathway.RoleTraits, error) {
-	recs, err := t.run(ctx, "role_traits", map[string]any{"ids": nonNil(ids)})
-	if err != nil {
-		return nil, err
-	}
-	return traitsFrom(recs), nil
+	return t.createOverlaps(ctx, edges)
 }
 
 // storeForms stores roles' compact forms, built with st, in batches.
@@ -302,22 +295,10 @@ func (t tx) storeForms(ctx context.Context, roles map[string]pathway.RoleTraits,
 		for i, x := range f.Unlisted {
 			unlisted[i] = int64(x)
 		}
-		rows = append(rows, map[string]any{"id": id, "sources": nonNil(f.Sources), "dense": nonNilOf(f.Dense),
+		rows = append(rows, map[string]any{"id": id, "sources": nonNil(f.Sources), "dense": nonNil(f.Dense),
 			"unlisted": unlisted, "norms": []float64{f.NSkills, f.NTech}})
 	}
-	for start := 0; start < len(rows); start += batchSize {
-		if _, err := t.run(ctx, "set_overlap_forms", map[string]any{"rows": rows[start:min(start+batchSize, len(rows))], "stamp": st.Stamp()}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func nonNilOf[T any](l []T) []T {
-	if l == nil {
-		return []T{}
-	}
-	return l
+	return t.runBatches(ctx, "set_overlap_forms", rows, map[string]any{"stamp": st.Stamp()})
 }
 
 // currentForms builds the forms of the roles that have none, or one built
@@ -337,11 +318,7 @@ func (t tx) currentForms(ctx context.Context, st *pathway.SimilarityStats, nRole
 		stale[i] = get(rec, "id").(string)
 	}
 	for start := 0; start < len(stale); start += batchSize {
-		roles, err := t.roleTraits(ctx, stale[start:min(start+batchSize, len(stale))])
-		if err != nil {
-			return err
-		}
-		st, err := t.storedStatsOf(ctx, roles, nRoles)
+		roles, st, err := t.scoredTraits(ctx, stale[start:min(start+batchSize, len(stale))], nRoles)
 		if err != nil {
 			return err
 		}

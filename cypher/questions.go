@@ -135,11 +135,13 @@ func heldFrom(rec *neo4j.Record, p pathway.Profile) (held *pathway.Held, role *p
 	return held, role, nil
 }
 
-func nonNil(ids []string) []string {
-	if ids == nil {
-		return []string{}
+// nonNil is l, or an empty list for nil: Cypher reads a nil parameter as
+// null, not as a list.
+func nonNil[T any](l []T) []T {
+	if l == nil {
+		return []T{}
 	}
-	return ids
+	return l
 }
 
 // CredentialStack returns the rungs that stack into the credential or
