@@ -136,6 +136,7 @@ func skillFrom(m map[string]any) pathway.Skill {
 		Type:          optStr(m, "type"),
 		HalfLifeYears: optFloat(m, "halfLifeYears"),
 		Description:   optStr(m, "description"),
+		CommonLevel:   optInt(m, "commonLevel"),
 	}
 }
 

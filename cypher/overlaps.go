@@ -26,6 +26,7 @@ func requirementsFrom(v any) []pathway.Requirement {
 			Importance: floatOf(m["importance"]),
 			Required:   m["required"] != false,
 			Tech:       m["tech"] == true,
+			Common:     intOf(m["common"]),
 		})
 	}
 	return reqs
@@ -86,7 +87,7 @@ func (t tx) storeSimilarityStats(ctx context.Context, st *pathway.SimilarityStat
 	rows := make([]map[string]any, 0, len(st.Skill))
 	for _, id := range slices.Sorted(maps.Keys(st.Skill)) {
 		ss := st.Skill[id]
-		rows = append(rows, map[string]any{"id": id, "df": int64(ss.DF), "dense": ss.Dense})
+		rows = append(rows, map[string]any{"id": id, "df": int64(ss.DF), "dense": ss.Dense, "common": int64(ss.Common)})
 	}
 	if err := t.runBatches(ctx, "set_similarity_stats", rows, map[string]any{"roles": int64(st.Roles)}); err != nil {
 		return err

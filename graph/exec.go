@@ -338,6 +338,7 @@ type ComplexityRoot struct {
 		Broader       func(childComplexity int) int
 		Category      func(childComplexity int) int
 		CertifiedBy   func(childComplexity int, first *int) int
+		CommonLevel   func(childComplexity int) int
 		Description   func(childComplexity int) int
 		HalfLifeYears func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -354,11 +355,12 @@ type ComplexityRoot struct {
 	}
 
 	SkillGap struct {
-		ClosedBy  func(childComplexity int, first *int) int
-		HeldLevel func(childComplexity int) int
-		Level     func(childComplexity int) int
-		Required  func(childComplexity int) int
-		Skill     func(childComplexity int) int
+		ClosedBy     func(childComplexity int, first *int) int
+		Foundational func(childComplexity int) int
+		HeldLevel    func(childComplexity int) int
+		Level        func(childComplexity int) int
+		Required     func(childComplexity int) int
+		Skill        func(childComplexity int) int
 	}
 
 	SkillOverlap struct {
@@ -2072,6 +2074,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Skill.CertifiedBy(childComplexity, args["first"].(*int)), true
+	case "Skill.commonLevel":
+		if e.ComplexityRoot.Skill.CommonLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Skill.CommonLevel(childComplexity), true
 	case "Skill.description":
 		if e.ComplexityRoot.Skill.Description == nil {
 			break
@@ -2145,6 +2153,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillGap.ClosedBy(childComplexity, args["first"].(*int)), true
+	case "SkillGap.foundational":
+		if e.ComplexityRoot.SkillGap.Foundational == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Foundational(childComplexity), true
 	case "SkillGap.heldLevel":
 		if e.ComplexityRoot.SkillGap.HeldLevel == nil {
 			break
@@ -2771,6 +2785,12 @@ type Skill {
   "A short description."
   description: String
   """
+  The highest level at which at least a quarter of the roles of the skill's source (O*NET, ESCO: sources of 100
+  roles or more) require it, derived with the overlap edges by the last import; null when no level is that common.
+  A gap at or below it is foundational.
+  """
+  commonLevel: Int
+  """
   Credentials that certify this skill: by the level they certify (highest first), then by cost (the cheapest
   first, those of unknown cost after every known one, as ` + "`" + `closedBy` + "`" + ` orders them), name and id; at most ` + "`" + `first` + "`" + `
   (default 20, at most 100). A generic skill can be certified by more than a thousand programs: ask for a larger
@@ -2965,6 +2985,11 @@ type SkillGap {
   level: Int!
   "The level held now, 0 when not held."
   heldLevel: Int!
+  """
+  True when the gap is foundational: the level needed is at most the skill's ` + "`" + `commonLevel` + "`" + `, one most roles ask for.
+  Such a gap is learned at work and in general education; plans take no credential for it alone.
+  """
+  foundational: Boolean!
   """
   Credentials that certify the skill at the needed level or above: cheapest first (unknown costs last), then by
   hours (unknown last), name and id; at most ` + "`" + `first` + "`" + ` (default 10, at most 100).
@@ -3596,9 +3621,9 @@ type UpskillingPlan {
   lowerBound: Float!
   "The skill gaps at the start, required first."
   gaps: [SkillGap!]!
-  "Gap skills no credential covers at the level needed: learnable on the job."
+  "Gap skills the plan takes no step for and no step closes: those no credential covers at the level needed, and foundational ones. Learnable on the job."
   uncovered: [Skill!]!
-  "Whether the plan is feasible and closes every required skill gap; false when gaps stay open (see coverage)."
+  "Whether the plan is feasible and closes every required skill gap that is not foundational; false when such gaps stay open (see coverage)."
   complete: Boolean!
   "How much of the required skill gap the plan closes, and why the rest stays open."
   coverage: PlanCoverage!
@@ -3642,6 +3667,11 @@ enum OpenGapReason {
   NO_CREDENTIAL
   "Credentials certify it, but none fits this plan (its limits, its exclusions, the role's field), or there is no plan."
   OUTSIDE_PLAN
+  """
+  A foundational gap (see SkillGap.foundational): most roles need the skill at this level, so it is learned at work
+  and in general education, and the plan takes no credential for it.
+  """
+  FOUNDATIONAL
 }
 
 "One credential of a plan and why it is there."
@@ -4263,6 +4293,8 @@ func (ec *executionContext) childFields_Skill(ctx context.Context, field graphql
 		return ec.fieldContext_Skill_halfLifeYears(ctx, field)
 	case "description":
 		return ec.fieldContext_Skill_description(ctx, field)
+	case "commonLevel":
+		return ec.fieldContext_Skill_commonLevel(ctx, field)
 	case "certifiedBy":
 		return ec.fieldContext_Skill_certifiedBy(ctx, field)
 	case "broader":
@@ -4297,6 +4329,8 @@ func (ec *executionContext) childFields_SkillGap(ctx context.Context, field grap
 		return ec.fieldContext_SkillGap_level(ctx, field)
 	case "heldLevel":
 		return ec.fieldContext_SkillGap_heldLevel(ctx, field)
+	case "foundational":
+		return ec.fieldContext_SkillGap_foundational(ctx, field)
 	case "closedBy":
 		return ec.fieldContext_SkillGap_closedBy(ctx, field)
 	}
@@ -12084,6 +12118,29 @@ func (ec *executionContext) fieldContext_Skill_description(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Skill", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Skill_commonLevel(ctx context.Context, field graphql.CollectedField, obj *pathway.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_commonLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommonLevel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_commonLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Skill", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _Skill_certifiedBy(ctx context.Context, field graphql.CollectedField, obj *pathway.Skill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12410,6 +12467,29 @@ func (ec *executionContext) _SkillGap_heldLevel(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_SkillGap_heldLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SkillGap", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _SkillGap_foundational(ctx context.Context, field graphql.CollectedField, obj *model.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_foundational(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Foundational, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_foundational(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _SkillGap_closedBy(ctx context.Context, field graphql.CollectedField, obj *model.SkillGap) (ret graphql.Marshaler) {
@@ -19090,6 +19170,11 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "commonLevel":
+			out.Values[i] = ec._Skill_commonLevel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "certifiedBy":
 			field := field
 
@@ -19340,6 +19425,11 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "heldLevel":
 			out.Values[i] = ec._SkillGap_heldLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "foundational":
+			out.Values[i] = ec._SkillGap_foundational(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

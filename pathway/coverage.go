@@ -21,6 +21,10 @@ const (
 	// OpenOutsidePlan: credentials certify it, but none fits this plan (its
 	// limits, exclusions or the role's field), or there is no plan.
 	OpenOutsidePlan OpenReason = "OUTSIDE_PLAN"
+	// OpenFoundational: most roles need the skill at this level; it is
+	// learned at work and in general education, and the plan takes no
+	// credential for it (foundational.go).
+	OpenFoundational OpenReason = "FOUNDATIONAL"
 )
 
 // OpenGap is a required gap a plan leaves open, and why.
@@ -37,8 +41,16 @@ type PlanCoverage struct {
 	Open     []OpenGap
 }
 
-// Complete says the plan closes every required gap.
-func (c PlanCoverage) Complete() bool { return len(c.Open) == 0 }
+// Complete says the plan closes every required gap that is not
+// foundational: those need no credential.
+func (c PlanCoverage) Complete() bool {
+	for _, o := range c.Open {
+		if o.Reason != OpenFoundational {
+			return false
+		}
+	}
+	return true
+}
 
 // Cover measures p against the gaps it starts from (Gaps; preferred ones
 // are not counted). certified says whether any credential in the graph
@@ -61,6 +73,8 @@ func Cover(p Plan, gaps []SkillGap, certified func(skillID string, level int) bo
 		switch {
 		case closed[g.SkillID]:
 			c.Closed++
+		case g.Foundational:
+			c.Open = append(c.Open, OpenGap{g, OpenFoundational})
 		case certified(g.SkillID, g.Level):
 			c.Open = append(c.Open, OpenGap{g, OpenOutsidePlan})
 		default:
@@ -80,23 +94,35 @@ func (c PlanCoverage) Summary(p Plan, role string, name func(string) string) str
 	if c.Required == 0 {
 		return fmt.Sprintf("The profile already holds every skill %s requires.", role)
 	}
-	var noCred, outside []string
+	var noCred, outside, foundational []string
 	for _, o := range c.Open {
 		n := name(o.SkillID)
-		if o.Reason == OpenNoCredential && !slices.Contains(noCred, n) {
+		switch {
+		case o.Reason == OpenNoCredential && !slices.Contains(noCred, n):
 			noCred = append(noCred, n)
-		} else if o.Reason == OpenOutsidePlan && !slices.Contains(outside, n) {
+		case o.Reason == OpenOutsidePlan && !slices.Contains(outside, n):
 			outside = append(outside, n)
+		case o.Reason == OpenFoundational && !slices.Contains(foundational, n):
+			foundational = append(foundational, n)
 		}
 	}
 	var b strings.Builder
 	switch {
 	case !p.Feasible:
 		fmt.Fprintf(&b, "No plan into %s keeps to the options; its %d required skill gaps stay open.", role, c.Required)
+	case c.Closed == 0 && len(p.Steps) == 0 && len(foundational) == c.Required:
+		fmt.Fprintf(&b, "%s needs no credential for its %d required skill gaps.", upper(role), c.Required)
 	case c.Closed == 0 && len(p.Steps) == 0:
 		fmt.Fprintf(&b, "No credential here closes any of the %d required skill gaps for %s.", c.Required, role)
 	default:
 		fmt.Fprintf(&b, "The plan closes %d of the %d required skill gaps for %s.", c.Closed, c.Required, role)
+	}
+	if n := len(foundational); n > 0 {
+		// Often most of O*NET's ratings: the first few name the kind.
+		if n > 4 {
+			foundational = append(foundational[:3:3], fmt.Sprintf("%d more", n-3))
+		}
+		fmt.Fprintf(&b, " %s %s needed at a level most occupations ask for: learned at work and in general education, with no credential of %s own.", upper(list(foundational)), are(n), its(n))
 	}
 	if len(noCred) > 0 {
 		fmt.Fprintf(&b, " No credential in the graph teaches %s: learned on the job.", list(noCred))
@@ -112,6 +138,13 @@ func upper(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func its(n int) string {
+	if n == 1 {
+		return "its"
+	}
+	return "their"
 }
 
 func are(n int) string {

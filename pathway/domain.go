@@ -57,6 +57,10 @@ type Skill struct {
 	Type          *string // SPECIALIZED, COMMON (soft), SOFTWARE, KNOWLEDGE
 	HalfLifeYears *float64
 	Description   *string
+	// CommonLevel is derived with the overlap edges, never written: the
+	// level at or below which a gap in the skill is foundational
+	// (foundational.go); nil when it has none.
+	CommonLevel *int
 }
 
 // Credential is anything a person can earn: a certification, license,

@@ -19,8 +19,10 @@ import (
 // A plan is a set of candidate credentials in an order. It is valid when
 //
 //  1. every gap skill is certified by some step at the level needed, except
-//     the skills no attainable candidate certifies at that level (reported
-//     Uncovered: learnable on the job, they do not block a plan);
+//     the skills no attainable candidate certifies at that level and the
+//     foundational gaps (foundational.go), which need no step (reported
+//     Uncovered unless a step certifies them anyway: learnable on the job,
+//     they do not block a plan);
 //  2. every credential the target requires is held or a step;
 //  3. unless skills-first, the education rank held reaches the target's, or
 //     some step confers a rank that does;
@@ -237,8 +239,9 @@ type Plan struct {
 	// plans, and the plans are the best found. (ParetoFront: see there.)
 	Optimal    bool
 	LowerBound float64
-	// Uncovered lists the gap skills no attainable candidate certifies at the
-	// level needed, sorted; they do not block a plan.
+	// Uncovered lists the gap skills the plan needs no step for and no step
+	// closes, sorted: those no attainable candidate certifies at the level
+	// needed, and foundational ones; they do not block a plan.
 	Uncovered []string
 	// Feasible is false when no plan meets the requirements within the
 	// limits; Reason says why.
@@ -944,6 +947,8 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 	for gi, r := range p.gap {
 		covered := coverable[gi]
 		switch {
+		case r.Foundational:
+			p.uncovered = append(p.uncovered, r.SkillID)
 		case fixed != nil && slices.Contains(fixed, r.SkillID):
 			p.uncovered = append(p.uncovered, r.SkillID)
 		case fixed != nil && !covered:

@@ -95,9 +95,9 @@ func newCostFloors(cands []PlanCredential) *costFloors {
 // costFloor is a lower bound of the total cost of any valid plan for req
 // (no limits, no exclusions, the target's preferred skills not counted),
 // +Inf when no plan can exist. Every plan holds a step closing each gap
-// skill that is not uncovered, one conferring the target's education rank
-// when it is lacking, and every required credential not held; a step costs
-// at least its cost less all its credit. A skill counts only when some
+// skill that is not uncovered or foundational, one conferring the target's
+// education rank when it is lacking, and every required credential not
+// held; a step costs at least its cost less all its credit. A skill counts only when some
 // candidate closing it needs no more than the rank held, so it is surely
 // not uncovered. The floor is the best of the dearest requirement's
 // cheapest step, the required credentials' sum, and dual ascent over all
@@ -134,7 +134,7 @@ func costFloor(req PlanRequest, ix *candIndex) float64 {
 	floor := 0.0
 	for _, g := range Gaps(held, req.Target, false) {
 		sf, ok := f.Skill[g.SkillID]
-		if !ok || g.Level >= len(sf.Cost) || g.Level < 0 || sf.Reach[g.Level] > heldRank {
+		if !ok || g.Foundational || g.Level >= len(sf.Cost) || g.Level < 0 || sf.Reach[g.Level] > heldRank {
 			continue // maybe uncovered
 		}
 		floor = max(floor, sf.Cost[g.Level])

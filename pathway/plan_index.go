@@ -103,6 +103,9 @@ func (ix *candIndex) relevant(req PlanRequest, gap []SkillGap, eduTarget int, me
 		}
 	}
 	for _, g := range gap {
+		if g.Foundational {
+			continue // needs no step
+		}
 		for _, c := range ix.Closers[g.SkillID] {
 			if int(c.Level) < g.Level {
 				break

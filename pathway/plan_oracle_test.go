@@ -108,6 +108,9 @@ func genRequest(r *rand.Rand, cfg genConfig) PlanRequest {
 		if r.IntN(10) < 7 {
 			req.Target = append(req.Target, Requirement{SkillID: fmt.Sprintf("s%02d", s),
 				Level: 1 + r.IntN(5), Required: r.IntN(4) != 0, Importance: float64(r.IntN(6))})
+			if r.IntN(4) == 0 { // a common skill: its gap may be foundational
+				req.Target[len(req.Target)-1].Common = 1 + r.IntN(4)
+			}
 		}
 		if r.IntN(10) < 3 {
 			req.HeldSkills[fmt.Sprintf("s%02d", s)] = 1 + r.IntN(5)
@@ -239,10 +242,11 @@ func newOracleFixed(req PlanRequest, opt PlanOptions, fixed []string) *oracle {
 			o.pool = append(o.pool, c)
 		}
 	}
-	need := map[string]int{}
+	need, common := map[string]int{}, map[string]int{}
 	for _, t := range req.Target {
 		if t.Required || opt.IncludePreferred {
 			need[t.SkillID] = max(need[t.SkillID], t.Level)
+			common[t.SkillID] = max(common[t.SkillID], t.Common)
 		}
 	}
 	for s, l := range need {
@@ -287,7 +291,9 @@ func newOracleFixed(req PlanRequest, opt PlanOptions, fixed []string) *oracle {
 				covers[gi] |= 1 << i
 			}
 		}
-		if (fixed == nil && covers[gi]&attainable == 0) || slices.Contains(fixed, s) {
+		// A foundational gap (the level at or below the skill's common
+		// level) needs no step, as one no attainable candidate covers.
+		if (fixed == nil && covers[gi]&attainable == 0) || slices.Contains(fixed, s) || o.gapLevel[gi] <= common[s] {
 			o.uncovered = append(o.uncovered, s)
 			covers[gi] = -1
 		}
@@ -575,8 +581,24 @@ func checkPlan(o *oracle, p Plan) error {
 	if !p.Feasible {
 		return fmt.Errorf("plan is not feasible")
 	}
-	if !slices.Equal(nonNil(p.Uncovered), nonNil(o.uncovered)) {
-		return fmt.Errorf("uncovered %v, want %v", p.Uncovered, o.uncovered)
+	// closed says whether a step closes the gap skill gi.
+	closed := func(gi int) bool {
+		for _, st := range p.Steps {
+			if c := o.pool[o.byID[st.CredentialID]]; !c.OtherField && c.Certifies[o.gapSkill[gi]] >= o.gapLevel[gi] {
+				return true
+			}
+		}
+		return false
+	}
+	// Uncovered: what needs no step and no step closes.
+	var uncovered []string
+	for gi, s := range o.gapSkill {
+		if slices.Contains(o.uncovered, s) && !closed(gi) {
+			uncovered = append(uncovered, s)
+		}
+	}
+	if !slices.Equal(nonNil(p.Uncovered), nonNil(uncovered)) {
+		return fmt.Errorf("uncovered %v, want %v", p.Uncovered, uncovered)
 	}
 	earlier := map[string]bool{}
 	rank, fieldRank := -1, -1 // ranks the steps confer: any field, and fields the target accepts
@@ -641,15 +663,7 @@ func checkPlan(o *oracle, p Plan) error {
 		return fmt.Errorf("totals %v %v %v, steps sum to %v", p.TotalHours, p.TotalCost, p.TotalWeeks, total)
 	}
 	for gi, s := range o.gapSkill {
-		if slices.Contains(o.uncovered, s) {
-			continue
-		}
-		closed := false
-		for _, st := range p.Steps {
-			c := o.pool[o.byID[st.CredentialID]]
-			closed = closed || (!c.OtherField && c.Certifies[s] >= o.gapLevel[gi])
-		}
-		if !closed {
+		if !slices.Contains(o.uncovered, s) && !closed(gi) {
 			return fmt.Errorf("gap skill %q is not closed", s)
 		}
 	}

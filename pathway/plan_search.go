@@ -1275,7 +1275,8 @@ func (s *search) plans() []Plan {
 
 func (s *search) toPlan(r *result) Plan {
 	p := s.p
-	plan := Plan{Feasible: true, Uncovered: slices.Clone(p.uncovered), Steps: make([]PlanStep, len(r.order))}
+	plan := Plan{Feasible: true, Steps: make([]PlanStep, len(r.order))}
+	closed := map[string]bool{}
 	for i, x := range r.order {
 		c := p.cands[x]
 		st := PlanStep{
@@ -1292,6 +1293,7 @@ func (s *search) toPlan(r *result) Plan {
 		}
 		for _, gi := range p.closes[x] {
 			st.Closes = append(st.Closes, p.gap[gi].SkillID)
+			closed[p.gap[gi].SkillID] = true
 		}
 		for _, y := range r.order[i+1:] {
 			for _, ci := range p.groups[y] {
@@ -1312,6 +1314,13 @@ func (s *search) toPlan(r *result) Plan {
 		plan.TotalHours += st.Hours
 		plan.TotalCost += st.Cost
 		plan.TotalWeeks += st.Weeks
+	}
+	// A foundational gap a step certifies anyway is closed, not uncovered.
+	plan.Uncovered = []string{}
+	for _, id := range p.uncovered {
+		if !closed[id] {
+			plan.Uncovered = append(plan.Uncovered, id)
+		}
 	}
 	return plan
 }

@@ -134,6 +134,10 @@ type SkillGap struct {
 	Level      int
 	Importance float64
 	HeldLevel  int
+	// Foundational: most roles need the skill at this level; it is learned
+	// at work and in general education, and no plan takes a credential for
+	// it alone (foundational.go).
+	Foundational bool
 }
 
 // Gaps is DESIGN's gap, the one rule the skills map, reachable roles and the
@@ -141,10 +145,12 @@ type SkillGap struct {
 // includePreferred) that held lacks or holds below the level needed. A skill
 // the target lists more than once counts once, at its highest level and
 // importance, required if any listing is. The gaps come in the order the
-// target first lists them.
+// target first lists them, each marked Foundational by the skill's common
+// level.
 func Gaps(held map[string]int, target []Requirement, includePreferred bool) []SkillGap {
 	merged := map[string]int{} // skill id -> index in out
 	out := []SkillGap{}
+	common := make([]int, 0, len(target))
 	for _, r := range target {
 		if !r.Required && !includePreferred {
 			continue
@@ -153,14 +159,17 @@ func Gaps(held map[string]int, target []Requirement, includePreferred bool) []Sk
 		if !ok {
 			merged[r.SkillID] = len(out)
 			out = append(out, SkillGap{SkillID: r.SkillID, Required: r.Required, Level: r.Level, Importance: r.Importance})
+			common = append(common, r.Common)
 			continue
 		}
 		g := &out[i]
 		g.Level, g.Importance, g.Required = max(g.Level, r.Level), max(g.Importance, r.Importance), g.Required || r.Required
+		common[i] = max(common[i], r.Common)
 	}
 	gaps := out[:0]
-	for _, g := range out {
+	for i, g := range out {
 		if g.HeldLevel = held[g.SkillID]; g.HeldLevel < g.Level {
+			g.Foundational = Foundational(g.Level, common[i])
 			gaps = append(gaps, g)
 		}
 	}

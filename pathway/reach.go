@@ -328,6 +328,9 @@ func Requirements(profile []RoleSkill) []Requirement {
 			imp = *rs.Importance
 		}
 		out[i] = Requirement{SkillID: rs.Skill.ID, Level: rs.Level, Importance: imp, Required: rs.Required}
+		if c := rs.Skill.CommonLevel; c != nil {
+			out[i].Common = *c
+		}
 	}
 	return out
 }

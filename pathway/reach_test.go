@@ -21,6 +21,7 @@ type memGraph struct {
 	education map[string]EducationLevel
 	graphs    map[string]*PlanGraph
 	floors    map[int]float64 // education rank -> the cheapest conferrer's cost
+	common    map[string]int  // skill id -> its common level (foundational.go), set before addRole
 	mu        sync.Mutex      // planningFacts reads profiles and plan graphs at once
 	trips     int
 	planReads int // PlanGraphs calls
@@ -176,8 +177,12 @@ func (m *memGraph) addRole(r Role, skills map[string]int, eduRank int, candidate
 	g := &PlanGraph{RoleID: r.ID, Role: r, TargetEducationRank: -1, Credentials: map[string]Credential{}}
 	for _, s := range slices.Sorted(mapKeys(skills)) {
 		imp := 3.0
-		m.profiles[r.ID] = append(m.profiles[r.ID], RoleSkill{RoleID: r.ID, Skill: Skill{ID: s, Name: s}, Level: skills[s], Importance: &imp, Required: true})
-		g.Target = append(g.Target, Requirement{SkillID: s, Level: skills[s], Importance: imp, Required: true})
+		sk := Skill{ID: s, Name: s}
+		if c, ok := m.common[s]; ok {
+			sk.CommonLevel = &c
+		}
+		m.profiles[r.ID] = append(m.profiles[r.ID], RoleSkill{RoleID: r.ID, Skill: sk, Level: skills[s], Importance: &imp, Required: true})
+		g.Target = append(g.Target, Requirement{SkillID: s, Level: skills[s], Importance: imp, Required: true, Common: m.common[s]})
 	}
 	for _, c := range candidates {
 		g.Candidates = append(g.Candidates, c)
@@ -474,6 +479,12 @@ func randomReachGraph(r *rand.Rand) *memGraph {
 	m := &memGraph{roles: map[string]Role{}, profiles: map[string][]RoleSkill{}, overlaps: map[string][]RoleOverlap{},
 		education: map[string]EducationLevel{}, graphs: map[string]*PlanGraph{}}
 	pool := randomCandidates(r, 30, r.IntN(4) == 0)
+	m.common = map[string]int{}
+	for s := range 10 {
+		if r.IntN(4) == 0 { // a skill most roles need at some level
+			m.common[fmt.Sprintf("s%d", s)] = 1 + r.IntN(3)
+		}
+	}
 	ids := make([]string, 30)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("r%02d", i)

@@ -73,6 +73,9 @@ type SimilarityStats struct {
 type SkillStat struct {
 	DF    int  // roles listing it
 	Dense bool // listed by at least denseShare of its source's roles: centered
+	// Common is its common level (foundational.go), 0 for none: stored
+	// with the statistics, read by the gap rule, not by relatedness.
+	Common int
 }
 
 // source is the part of a skill id before its first colon ("onet" for
@@ -117,10 +120,12 @@ func NewSimilarityStats(roles map[string]RoleTraits) *SimilarityStats {
 			tech[r.SkillID] = tech[r.SkillID] || r.Tech
 		}
 	}
+	common := commonLevels(roles, population)
 	for id, ss := range st.Skill {
 		if n := population[source(id)]; n > 0 && !tech[id] {
 			ss.Dense = float64(ss.DF) >= denseShare*float64(n)
 		}
+		ss.Common = common[id]
 		st.Skill[id] = ss
 	}
 	return st

@@ -14,6 +14,9 @@ type Requirement struct {
 	Importance float64 // 1-5; 0 means unknown and counts as 3
 	Required   bool
 	Tech       bool // a technology (software, a tool): its own signal in relatedness
+	// Common is the skill's common level, 0 for none: at or below it a gap
+	// is foundational (foundational.go).
+	Common int
 }
 
 // weight is how much a skill counts in a profile: its importance, halved for

@@ -144,4 +144,79 @@ func TestCIPPlans(t *testing.T) {
 		}
 		checkSteps(t, "plan", admin, p.Steps)
 	})
+
+	// A high-school graduate's plans into occupations of several fields,
+	// with the sample's micro-credentials and IT certifications loaded beside
+	// them: a step is there for the role's own ground (a gap above the
+	// level most occupations ask for), its credential or education
+	// requirement, or as a rung of another step; never for Reading
+	// Comprehension or Computers and Electronics at an everyday level.
+	t.Run("no step for a foundational gap alone", func(t *testing.T) {
+		const q = `query($to: ID!) { upskillingPath(from: {educationLevelId: "high-school"}, to: $to, options: {objective: COST}) {
+			feasible steps { credential { id } closes { id } meetsEducationRequirement meetsCredentialRequirement prerequisiteOf { id } stacksInto { id } }
+			gaps { skill { id commonLevel } level foundational }
+			coverage { open { skill { id } reason } } } }`
+		foundational := 0
+		for _, to := range []string{"onet:29-2053.00", "onet:29-2061.00", "onet:43-4051.00", "onet:29-2052.00", "onet:47-2111.00", "onet:35-2014.00"} {
+			var resp struct {
+				UpskillingPath struct {
+					Feasible bool
+					Steps    []struct {
+						Credential                                            struct{ ID string }
+						Closes, PrerequisiteOf, StacksInto                    []struct{ ID string }
+						MeetsEducationRequirement, MeetsCredentialRequirement bool
+					}
+					Gaps []struct {
+						Skill struct {
+							ID          string
+							CommonLevel *int
+						}
+						Level        int
+						Foundational bool
+					}
+					Coverage struct {
+						Open []struct {
+							Skill  struct{ ID string }
+							Reason string
+						}
+					}
+				}
+			}
+			c.MustPost(q, &resp, client.Var("to", to))
+			p := resp.UpskillingPath
+			if !p.Feasible || len(p.Steps) == 0 {
+				t.Errorf("%s: feasible %v with %d steps, want a plan", to, p.Feasible, len(p.Steps))
+			}
+			isFoundational := map[string]bool{}
+			for _, g := range p.Gaps {
+				want := g.Skill.CommonLevel != nil && g.Level <= *g.Skill.CommonLevel
+				if g.Foundational != want {
+					t.Errorf("%s: gap %s at %d (common level %v): foundational %v", to, g.Skill.ID, g.Level, g.Skill.CommonLevel, g.Foundational)
+				}
+				isFoundational[g.Skill.ID] = g.Foundational
+				if g.Foundational {
+					foundational++
+				}
+			}
+			for _, s := range p.Steps {
+				own := false
+				for _, cl := range s.Closes {
+					own = own || !isFoundational[cl.ID]
+				}
+				if !own && !s.MeetsEducationRequirement && !s.MeetsCredentialRequirement && len(s.PrerequisiteOf) == 0 && len(s.StacksInto) == 0 {
+					t.Errorf("%s: step %s closes only foundational gaps %v", to, s.Credential.ID, s.Closes)
+				}
+			}
+			for _, o := range p.Coverage.Open {
+				if (o.Reason == "FOUNDATIONAL") != isFoundational[o.Skill.ID] {
+					t.Errorf("%s: open gap %s for %s", to, o.Skill.ID, o.Reason)
+				}
+			}
+		}
+		// O*NET rates every occupation on Reading Comprehension: a high-school
+		// graduate's gaps there are foundational, and there are many.
+		if foundational < 30 {
+			t.Errorf("%d foundational gaps over six occupations, want most of O*NET's everyday skills", foundational)
+		}
+	})
 }

@@ -52,7 +52,7 @@ func skillGaps(lists [][]pathway.SkillGap, skills map[string]pathway.Skill) [][]
 		out[i] = make([]model.SkillGap, 0, len(gaps))
 		for _, g := range gaps {
 			sk := skills[g.SkillID]
-			out[i] = append(out[i], model.SkillGap{Skill: &sk, Required: g.Required, Level: g.Level, HeldLevel: g.HeldLevel})
+			out[i] = append(out[i], model.SkillGap{Skill: &sk, Required: g.Required, Level: g.Level, HeldLevel: g.HeldLevel, Foundational: g.Foundational})
 		}
 	}
 	return out

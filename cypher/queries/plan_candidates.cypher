@@ -1,6 +1,7 @@
 // The candidate subgraphs of upskilling plans to roles, in one round trip.
 // $ids: [string] (roles). Returns one row per role found: id, role (the
-// node), target ([{skill, level, importance, required}]), targetCredentials
+// node), target ([{skill, level, importance, required, common}], common the
+// skill's common level or null), targetCredentials
 // ([id]), targetRank (int or null), the field rule's facts (pathway's
 // field.go): preparing (ids of the credentials that prepare for the role or,
 // when none does, for a role of its SOC broad occupation, the occupation
@@ -45,7 +46,8 @@ MATCH (r:Role {id: id})
 CALL (r) {
   OPTIONAL MATCH (r)-[q:REQUIRES]->(s:Skill)
   RETURN collect(CASE WHEN s IS NULL THEN NULL
-                 ELSE {skill: s.id, level: q.level, importance: q.importance, required: q.required} END) AS target
+                 ELSE {skill: s.id, level: q.level, importance: q.importance, required: q.required,
+                      common: s.commonLevel} END) AS target
 }
 CALL (r) {
   OPTIONAL MATCH (r)-[:REQUIRES]->(c:Credential)

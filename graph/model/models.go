@@ -439,6 +439,9 @@ type SkillGap struct {
 	Level int `json:"level"`
 	// The level held now, 0 when not held.
 	HeldLevel int `json:"heldLevel"`
+	// True when the gap is foundational: the level needed is at most the skill's `commonLevel`, one most roles ask for.
+	// Such a gap is learned at work and in general education; plans take no credential for it alone.
+	Foundational bool `json:"foundational"`
 }
 
 // A skill two roles share.
@@ -567,9 +570,9 @@ type UpskillingPlan struct {
 	LowerBound float64 `json:"lowerBound"`
 	// The skill gaps at the start, required first.
 	Gaps []SkillGap `json:"gaps"`
-	// Gap skills no credential covers at the level needed: learnable on the job.
+	// Gap skills the plan takes no step for and no step closes: those no credential covers at the level needed, and foundational ones. Learnable on the job.
 	Uncovered []pathway.Skill `json:"uncovered"`
-	// Whether the plan is feasible and closes every required skill gap; false when gaps stay open (see coverage).
+	// Whether the plan is feasible and closes every required skill gap that is not foundational; false when such gaps stay open (see coverage).
 	Complete bool `json:"complete"`
 	// How much of the required skill gap the plan closes, and why the rest stays open.
 	Coverage *PlanCoverage `json:"coverage"`
@@ -720,16 +723,20 @@ const (
 	OpenGapReasonNoCredential OpenGapReason = "NO_CREDENTIAL"
 	// Credentials certify it, but none fits this plan (its limits, its exclusions, the role's field), or there is no plan.
 	OpenGapReasonOutsidePlan OpenGapReason = "OUTSIDE_PLAN"
+	// A foundational gap (see SkillGap.foundational): most roles need the skill at this level, so it is learned at work
+	// and in general education, and the plan takes no credential for it.
+	OpenGapReasonFoundational OpenGapReason = "FOUNDATIONAL"
 )
 
 var AllOpenGapReason = []OpenGapReason{
 	OpenGapReasonNoCredential,
 	OpenGapReasonOutsidePlan,
+	OpenGapReasonFoundational,
 }
 
 func (e OpenGapReason) IsValid() bool {
 	switch e {
-	case OpenGapReasonNoCredential, OpenGapReasonOutsidePlan:
+	case OpenGapReasonNoCredential, OpenGapReasonOutsidePlan, OpenGapReasonFoundational:
 		return true
 	}
 	return false
