@@ -14,7 +14,7 @@ var compareQuery = `query Compare($from: ID!, $to: ID!, $includePreferred: Boole
   skillsMap(from: $from, to: $to, includePreferred: $includePreferred) {
     from { id title } to { id title }
     overlap { skill { id name } fromLevel toLevel }
-    gaps { skill { id name } required level heldLevel closedBy(first: ` + strconv.Itoa(gapCerts+1) + `) { id name kind cost hours } }
+    gaps { skill { id name } required level heldLevel foundational closedBy(first: ` + strconv.Itoa(gapCerts+1) + `) { id name kind cost hours } }
     readiness
   }
 }`
@@ -30,6 +30,7 @@ type skillsMap struct {
 		Skill            ref
 		Required         bool
 		Level, HeldLevel int
+		Foundational     bool
 		ClosedBy         []credential
 		// More: more credentials close it than the page lists.
 		More bool

@@ -781,8 +781,11 @@ var funcs = template.FuncMap{
 		return map[string]string{"ENTRY": "Entry level", "MIDDLE_SKILL": "Middle skill", "PROFESSIONAL": "Professional", "EXECUTIVE": "Executive"}[*s]
 	},
 	"openReason": func(s string) string {
-		if s == "NO_CREDENTIAL" {
+		switch s {
+		case "NO_CREDENTIAL":
 			return "no credential teaches it: learned on the job"
+		case "FOUNDATIONAL":
+			return "most occupations need it at this level: learned at work and in general education"
 		}
 		return "credentials teach it, but none fits this plan"
 	},
