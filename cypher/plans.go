@@ -69,6 +69,7 @@ func (s *Store) PlanGraphsWith(ctx context.Context, roleIDs []string, credential
 		}
 		g.AnyField, _ = get(rec, "anyField").(bool)
 		g.Preparing, g.Fields = stringList(get(rec, "preparing")), stringList(get(rec, "fields"))
+		g.NearCodes = slices.Sorted(slices.Values(stringList(get(rec, "nearCodes"))))
 		candidates[g.RoleID] = stringList(get(rec, "candidates"))
 		all = append(all, candidates[g.RoleID]...)
 		out[g.RoleID] = g
@@ -119,6 +120,7 @@ func planCredential(c pathway.Credential, m map[string]any) pathway.PlanCredenti
 	if c.Weeks != nil {
 		pc.Weeks = *c.Weeks
 	}
+	pc.Occupations = stringList(asMap(m["node"])["occupations"])
 	same := pathway.SameAs{}
 	for _, x := range asList(m["certifies"]) {
 		cm := asMap(x)

@@ -52,3 +52,43 @@ func TestRequestFieldRank(t *testing.T) {
 		}
 	}
 }
+
+// TestOccupationRule: a certification a catalog ties to occupations closes
+// the gaps of roles of their SOC major group or of roles near them, not of
+// any role; a credential naming none is general; either way a role that
+// requires it, or has no occupation code, takes it.
+func TestOccupationRule(t *testing.T) {
+	aPlus := PlanCredential{ID: "comptia-a-plus", Occupations: []string{"15-1231", "15-1232"}, ConfersRank: -1,
+		Certifies: map[string]int{"computers": 4}}
+	micro := PlanCredential{ID: "critical-thinking", ConfersRank: -1, Certifies: map[string]int{"computers": 4}}
+	code := func(s string) *string { return &s }
+	tests := []struct {
+		name  string
+		g     PlanGraph
+		c     PlanCredential
+		other bool
+	}{
+		{"a role of the same major group", PlanGraph{Role: Role{OccupationCode: code("15-1244.00")}}, aPlus, false},
+		{"a role of another group", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}}, aPlus, true},
+		{"a role of another group near one of its occupations", PlanGraph{Role: Role{OccupationCode: code("49-2022.00")},
+			NearCodes: []string{"15-1231.00", "49-9052.00"}}, aPlus, false},
+		{"a role of another group near other occupations", PlanGraph{Role: Role{OccupationCode: code("49-2022.00")},
+			NearCodes: []string{"15-1244.00"}}, aPlus, true},
+		{"a role that requires it", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}, TargetCredentials: []string{"comptia-a-plus"}}, aPlus, false},
+		{"a role with no occupation code", PlanGraph{}, aPlus, false},
+		{"a general credential", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}}, micro, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := tt.g
+			g.Candidates = []PlanCredential{tt.c}
+			req := g.Request(NewHeld())
+			if got := req.Candidates[0].OtherField; got != tt.other {
+				t.Errorf("OtherField = %v, want %v", got, tt.other)
+			}
+			if closes := req.Candidates[0].closing() != nil; closes == tt.other {
+				t.Errorf("closes gaps: %v, want %v", closes, !tt.other)
+			}
+		})
+	}
+}

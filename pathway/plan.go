@@ -89,10 +89,14 @@ type PlanCredential struct {
 	Certifies    map[string]int // skill id -> level proven
 	ConfersRank  int            // education rank it confers, -1 for none
 	Field        string         // a program's field of study (CIP code), "" for none
+	// Occupations are the SOC codes it prepares for (a catalog's, for a
+	// certification): the occupation rule's facts (field.go).
+	Occupations []string
 	// OtherField marks a degree or program whose field does not prepare for
 	// the target: the rank it confers meets prerequisites (which accept any
 	// field) but not the target's education requirement, and it closes none
-	// of the target's skill gaps.
+	// of the target's skill gaps; and a credential of no field for other
+	// occupations (the occupation rule, field.go), which closes none either.
 	OtherField    bool
 	Prerequisites [][]Prereq // every group must be met; any one option meets a group
 	StackCredit   []StackCredit
@@ -148,6 +152,10 @@ type PlanGraph struct {
 	// FieldAcceptance is what the role accepts as the field of its
 	// education requirement (the field rule, field.go).
 	FieldAcceptance
+	// NearCodes are the occupation codes of the roles it overlaps with:
+	// with its own, the occupations a certification may be meant for to
+	// close its gaps (the occupation rule, field.go).
+	NearCodes        []string
 	fieldRuleApplied bool
 	index            *candIndex // made with the field rule
 }

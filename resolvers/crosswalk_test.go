@@ -83,6 +83,25 @@ func TestONETCrosswalk(t *testing.T) {
 			})
 		}
 
+		// The occupation rule: the same CompTIA A+ names computer support
+		// occupations (15-1231, 15-1232), so it does not close the
+		// Computers and Electronics gap (4) of Customs Brokers (13-1041.08),
+		// a role of another major group that overlaps none of them.
+		t.Run("help desk to customs brokers", func(t *testing.T) {
+			var resp planResp
+			c.MustPost(planQuery, &resp, client.Var("from", map[string]any{"roleId": "help-desk-technician"}),
+				client.Var("to", "onet:13-1041.08"), client.Var("options", map[string]any{"objective": "COST"}))
+			p := resp.UpskillingPath
+			for _, s := range p.Steps {
+				if slices.ContainsFunc(s.Closes, func(x struct{ ID string }) bool { return x.ID == "onet:2.C.3.a" }) {
+					t.Errorf("%s closes Computers and Electronics for customs brokers", s.Credential.ID)
+				}
+			}
+			if !slices.ContainsFunc(p.Uncovered, func(x struct{ ID string }) bool { return x.ID == "onet:2.C.3.a" }) {
+				t.Errorf("Computers and Electronics is not left to learn on the job: uncovered %v", p.Uncovered)
+			}
+		})
+
 		// The skills map counts IT Support Specialist's networking (3) as
 		// Telecommunications and its customer service (3) as Service
 		// Orientation, both needed at 3 by Network and Computer Systems

@@ -3,9 +3,11 @@
 // node), target ([{skill, level, importance, required, common}], common the
 // skill's common level or null), targetCredentials
 // ([id]), targetRank (int or null), the field rule's facts (pathway's
-// field.go): preparing (ids of the credentials that prepare for the role or,
-// when none does, for a role of its SOC broad occupation, the occupation
-// code's first six characters) and fields (their CIP codes), and the ids
+// field.go): preparing (ids of the credentials conferring an education
+// level that prepare for the role or, when none does, for a role of its SOC
+// broad occupation, the occupation code's first six characters) and fields
+// (their CIP codes), the occupation rule's nearCodes (the occupation codes
+// of the roles it overlaps with, either way), and the ids
 // of the candidates, with the prerequisites of each up to 8 deep:
 //   - the credentials that certify a skill of the role, directly or through
 //     a SAME_AS crosswalk, but no degree or program whose field does not
@@ -57,8 +59,17 @@ CALL (r) {
   OPTIONAL MATCH (r)-[:REQUIRES]->(e:EducationLevel)
   RETURN max(e.rank) AS targetRank
 }
+// The occupation rule's facts: the codes of the roles it overlaps with.
 CALL (r) {
+  OPTIONAL MATCH (r)-[:OVERLAPS]-(o:Role)
+  WHERE o.occupationCode IS NOT NULL
+  RETURN collect(DISTINCT o.occupationCode) AS nearCodes
+}
+CALL (r) {
+  // The field rule's facts: only what confers an education level prepares
+  // for the role's requirement (a certification naming the role does not).
   OPTIONAL MATCH (d:Credential)-[:PREPARES_FOR]->(r)
+  WHERE EXISTS { (d)-[:CONFERS]->(:EducationLevel) }
   WITH r, collect(d) AS direct
   CALL (r, direct) {
     UNWIND direct AS c
@@ -67,11 +78,12 @@ CALL (r) {
     MATCH (o:Role)
     WHERE size(direct) = 0 AND r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
     MATCH (c:Credential)-[:PREPARES_FOR]->(o)
+    WHERE EXISTS { (c)-[:CONFERS]->(:EducationLevel) }
     RETURN c
   }
   RETURN collect(DISTINCT c.id) AS preparing, collect(DISTINCT c.field) AS fields
 }
-WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields,
+WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields, nearCodes,
      coalesce(r.acceptsAnyField, false) OR size(preparing) = 0 AS anyField
 CALL (r, preparing, fields, anyField, cheapest, fieldless) {
   CALL (r, preparing, fields, anyField, cheapest, fieldless) {
@@ -117,7 +129,7 @@ CALL (r, preparing, fields, anyField, cheapest, fieldless) {
   RETURN collect(DISTINCT c) AS direct
 }
 WITH collect({id: id, role: r {.*}, target: target, targetCredentials: targetCredentials, targetRank: targetRank,
-              preparing: preparing, fields: fields, anyField: anyField, direct: direct}) AS rows
+              preparing: preparing, fields: fields, anyField: anyField, nearCodes: nearCodes, direct: direct}) AS rows
 // A credential's prerequisites are the same whichever roles it is a
 // candidate of: expanded once per credential, not once per role. A role
 // with no candidate keeps its row (through the null).
@@ -135,4 +147,5 @@ UNWIND range(0, size(rows) - 1) AS i
 WITH rows[i] AS row, pools[i] AS candidates
 RETURN row.id AS id, row.role AS role, row.target AS target, row.targetCredentials AS targetCredentials,
        row.targetRank AS targetRank, row.preparing AS preparing, row.fields AS fields, row.anyField AS anyField,
+       row.nearCodes AS nearCodes,
        candidates

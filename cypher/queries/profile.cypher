@@ -29,7 +29,10 @@ CALL (r) {
   RETURN max(e.rank) AS roleEducationRank
 }
 CALL (r) {
+  // The field rule's facts: only what confers an education level prepares
+  // for the role's requirement (a certification naming the role does not).
   OPTIONAL MATCH (d:Credential)-[:PREPARES_FOR]->(r)
+  WHERE EXISTS { (d)-[:CONFERS]->(:EducationLevel) }
   WITH r, collect(d) AS direct
   CALL (r, direct) {
     UNWIND direct AS c
@@ -38,6 +41,7 @@ CALL (r) {
     MATCH (o:Role)
     WHERE size(direct) = 0 AND r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
     MATCH (c:Credential)-[:PREPARES_FOR]->(o)
+    WHERE EXISTS { (c)-[:CONFERS]->(:EducationLevel) }
     RETURN c
   }
   RETURN collect(DISTINCT c.field) AS roleFields
