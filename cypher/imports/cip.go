@@ -232,7 +232,68 @@ func CIPFrom(ctx context.Context, dir string, g GraphReader) (*Import, error) {
 
 type cipProgram struct {
 	code, title, definition string
-	socs                    []string
+	socs                    []string // the crosswalk's SOC codes, teachers left out
+	teaches                 []string // its postsecondary teachers' SOC codes (25-1xxx)
+	occupations             []string // the codes it prepares for (see the rules)
+}
+
+func (p *cipProgram) text() MatchText { return MatchText{p.title, p.definition} }
+
+// cipSplits is what the split SOC codes made of the crosswalk's pairs.
+type cipSplits struct {
+	codes, kept, dropped int
+	unmatched            []string // detailed occupations no program matches
+}
+
+// cipOccupations gives each program the codes it prepares for and returns
+// its roles: a SOC code O*NET does not split, whole; one it splits, its
+// general occupation (.00) and the detailed ones the matcher gives it.
+func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[string][]*cypher.Occupation, occs []cypher.Occupation) (map[string][]*cypher.Occupation, cipSplits) {
+	var texts, ptexts []MatchText
+	for _, o := range occs {
+		texts = append(texts, MatchText{o.Title, o.Description})
+	}
+	for _, code := range codes {
+		ptexts = append(ptexts, programs[code].text())
+	}
+	m := NewMatcher(texts, ptexts)
+	var st cipSplits
+	matched := map[string]bool{}
+	split := map[string]bool{}
+	roles := map[string][]*cypher.Occupation{}
+	for _, code := range codes {
+		p := programs[code]
+		for _, soc := range p.socs {
+			group := bySOC[soc]
+			if len(group) < 2 {
+				p.occupations = append(p.occupations, soc)
+				roles[code] = append(roles[code], group...)
+				continue
+			}
+			split[soc] = true
+			for _, o := range group {
+				switch {
+				case strings.HasSuffix(o.Code, ".00"):
+				case m.Match(p.text(), MatchText{o.Title, o.Description}):
+					matched[o.Code] = true
+					st.kept++
+				default:
+					st.dropped++
+					continue
+				}
+				p.occupations = append(p.occupations, o.Code)
+				roles[code] = append(roles[code], o)
+			}
+		}
+		slices.Sort(p.occupations)
+	}
+	st.codes = len(split)
+	for _, o := range occs {
+		if len(o.Code) >= 7 && split[o.Code[:7]] && !strings.HasSuffix(o.Code, ".00") && !matched[o.Code] {
+			st.unmatched = append(st.unmatched, o.Code)
+		}
+	}
+	return roles, st
 }
 
 // CIPWith reads the CIP folder, deriving levels and skills from occs (see
@@ -271,21 +332,27 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 		}
 	}
 	base := cipBaseline(occs)
+	rolesOf, splits := cipOccupations(programs, codes, bySOC, occs)
 
 	g := &cypher.Graph{EducationLevels: levels}
-	var derived, typical, certifying int
+	var derived, typical, certifying, teaching int
 	for _, code := range codes {
 		p := programs[code]
-		var roles []*cypher.Occupation
-		for _, soc := range p.socs {
-			roles = append(roles, bySOC[soc]...)
-		}
+		roles := rolesOf[code]
 		lv := cipLevels(roles, rank)
 		if lv == nil {
 			lv = cipTypicalLevels(code)
 			typical++
 		} else {
 			derived++
+		}
+		var teachers []*cypher.Occupation
+		for _, soc := range p.teaches {
+			teachers = append(teachers, bySOC[soc]...)
+		}
+		if t := cipTeachingLevel(teachers, rank); t != "" && rank[t] > rank[lv[len(lv)-1]] {
+			lv = append(slices.Clone(lv), t)
+			teaching++
 		}
 		certs := cipCertifies(roles, base)
 		if len(certs) > 0 {
@@ -300,7 +367,13 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 	} else {
 		note("certifies: %d programs certify the up to %d skills most distinctive of their occupations, against the mean importance over %d O*NET roles with a profile", certifying, CIPMaxCertifies, base.roles)
 	}
-	note("a program re-imported with other award levels keeps the credentials of its former levels: imports never delete")
+	if splits.codes > 0 {
+		note("split SOC codes: %d of the programs' SOC codes are split by O*NET into detailed occupations; a program of one prepares for its general occupation (.00) and the detailed ones its title and definition match: %d program-occupation pairs kept, %d dropped; %d detailed occupations no program matches accept a degree of any field",
+			splits.codes, splits.kept, splits.dropped, len(splits.unmatched))
+	}
+	note("postsecondary teachers: %d programs name the teachers of their subject (25-1xxx), whose education requirement a degree in them meets; %d take one more award level, the graduate degree most of those teachers require",
+		cipTeaching(programs), teaching)
+	note("a program re-imported with other award levels keeps the credentials of its former levels: imports never delete; its occupations are replaced, and the edges to roles it no longer names removed")
 	if err := g.Validate(); err != nil {
 		return nil, errorf(dir, 0, "", "%v", trimInvalid(err))
 	}
@@ -425,6 +498,9 @@ func cipCrosswalk(path string, programs map[string]*cipProgram, note func(string
 			none++
 		case strings.HasPrefix(soc, "25-1"):
 			teachers++
+			if p != nil && !slices.Contains(p.teaches, soc) {
+				p.teaches = append(p.teaches, soc)
+			}
 		case p == nil:
 			unknown++
 		default:
@@ -436,6 +512,7 @@ func cipCrosswalk(path string, programs map[string]*cipProgram, note func(string
 	}
 	for _, p := range programs {
 		slices.Sort(p.socs)
+		slices.Sort(p.teaches)
 	}
 	note("%s: %d program-occupation pairs kept; left out %d to postsecondary teachers (25-1xxx), %d to 99-9999 (no occupation), %d of codes that are not kept programs (moved, deleted or families)",
 		t.name, kept, teachers, none, unknown)
@@ -470,6 +547,38 @@ func cipLevels(roles []*cypher.Occupation, rank map[string]int) []string {
 	lv = lv[:min(len(lv), CIPMaxLevels)]
 	sort.Slice(lv, func(i, j int) bool { return rank[lv[i]] < rank[lv[j]] })
 	return lv
+}
+
+// cipTeachingLevel is the graduate level most of the teacher roles require
+// (a tie to the lower); "" when most require less, or there are none.
+func cipTeachingLevel(teachers []*cypher.Occupation, rank map[string]int) string {
+	count := map[string]int{}
+	best := ""
+	for _, r := range teachers {
+		if _, ok := cipAwardOf(r.Education); ok {
+			count[r.Education]++
+		}
+	}
+	for l, n := range count {
+		if best == "" || n > count[best] || n == count[best] && rank[l] < rank[best] {
+			best = l
+		}
+	}
+	if best != "master" && best != "doctorate" {
+		return ""
+	}
+	return best
+}
+
+// cipTeaching counts the programs that name teachers.
+func cipTeaching(programs map[string]*cipProgram) int {
+	n := 0
+	for _, p := range programs {
+		if len(p.teaches) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // cipStats is the mean importance of each skill over every O*NET role with a
@@ -571,8 +680,11 @@ func cipCredentials(p *cipProgram, levels []string, certs []cipSkill) []cypher.G
 		if p.definition != "" {
 			c.Description = onetPtr(p.definition)
 		}
-		if len(p.socs) > 0 {
-			c.Occupations = slices.Clone(p.socs)
+		if len(p.occupations) > 0 {
+			c.Occupations = slices.Clone(p.occupations)
+		}
+		if len(p.teaches) > 0 {
+			c.FieldFor = slices.Clone(p.teaches)
 		}
 		switch a.Level {
 		case "master", "doctorate":
@@ -605,7 +717,10 @@ func OccupationsOf(g *cypher.Graph) []cypher.Occupation {
 		if r.Source == nil || *r.Source != "onet" || r.OccupationCode == nil {
 			continue
 		}
-		o := cypher.Occupation{RoleID: r.ID, Code: *r.OccupationCode, Education: r.Education}
+		o := cypher.Occupation{RoleID: r.ID, Code: *r.OccupationCode, Title: r.Title, Education: r.Education}
+		if r.Description != nil {
+			o.Description = *r.Description
+		}
 		for _, s := range r.Skills {
 			if strings.HasPrefix(s.Skill, "onet:tech:") {
 				continue
