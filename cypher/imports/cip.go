@@ -19,13 +19,33 @@ package imports
 //     vocabulary must be read, not guessed.
 //   - Occupations: the crosswalk's SOC codes of each kept program, leaving
 //     out 99-9999 ("no occupation") and the postsecondary teachers 25-1xxx
-//     (the crosswalk maps them to hundreds of programs: teaching a subject at
-//     a college is not what its program leads to). Rows naming a code that is
-//     not a kept program are counted in a note. The credential's occupations
-//     connect it (PREPARES_FOR) to every role whose occupation code starts
-//     with the SOC code, O*NET's detailed occupations (29-1141.01) included,
-//     whichever is imported first (connect_occupations). ESCO roles, coded by
-//     ISCO, are not matched.
+//     (see Teachers). Rows naming a code that is not a kept program are
+//     counted in a note. The credential's occupations connect it
+//     (PREPARES_FOR) to every role whose occupation code starts with one of
+//     them, whichever is imported first (connect_occupations, which also
+//     removes the edges it made to roles a re-imported program no longer
+//     names). ESCO roles, coded by ISCO, are not matched.
+//   - Split SOC codes: where O*NET splits a SOC code into detailed
+//     occupations (29-2099 into 29-2099.00, .01 Neurodiagnostic
+//     Technologists, .05 Ophthalmic Medical Technologists, .08 Patient
+//     Representatives...), the crosswalk's program of the code prepares for
+//     its general occupation (.00) and for those detailed ones its title and
+//     definition match (cipmatch.go: Electroneurodiagnostic Technology for
+//     Neurodiagnostic Technologists, Registered Nursing for every RN
+//     specialty, Radiologist Assistant for none), named by O*NET-SOC code in
+//     its occupations; an unsplit code is named whole (29-1141 before O*NET
+//     is in the graph: import CIP again after O*NET). A detailed occupation
+//     no program matches has no program that prepares for it and, as
+//     plan_candidates reads it, does not take its siblings' programs through
+//     the broad occupation either: it accepts a degree of any field (a
+//     Patient Representative's degree may be in anything).
+//   - Teachers: the crosswalk maps each subject to its postsecondary
+//     teachers (51.3801 Registered Nursing to 25-1072 Nursing Instructors).
+//     Teaching a subject at a college is not what its program leads to, so
+//     the program does not prepare for them; it names them in fieldFor, and
+//     connect_fields gives each teacher role the CIP codes of the programs
+//     that name it (acceptsFields): a degree in one meets the teacher's
+//     education requirement (pathway's field rule).
 //   - One credential per program and award level, id cip:<code>:<level>
 //     (cip:51.3801:associate), named with the CIP title without its trailing
 //     period and the level in words ("Registered Nursing/Registered Nurse
@@ -34,13 +54,16 @@ package imports
 //     standard level (cipAwards).
 //   - Award levels: the education the program's O*NET occupations require
 //     (the roles of source onet whose occupation code starts with one of its
-//     SOC codes, as the graph holds them when the import runs): one award per
+//     occupations, as the graph holds them when the import runs): one award per
 //     distinct level from the postsecondary certificate up, at most
 //     CIPMaxLevels (the levels most of those roles require, a tie to the
 //     lower); a certificate when they all require less. A program with no
 //     such role in the graph (CIP imported before O*NET, or its occupations
 //     missing from O*NET) takes the levels typical of its CIP series
-//     (cipTypical).
+//     (cipTypical). A program that names teachers takes one more award, the
+//     graduate degree most of them require (a master's or doctorate), when
+//     its levels stop below it: a nursing instructor's plan goes through a
+//     graduate nursing program.
 //   - Cost, hours and weeks: the award's typical figures (cipAwards), the
 //     same for every program: estimates, said so by estimated = true. A
 //     credential catalog row with the program's field and award level
@@ -71,6 +94,8 @@ package imports
 //     not a CIP or SOC code, a program listed twice or a row with the wrong
 //     number of fields refuse the whole import with an *Error naming the file,
 //     the line and the column.
+//   - Notes count the pairs of split codes kept and dropped, the detailed
+//     occupations no program matches, and the programs that name teachers.
 //   - Output is deterministic: credentials by id, certifies by skill.
 
 import (

@@ -77,10 +77,10 @@ CALL (r) {
     MATCH (c:Credential)-[:PREPARES_FOR]->(o)
     RETURN c
   }
-  WITH r, collect(DISTINCT c.id) AS preparing, collect(DISTINCT c.field) AS prepared
-  RETURN preparing,
-         prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS fields
+  RETURN collect(DISTINCT c.id) AS preparing, collect(DISTINCT c.field) AS prepared
 }
+WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing,
+     prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS fields
 WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields,
      coalesce(r.acceptsAnyField, false) OR size(preparing) + size(fields) = 0 AS anyField
 CALL (r, preparing, fields, anyField, cheapest, fieldless) {

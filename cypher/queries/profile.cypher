@@ -44,9 +44,9 @@ CALL (r) {
     MATCH (c:Credential)-[:PREPARES_FOR]->(o)
     RETURN c
   }
-  WITH r, collect(DISTINCT c.field) AS prepared
-  RETURN prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS roleFields
+  RETURN collect(DISTINCT c.field) AS prepared
 }
+WITH *, prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS roleFields
 CALL (p) {
   UNWIND p.skillIds AS sid
   MATCH (s:Skill {id: sid})
