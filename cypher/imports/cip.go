@@ -35,10 +35,13 @@ package imports
 //     specialty, Radiologist Assistant for none), named by O*NET-SOC code in
 //     its occupations; an unsplit code is named whole (29-1141 before O*NET
 //     is in the graph: import CIP again after O*NET). A detailed occupation
-//     no program matches has no program that prepares for it and, as
-//     plan_candidates reads it, does not take its siblings' programs through
-//     the broad occupation either: it accepts a degree of any field (a
-//     Patient Representative's degree may be in anything).
+//     no program matches takes the programs of its code that match the
+//     general occupation (Mechanical Engineering, which matches Mechanical
+//     Engineers, for Automotive Engineers). One that neither way gives a
+//     program has none that prepares for it and, as plan_candidates reads
+//     it, does not take its siblings' programs through the broad occupation
+//     either: it accepts a degree of any field (a Patient Representative's
+//     degree may be in anything).
 //   - Teachers: the crosswalk maps each subject to its postsecondary
 //     teachers (51.3801 Registered Nursing to 25-1072 Nursing Instructors).
 //     Teaching a subject at a college is not what its program leads to, so
@@ -267,12 +270,14 @@ func (p *cipProgram) text() MatchText { return MatchText{p.title, p.definition} 
 // cipSplits is what the split SOC codes made of the crosswalk's pairs.
 type cipSplits struct {
 	codes, kept, dropped int
+	general              int      // pairs kept through the general occupation
 	unmatched            []string // detailed occupations no program matches
 }
 
 // cipOccupations gives each program the codes it prepares for and returns
 // its roles: a SOC code O*NET does not split, whole; one it splits, its
-// general occupation (.00) and the detailed ones the matcher gives it.
+// general occupation (.00) and the detailed ones the matcher gives it, or
+// that no program matches while it matches the general occupation.
 func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[string][]*cypher.Occupation, occs []cypher.Occupation) (map[string][]*cypher.Occupation, cipSplits) {
 	var texts, ptexts []MatchText
 	for _, o := range occs {
@@ -283,8 +288,27 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 	}
 	m := NewMatcher(texts, ptexts)
 	var st cipSplits
-	matched := map[string]bool{}
+	matched := map[string]bool{}   // detailed occupations some program matches
+	ofGeneral := map[string]bool{} // program code + general occupation code it matches
 	split := map[string]bool{}
+	for _, code := range codes {
+		p := programs[code]
+		for _, soc := range p.socs {
+			if len(bySOC[soc]) < 2 {
+				continue
+			}
+			split[soc] = true
+			for _, o := range bySOC[soc] {
+				if m.Match(p.text(), MatchText{o.Title, o.Description}) {
+					if strings.HasSuffix(o.Code, ".00") {
+						ofGeneral[code+" "+soc] = true
+					} else {
+						matched[o.Code] = true
+					}
+				}
+			}
+		}
+	}
 	roles := map[string][]*cypher.Occupation{}
 	for _, code := range codes {
 		p := programs[code]
@@ -295,13 +319,13 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 				roles[code] = append(roles[code], group...)
 				continue
 			}
-			split[soc] = true
 			for _, o := range group {
 				switch {
 				case strings.HasSuffix(o.Code, ".00"):
 				case m.Match(p.text(), MatchText{o.Title, o.Description}):
-					matched[o.Code] = true
 					st.kept++
+				case !matched[o.Code] && ofGeneral[code+" "+soc]:
+					st.general++
 				default:
 					st.dropped++
 					continue
@@ -313,8 +337,12 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 		slices.Sort(p.occupations)
 	}
 	st.codes = len(split)
+	general := map[string]bool{}
+	for k := range ofGeneral {
+		general[strings.Fields(k)[1]] = true
+	}
 	for _, o := range occs {
-		if len(o.Code) >= 7 && split[o.Code[:7]] && !strings.HasSuffix(o.Code, ".00") && !matched[o.Code] {
+		if len(o.Code) >= 7 && split[o.Code[:7]] && !strings.HasSuffix(o.Code, ".00") && !matched[o.Code] && !general[o.Code[:7]] {
 			st.unmatched = append(st.unmatched, o.Code)
 		}
 	}
@@ -393,8 +421,8 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 		note("certifies: %d programs certify the up to %d skills most distinctive of their occupations, against the mean importance over %d O*NET roles with a profile", certifying, CIPMaxCertifies, base.roles)
 	}
 	if splits.codes > 0 {
-		note("split SOC codes: %d of the programs' SOC codes are split by O*NET into detailed occupations; a program of one prepares for its general occupation (.00) and the detailed ones its title and definition match: %d program-occupation pairs kept, %d dropped; %d detailed occupations no program matches accept a degree of any field",
-			splits.codes, splits.kept, splits.dropped, len(splits.unmatched))
+		note("split SOC codes: %d of the programs' SOC codes are split by O*NET into detailed occupations; a program of one prepares for its general occupation (.00) and the detailed ones its title and definition match: %d program-occupation pairs kept by their own match, %d through the general occupation's (a detailed occupation no program matches takes the programs that match its general one), %d dropped; %d detailed occupations that neither way gives a program accept a degree of any field",
+			splits.codes, splits.kept, splits.general, splits.dropped, len(splits.unmatched))
 	}
 	note("postsecondary teachers: %d programs name the teachers of their subject (25-1xxx), whose education requirement a degree in them meets; %d take one more award level, the graduate degree most of those teachers require",
 		cipTeaching(programs), teaching)

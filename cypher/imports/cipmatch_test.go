@@ -101,6 +101,8 @@ func TestCIPSharedData(t *testing.T) {
 		{"51.3801", "29-1141.04", true},
 		{"51.3801", "25-1072.00", false}, // nor nursing instructors
 		{"11.1001", "15-1244.00", true},  // an unsplit code: whole
+		{"14.1901", "17-2141.02", true},  // Mechanical Engineering: Automotive Engineers, whom no program matches, through Mechanical Engineers
+		{"51.0814", "29-2099.05", false}, // no program matches Ophthalmic Medical Technologists, nor the general occupation: none
 	} {
 		if got := prepares(tc.program, tc.code); got != tc.want {
 			t.Errorf("%s prepares for %s: %v, want %v", tc.program, tc.code, got, tc.want)
