@@ -90,10 +90,16 @@ type GraphCredential struct {
 	Field              *string  `json:"field,omitempty"`
 	Estimated          *bool    `json:"estimated,omitempty"`
 	// PreparesFor names the roles it prepares for by id; Occupations by SOC
-	// 2018 code, connecting it to every role of those occupations whenever
-	// either is imported (see connect_occupations).
-	PreparesFor   []string          `json:"preparesFor,omitempty"`
-	Occupations   []string          `json:"occupations,omitempty"`
+	// 2018 code (29-1141) or O*NET-SOC code (29-2099.01), connecting it to
+	// every role whose occupation code starts with one whenever either is
+	// imported (see connect_occupations).
+	PreparesFor []string `json:"preparesFor,omitempty"`
+	Occupations []string `json:"occupations,omitempty"`
+	// FieldFor names occupations by code, as Occupations does, whose
+	// education requirement a degree of the credential's field meets though
+	// it does not prepare for them: a nursing degree for nursing instructors
+	// (see connect_fields).
+	FieldFor      []string          `json:"fieldFor,omitempty"`
 	Source        *string           `json:"source,omitempty"`
 	Description   *string           `json:"description,omitempty"`
 	Certifies     []GraphSkillLevel `json:"certifies,omitempty"`
@@ -237,6 +243,9 @@ func (g *Graph) rows() []graphRows {
 		if len(c.Occupations) > 0 {
 			cp["occupations"] = slices.Sorted(slices.Values(c.Occupations))
 		}
+		if len(c.FieldFor) > 0 {
+			cp["fieldFor"] = slices.Sorted(slices.Values(c.FieldFor))
+		}
 		creds = append(creds, nodeRow(c.ID, cp))
 		for _, r := range c.PreparesFor {
 			prepares = append(prepares, edgeRow(c.ID, r))
@@ -302,8 +311,10 @@ func (g *Graph) rows() []graphRows {
 	}
 }
 
-// socCode is a SOC 2018 occupation code: what the CIP-SOC crosswalk names.
-var socCode = regexp.MustCompile(`^[0-9]{2}-[0-9]{4}$`)
+// socCode is a SOC 2018 occupation code, what the CIP-SOC crosswalk names,
+// or an O*NET-SOC code, one of the detailed occupations O*NET splits some
+// SOC codes into.
+var socCode = regexp.MustCompile(`^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?$`)
 
 // Validate checks a graph before anything is written: ids unique by kind,
 // and every node and edge by pathway's validators, the same rules the
@@ -351,9 +362,9 @@ func (g *Graph) Validate() error {
 				return err
 			}
 		}
-		for _, soc := range c.Occupations {
+		for _, soc := range slices.Concat(c.Occupations, c.FieldFor) {
 			if !socCode.MatchString(soc) {
-				return fmt.Errorf("credential %q: occupation %q is not a SOC 2018 code such as 29-1141: %w", c.ID, soc, pathway.ErrInvalid)
+				return fmt.Errorf("credential %q: occupation %q is not a SOC 2018 code such as 29-1141 or an O*NET-SOC code such as 29-1141.01: %w", c.ID, soc, pathway.ErrInvalid)
 			}
 		}
 		for _, r := range c.PreparesFor {
@@ -543,8 +554,12 @@ func (t tx) writeRows(ctx context.Context, step graphRows, batch []map[string]an
 }
 
 // connectOccupations connects the credentials that name occupations to the
-// roles of those occupations, whichever of them was imported first.
+// roles of those occupations, and gives roles the fields credentials name
+// them in (fieldFor), whichever of them was imported first.
 func (t tx) connectOccupations(ctx context.Context) error {
-	_, err := t.run(ctx, "connect_occupations", nil)
+	if _, err := t.run(ctx, "connect_occupations", nil); err != nil {
+		return err
+	}
+	_, err := t.run(ctx, "connect_fields", nil)
 	return err
 }

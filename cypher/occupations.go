@@ -81,10 +81,13 @@ func (s *Store) SetOccupationData(ctx context.Context, rows []OccupationData, pr
 
 // Occupation is an O*NET occupation as the CIP importer sees it: what its
 // role requires, to derive the award levels and the skills of the programs
-// that lead to it.
+// that lead to it, and its title and description, to tell which programs of
+// a SOC code O*NET splits lead to which of its detailed occupations.
 type Occupation struct {
-	RoleID string
-	Code   string // the O*NET-SOC code, e.g. 29-1141.01
+	RoleID      string
+	Code        string // the O*NET-SOC code, e.g. 29-1141.01
+	Title       string
+	Description string
 	// Education is the id of the education level the role requires; empty
 	// when it requires none.
 	Education string
@@ -112,7 +115,9 @@ func (s *Store) Occupations(ctx context.Context) (out []Occupation, err error) {
 	for _, rec := range recs {
 		id, _ := get(rec, "id").(string)
 		code, _ := get(rec, "code").(string)
-		o := Occupation{RoleID: id, Code: code}
+		title, _ := get(rec, "title").(string)
+		desc, _ := get(rec, "description").(string)
+		o := Occupation{RoleID: id, Code: code, Title: title, Description: desc}
 		best := -1
 		for _, e := range asList(get(rec, "education")) {
 			pair := asList(e)

@@ -18,7 +18,12 @@ import (
 // first six characters, 29-114 for Registered Nurses): a narrow fallback,
 // since a broad occupation's neighbours (Network Architects beside Network
 // Administrators) have programs of their own that a counselor would not
-// send a network administrator to. A role no credential prepares for, or one that says so
+// send a network administrator to. It does not apply to a detailed
+// occupation of a SOC code whose other occupations have programs (the CIP
+// importer chose among them and left this one out). Fields also holds the
+// fields a role accepts without a program preparing for it (a nursing
+// degree for nursing instructors: the role's acceptsFields). A role with
+// no preparing credential and no such field, or one that says so
 // (Role.AcceptsAnyField), accepts any field. Below MinFieldRank education
 // has no field: a high-school diploma meets a high-school requirement
 // whatever the role.

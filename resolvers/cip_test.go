@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -217,6 +218,91 @@ func TestCIPPlans(t *testing.T) {
 		// graduate's gaps there are foundational, and there are many.
 		if foundational < 30 {
 			t.Errorf("%d foundational gaps over six occupations, want most of O*NET's everyday skills", foundational)
+		}
+	})
+
+	// The rules for postsecondary teachers and split SOC codes (the CIP
+	// importer's header), on the real files.
+	graphs, err := store.PlanGraphs(ctx, []string{"onet:25-1072.00", "onet:29-2099.01", "onet:29-2099.08",
+		"onet:29-1141.01", "onet:29-1141.02", "onet:29-1141.03", "onet:29-1141.04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(graphs) != 7 {
+		t.Fatalf("%d plan graphs of 7 roles", len(graphs))
+	}
+	t.Run("nursing instructors from a bachelor's through a graduate nursing program", func(t *testing.T) {
+		const teacher = "onet:25-1072.00"
+		g := graphs[teacher]
+		if g == nil || g.AnyField || !slices.Contains(g.Fields, "51.3801") || len(g.Preparing) != 0 {
+			t.Fatalf("nursing instructors accept %+v, want the nursing fields and no preparing program", g)
+		}
+		var resp cipPlanResp
+		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "bachelor"}), client.Var("to", teacher),
+			client.Var("options", map[string]any{"objective": "COST"}))
+		p := resp.UpskillingPath
+		if !p.Feasible {
+			t.Fatalf("infeasible: %v", p.Reason)
+		}
+		graduate := false
+		for _, s := range p.Steps {
+			t.Logf("step %s %q education %v", s.Credential.ID, s.Credential.Name, s.MeetsEducationRequirement)
+			if !s.MeetsEducationRequirement {
+				continue
+			}
+			if s.Credential.Field == nil || !slices.Contains(g.Fields, *s.Credential.Field) {
+				t.Errorf("%s meets the education requirement of nursing instructors outside their fields", s.Credential.ID)
+			}
+			graduate = graduate || strings.HasSuffix(s.Credential.ID, ":master") || strings.HasSuffix(s.Credential.ID, ":doctorate")
+			if s.preparesFor(teacher) {
+				t.Errorf("%s prepares for %s: teaching a subject is not what its program leads to", s.Credential.ID, teacher)
+			}
+		}
+		if !graduate {
+			t.Error("no graduate nursing program meets the education requirement")
+		}
+	})
+	t.Run("a BSN does not prepare for nursing instructors", func(t *testing.T) {
+		var resp struct {
+			Credential struct{ PreparesFor []struct{ ID string } }
+		}
+		c.MustPost(`query { credential(id: "cip:51.3801:bachelor") { preparesFor { id } } }`, &resp)
+		var ids []string
+		for _, r := range resp.Credential.PreparesFor {
+			ids = append(ids, r.ID)
+		}
+		if slices.Contains(ids, "onet:25-1072.00") || !slices.Contains(ids, "onet:29-1141.00") {
+			t.Errorf("the BSN prepares for %v: want registered nurses, not nursing instructors", ids)
+		}
+	})
+	t.Run("patient representatives take no radiologist assistant program", func(t *testing.T) {
+		g := graphs["onet:29-2099.08"]
+		if g == nil {
+			t.Fatal("no plan graph")
+		}
+		for _, cand := range g.Candidates {
+			if strings.HasPrefix(cand.ID, "cip:51.0814:") {
+				t.Errorf("candidate %s (Radiologist Assistant) for patient representatives", cand.ID)
+			}
+		}
+		// No program of 29-2099 matches them, and their siblings' programs
+		// do not come back through the broad occupation: any field.
+		if !g.AnyField || len(g.Preparing) != 0 {
+			t.Errorf("patient representatives accept %+v, want any field", g.FieldAcceptance)
+		}
+	})
+	t.Run("neurodiagnostic technologists keep the electroneurodiagnostic program", func(t *testing.T) {
+		g := graphs["onet:29-2099.01"]
+		if g == nil || g.AnyField || !slices.Contains(g.Fields, "51.0903") || slices.Contains(g.Fields, "51.0814") {
+			t.Errorf("neurodiagnostic technologists accept %+v, want 51.0903 and not 51.0814", g)
+		}
+	})
+	t.Run("RN specialties keep RN programs", func(t *testing.T) {
+		for _, id := range []string{"onet:29-1141.01", "onet:29-1141.02", "onet:29-1141.03", "onet:29-1141.04"} {
+			g := graphs[id]
+			if g == nil || g.AnyField || !slices.Contains(g.Fields, "51.3801") || !slices.Contains(g.Preparing, "cip:51.3801:bachelor") {
+				t.Errorf("%s does not take registered nursing programs", id)
+			}
 		}
 	})
 }

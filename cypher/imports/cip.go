@@ -19,13 +19,36 @@ package imports
 //     vocabulary must be read, not guessed.
 //   - Occupations: the crosswalk's SOC codes of each kept program, leaving
 //     out 99-9999 ("no occupation") and the postsecondary teachers 25-1xxx
-//     (the crosswalk maps them to hundreds of programs: teaching a subject at
-//     a college is not what its program leads to). Rows naming a code that is
-//     not a kept program are counted in a note. The credential's occupations
-//     connect it (PREPARES_FOR) to every role whose occupation code starts
-//     with the SOC code, O*NET's detailed occupations (29-1141.01) included,
-//     whichever is imported first (connect_occupations). ESCO roles, coded by
-//     ISCO, are not matched.
+//     (see Teachers). Rows naming a code that is not a kept program are
+//     counted in a note. The credential's occupations connect it
+//     (PREPARES_FOR) to every role whose occupation code starts with one of
+//     them, whichever is imported first (connect_occupations, which also
+//     removes the edges it made to roles a re-imported program no longer
+//     names). ESCO roles, coded by ISCO, are not matched.
+//   - Split SOC codes: where O*NET splits a SOC code into detailed
+//     occupations (29-2099 into 29-2099.00, .01 Neurodiagnostic
+//     Technologists, .05 Ophthalmic Medical Technologists, .08 Patient
+//     Representatives...), the crosswalk's program of the code prepares for
+//     its general occupation (.00) and for those detailed ones its title and
+//     definition match (cipmatch.go: Electroneurodiagnostic Technology for
+//     Neurodiagnostic Technologists, Registered Nursing for every RN
+//     specialty, Radiologist Assistant for none), named by O*NET-SOC code in
+//     its occupations; an unsplit code is named whole (29-1141 before O*NET
+//     is in the graph: import CIP again after O*NET). A detailed occupation
+//     no program matches takes the programs of its code that match the
+//     general occupation (Mechanical Engineering, which matches Mechanical
+//     Engineers, for Automotive Engineers). One that neither way gives a
+//     program has none that prepares for it and, as plan_candidates reads
+//     it, does not take its siblings' programs through the broad occupation
+//     either: it accepts a degree of any field (a Patient Representative's
+//     degree may be in anything).
+//   - Teachers: the crosswalk maps each subject to its postsecondary
+//     teachers (51.3801 Registered Nursing to 25-1072 Nursing Instructors).
+//     Teaching a subject at a college is not what its program leads to, so
+//     the program does not prepare for them; it names them in fieldFor, and
+//     connect_fields gives each teacher role the CIP codes of the programs
+//     that name it (acceptsFields): a degree in one meets the teacher's
+//     education requirement (pathway's field rule).
 //   - One credential per program and award level, id cip:<code>:<level>
 //     (cip:51.3801:associate), named with the CIP title without its trailing
 //     period and the level in words ("Registered Nursing/Registered Nurse
@@ -34,13 +57,16 @@ package imports
 //     standard level (cipAwards).
 //   - Award levels: the education the program's O*NET occupations require
 //     (the roles of source onet whose occupation code starts with one of its
-//     SOC codes, as the graph holds them when the import runs): one award per
+//     occupations, as the graph holds them when the import runs): one award per
 //     distinct level from the postsecondary certificate up, at most
 //     CIPMaxLevels (the levels most of those roles require, a tie to the
 //     lower); a certificate when they all require less. A program with no
 //     such role in the graph (CIP imported before O*NET, or its occupations
 //     missing from O*NET) takes the levels typical of its CIP series
-//     (cipTypical).
+//     (cipTypical). A program that names teachers takes one more award, the
+//     graduate degree most of them require (a master's or doctorate), when
+//     its levels stop below it: a nursing instructor's plan goes through a
+//     graduate nursing program.
 //   - Cost, hours and weeks: the award's typical figures (cipAwards), the
 //     same for every program: estimates, said so by estimated = true. A
 //     credential catalog row with the program's field and award level
@@ -71,6 +97,8 @@ package imports
 //     not a CIP or SOC code, a program listed twice or a row with the wrong
 //     number of fields refuse the whole import with an *Error naming the file,
 //     the line and the column.
+//   - Notes count the pairs of split codes kept and dropped, the detailed
+//     occupations no program matches, and the programs that name teachers.
 //   - Output is deterministic: credentials by id, certifies by skill.
 
 import (
@@ -232,7 +260,93 @@ func CIPFrom(ctx context.Context, dir string, g GraphReader) (*Import, error) {
 
 type cipProgram struct {
 	code, title, definition string
-	socs                    []string
+	socs                    []string // the crosswalk's SOC codes, teachers left out
+	teaches                 []string // its postsecondary teachers' SOC codes (25-1xxx)
+	occupations             []string // the codes it prepares for (see the rules)
+}
+
+func (p *cipProgram) text() MatchText { return MatchText{p.title, p.definition} }
+
+// cipSplits is what the split SOC codes made of the crosswalk's pairs.
+type cipSplits struct {
+	codes, kept, dropped int
+	general              int      // pairs kept through the general occupation
+	unmatched            []string // detailed occupations no program matches
+}
+
+// cipOccupations gives each program the codes it prepares for and returns
+// its roles: a SOC code O*NET does not split, whole; one it splits, its
+// general occupation (.00) and the detailed ones the matcher gives it, or
+// that no program matches while it matches the general occupation.
+func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[string][]*cypher.Occupation, occs []cypher.Occupation) (map[string][]*cypher.Occupation, cipSplits) {
+	var texts, ptexts []MatchText
+	for _, o := range occs {
+		texts = append(texts, MatchText{o.Title, o.Description})
+	}
+	for _, code := range codes {
+		ptexts = append(ptexts, programs[code].text())
+	}
+	m := NewMatcher(texts, ptexts)
+	var st cipSplits
+	matched := map[string]bool{}   // detailed occupations some program matches
+	ofGeneral := map[string]bool{} // program code + general occupation code it matches
+	split := map[string]bool{}
+	for _, code := range codes {
+		p := programs[code]
+		for _, soc := range p.socs {
+			if len(bySOC[soc]) < 2 {
+				continue
+			}
+			split[soc] = true
+			for _, o := range bySOC[soc] {
+				if m.Match(p.text(), MatchText{o.Title, o.Description}) {
+					if strings.HasSuffix(o.Code, ".00") {
+						ofGeneral[code+" "+soc] = true
+					} else {
+						matched[o.Code] = true
+					}
+				}
+			}
+		}
+	}
+	roles := map[string][]*cypher.Occupation{}
+	for _, code := range codes {
+		p := programs[code]
+		for _, soc := range p.socs {
+			group := bySOC[soc]
+			if len(group) < 2 {
+				p.occupations = append(p.occupations, soc)
+				roles[code] = append(roles[code], group...)
+				continue
+			}
+			for _, o := range group {
+				switch {
+				case strings.HasSuffix(o.Code, ".00"):
+				case m.Match(p.text(), MatchText{o.Title, o.Description}):
+					st.kept++
+				case !matched[o.Code] && ofGeneral[code+" "+soc]:
+					st.general++
+				default:
+					st.dropped++
+					continue
+				}
+				p.occupations = append(p.occupations, o.Code)
+				roles[code] = append(roles[code], o)
+			}
+		}
+		slices.Sort(p.occupations)
+	}
+	st.codes = len(split)
+	general := map[string]bool{}
+	for k := range ofGeneral {
+		general[strings.Fields(k)[1]] = true
+	}
+	for _, o := range occs {
+		if len(o.Code) >= 7 && split[o.Code[:7]] && !strings.HasSuffix(o.Code, ".00") && !matched[o.Code] && !general[o.Code[:7]] {
+			st.unmatched = append(st.unmatched, o.Code)
+		}
+	}
+	return roles, st
 }
 
 // CIPWith reads the CIP folder, deriving levels and skills from occs (see
@@ -271,21 +385,27 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 		}
 	}
 	base := cipBaseline(occs)
+	rolesOf, splits := cipOccupations(programs, codes, bySOC, occs)
 
 	g := &cypher.Graph{EducationLevels: levels}
-	var derived, typical, certifying int
+	var derived, typical, certifying, teaching int
 	for _, code := range codes {
 		p := programs[code]
-		var roles []*cypher.Occupation
-		for _, soc := range p.socs {
-			roles = append(roles, bySOC[soc]...)
-		}
+		roles := rolesOf[code]
 		lv := cipLevels(roles, rank)
 		if lv == nil {
 			lv = cipTypicalLevels(code)
 			typical++
 		} else {
 			derived++
+		}
+		var teachers []*cypher.Occupation
+		for _, soc := range p.teaches {
+			teachers = append(teachers, bySOC[soc]...)
+		}
+		if t := cipTeachingLevel(teachers, rank); t != "" && rank[t] > rank[lv[len(lv)-1]] {
+			lv = append(slices.Clone(lv), t)
+			teaching++
 		}
 		certs := cipCertifies(roles, base)
 		if len(certs) > 0 {
@@ -300,7 +420,13 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 	} else {
 		note("certifies: %d programs certify the up to %d skills most distinctive of their occupations, against the mean importance over %d O*NET roles with a profile", certifying, CIPMaxCertifies, base.roles)
 	}
-	note("a program re-imported with other award levels keeps the credentials of its former levels: imports never delete")
+	if splits.codes > 0 {
+		note("split SOC codes: %d of the programs' SOC codes are split by O*NET into detailed occupations; a program of one prepares for its general occupation (.00) and the detailed ones its title and definition match: %d program-occupation pairs kept by their own match, %d through the general occupation's (a detailed occupation no program matches takes the programs that match its general one), %d dropped; %d detailed occupations that neither way gives a program accept a degree of any field",
+			splits.codes, splits.kept, splits.general, splits.dropped, len(splits.unmatched))
+	}
+	note("postsecondary teachers: %d programs name the teachers of their subject (25-1xxx), whose education requirement a degree in them meets; %d take one more award level, the graduate degree most of those teachers require",
+		cipTeaching(programs), teaching)
+	note("a program re-imported with other award levels keeps the credentials of its former levels: imports never delete; its occupations are replaced, and the edges to roles it no longer names removed")
 	if err := g.Validate(); err != nil {
 		return nil, errorf(dir, 0, "", "%v", trimInvalid(err))
 	}
@@ -425,6 +551,9 @@ func cipCrosswalk(path string, programs map[string]*cipProgram, note func(string
 			none++
 		case strings.HasPrefix(soc, "25-1"):
 			teachers++
+			if p != nil && !slices.Contains(p.teaches, soc) {
+				p.teaches = append(p.teaches, soc)
+			}
 		case p == nil:
 			unknown++
 		default:
@@ -436,6 +565,7 @@ func cipCrosswalk(path string, programs map[string]*cipProgram, note func(string
 	}
 	for _, p := range programs {
 		slices.Sort(p.socs)
+		slices.Sort(p.teaches)
 	}
 	note("%s: %d program-occupation pairs kept; left out %d to postsecondary teachers (25-1xxx), %d to 99-9999 (no occupation), %d of codes that are not kept programs (moved, deleted or families)",
 		t.name, kept, teachers, none, unknown)
@@ -470,6 +600,38 @@ func cipLevels(roles []*cypher.Occupation, rank map[string]int) []string {
 	lv = lv[:min(len(lv), CIPMaxLevels)]
 	sort.Slice(lv, func(i, j int) bool { return rank[lv[i]] < rank[lv[j]] })
 	return lv
+}
+
+// cipTeachingLevel is the graduate level most of the teacher roles require
+// (a tie to the lower); "" when most require less, or there are none.
+func cipTeachingLevel(teachers []*cypher.Occupation, rank map[string]int) string {
+	count := map[string]int{}
+	best := ""
+	for _, r := range teachers {
+		if _, ok := cipAwardOf(r.Education); ok {
+			count[r.Education]++
+		}
+	}
+	for l, n := range count {
+		if best == "" || n > count[best] || n == count[best] && rank[l] < rank[best] {
+			best = l
+		}
+	}
+	if best != "master" && best != "doctorate" {
+		return ""
+	}
+	return best
+}
+
+// cipTeaching counts the programs that name teachers.
+func cipTeaching(programs map[string]*cipProgram) int {
+	n := 0
+	for _, p := range programs {
+		if len(p.teaches) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // cipStats is the mean importance of each skill over every O*NET role with a
@@ -571,8 +733,11 @@ func cipCredentials(p *cipProgram, levels []string, certs []cipSkill) []cypher.G
 		if p.definition != "" {
 			c.Description = onetPtr(p.definition)
 		}
-		if len(p.socs) > 0 {
-			c.Occupations = slices.Clone(p.socs)
+		if len(p.occupations) > 0 {
+			c.Occupations = slices.Clone(p.occupations)
+		}
+		if len(p.teaches) > 0 {
+			c.FieldFor = slices.Clone(p.teaches)
 		}
 		switch a.Level {
 		case "master", "doctorate":
@@ -605,7 +770,10 @@ func OccupationsOf(g *cypher.Graph) []cypher.Occupation {
 		if r.Source == nil || *r.Source != "onet" || r.OccupationCode == nil {
 			continue
 		}
-		o := cypher.Occupation{RoleID: r.ID, Code: *r.OccupationCode, Education: r.Education}
+		o := cypher.Occupation{RoleID: r.ID, Code: *r.OccupationCode, Title: r.Title, Education: r.Education}
+		if r.Description != nil {
+			o.Description = *r.Description
+		}
 		for _, s := range r.Skills {
 			if strings.HasPrefix(s.Skill, "onet:tech:") {
 				continue

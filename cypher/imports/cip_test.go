@@ -128,8 +128,11 @@ func TestCIPFromOccupations(t *testing.T) {
 		return cypher.OccupationSkill{Skill: id, Importance: imp, Level: level, Required: imp >= ONETRequiredImportance}
 	}
 	// Every role needs reading comprehension: never distinctive.
+	// O*NET splits 29-1141: the titles tell the matcher that a registered
+	// nursing program leads to each of its detailed occupations.
+	titles := map[string]string{"29-1141.00": "Registered Nurses", "29-1141.01": "Acute Care Nurses", "29-1141.04": "Clinical Nurse Specialists"}
 	nurse := func(id, edu string) cypher.Occupation {
-		return cypher.Occupation{RoleID: "onet:" + id, Code: id, Education: edu, Skills: []cypher.OccupationSkill{
+		return cypher.Occupation{RoleID: "onet:" + id, Code: id, Title: titles[id], Description: "Assess patient health problems and needs and administer nursing care.", Education: edu, Skills: []cypher.OccupationSkill{
 			skill("onet:2.A.1.a", 4, 4), skill("onet:2.C.5.a", 4.5, 5), skill("onet:2.C.4.b", 3.5, 4), skill("onet:2.B.1.e", 3.2, 3)}}
 	}
 	occs := []cypher.Occupation{
@@ -196,7 +199,9 @@ func TestCIPFromOccupations(t *testing.T) {
 func TestCIPCap(t *testing.T) {
 	var occs []cypher.Occupation
 	for i, edu := range []string{"postsecondary-certificate", "associate", "associate", "bachelor", "bachelor", "master", "master", "doctorate"} {
-		o := cypher.Occupation{RoleID: "r", Code: "15-1244.0" + string(rune('0'+i)), Education: edu}
+		// Detailed occupations of one SOC code, each matching the program.
+		o := cypher.Occupation{RoleID: "r", Code: "15-1244.0" + string(rune('0'+i)), Education: edu,
+			Title: "Network and Computer Systems Administrators", Description: "Install, configure, and maintain an organization's networks and systems."}
 		for k := range 12 {
 			o.Skills = append(o.Skills, cypher.OccupationSkill{Skill: "onet:s." + string(rune('a'+k)), Importance: 3 + float64(k)/10, Level: 3, Required: true})
 		}

@@ -5,10 +5,15 @@
 // ([id]), targetRank (int or null), the field rule's facts (pathway's
 // field.go): preparing (ids of the credentials conferring an education
 // level that prepare for the role or, when none does, for a role of its SOC
-// broad occupation, the occupation code's first six characters) and fields
-// (their CIP codes), the occupation rule's nearCodes (the occupation codes
-// of the roles it overlaps with, either way), and the ids
-// of the candidates, with the prerequisites of each up to 8 deep:
+// broad occupation, the occupation code's first six characters, unless a
+// role of its own SOC code, the first seven, has a program that prepares
+// for it: then the importer chose among the detailed occupations of a split
+// SOC code, and left this one out) and fields (their CIP codes and the
+// role's acceptsFields, the fields that meet its requirement without
+// preparing for it, as a nursing degree does for nursing instructors; a
+// role with neither accepts any field), the occupation rule's nearCodes
+// (the occupation codes of the roles it overlaps with, either way), and the
+// ids of the candidates, with the prerequisites of each up to 8 deep:
 //   - the credentials that certify a skill of the role, directly or through
 //     a SAME_AS crosswalk, but no degree or program whose field does not
 //     prepare for the role (unless the role accepts any field): another
@@ -77,14 +82,20 @@ CALL (r) {
     UNION
     MATCH (o:Role)
     WHERE size(direct) = 0 AND r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
+      AND NOT EXISTS {
+        MATCH (s:Role)<-[:PREPARES_FOR]-(x:Credential)
+        WHERE s.occupationCode STARTS WITH left(r.occupationCode, 7) AND EXISTS { (x)-[:CONFERS]->(:EducationLevel) }
+      }
     MATCH (c:Credential)-[:PREPARES_FOR]->(o)
     WHERE EXISTS { (c)-[:CONFERS]->(:EducationLevel) }
     RETURN c
   }
-  RETURN collect(DISTINCT c.id) AS preparing, collect(DISTINCT c.field) AS fields
+  RETURN collect(DISTINCT c.id) AS preparing, collect(DISTINCT c.field) AS prepared
 }
+WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, nearCodes,
+     prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS fields
 WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields, nearCodes,
-     coalesce(r.acceptsAnyField, false) OR size(preparing) = 0 AS anyField
+     coalesce(r.acceptsAnyField, false) OR size(preparing) + size(fields) = 0 AS anyField
 CALL (r, preparing, fields, anyField, cheapest, fieldless) {
   CALL (r, preparing, fields, anyField, cheapest, fieldless) {
     // A generic skill is certified by a thousand programs of every field:

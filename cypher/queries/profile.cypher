@@ -5,7 +5,7 @@
 // skill with the skills it is the SAME_AS), roleCredentials,
 // roleEducationRank, roleFields (the CIP codes of the credentials that
 // prepare for the role or, when none does, a role of its SOC broad
-// occupation, as plan_candidates finds them), skills (the skillIds found: {id, same}),
+// occupation, and the role's acceptsFields, as plan_candidates finds them), skills (the skillIds found: {id, same}),
 // credentials (of credentialIds and the role's: id, field, certifies with
 // same, confers rank) and educationRank (null when educationLevelId names
 // none).
@@ -40,12 +40,17 @@ CALL (r) {
     UNION
     MATCH (o:Role)
     WHERE size(direct) = 0 AND r.occupationCode IS NOT NULL AND o.occupationCode STARTS WITH left(r.occupationCode, 6)
+      AND NOT EXISTS {
+        MATCH (s:Role)<-[:PREPARES_FOR]-(x:Credential)
+        WHERE s.occupationCode STARTS WITH left(r.occupationCode, 7) AND EXISTS { (x)-[:CONFERS]->(:EducationLevel) }
+      }
     MATCH (c:Credential)-[:PREPARES_FOR]->(o)
     WHERE EXISTS { (c)-[:CONFERS]->(:EducationLevel) }
     RETURN c
   }
-  RETURN collect(DISTINCT c.field) AS roleFields
+  RETURN collect(DISTINCT c.field) AS prepared
 }
+WITH *, prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS roleFields
 CALL (p) {
   UNWIND p.skillIds AS sid
   MATCH (s:Skill {id: sid})
