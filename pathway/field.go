@@ -106,27 +106,31 @@ func (a FieldAcceptance) fieldRank(held []HeldEducation) int {
 // cache's) must have it applied before it is shared: Request then only reads.
 func (g *PlanGraph) ApplyFieldRule() { g.applyFieldRule() }
 
-// The occupation rule, the field rule's counterpart for credentials of no
-// field: a certification a catalog ties to occupations (CompTIA A+ to
-// computer support, a help-desk certification to customer service) is a way
-// to close the gaps of the roles it is meant for, not of any role whose
-// generic ratings its skills happen to match: an IT certification does not
-// close a customs broker's "Computers and Electronics". It closes a role's
-// gaps when one of its occupations is in the role's SOC major group (the
-// code's first two digits: 15, computer and mathematical occupations) or is
-// the occupation of a role the role overlaps with (a telecommunications
-// specialist and network support: 49 and 15); when the role requires it or
-// prepares through it; or when the role's occupation is not known. A
-// credential naming no occupation (a micro-credential, first aid) is
-// general and closes any role's gaps. Like the field rule, it leaves the
-// credential a step as a rung of another.
+// The occupation rule: a credential that names the occupations it leads to
+// (a program's, by the CIP-SOC crosswalk; a certification's, by a catalog:
+// CompTIA A+ to computer support) is a way to close the gaps of the roles
+// it is meant for, not of any role whose generic ratings its skills happen
+// to match: an IT certification does not close a customs broker's
+// "Computers and Electronics", and for a urologist, whose requirement
+// accepts a doctorate of any field, mortuary science does not close
+// "Medicine and Dentistry". It closes a role's gaps when one of its
+// occupations is in the role's SOC major group (the code's first two
+// digits: 15, computer and mathematical occupations) or is the occupation
+// of a role the role overlaps with (a telecommunications specialist and
+// network support: 49 and 15); when the role requires it, it prepares for
+// the role or its field is one the role's requirement names; or when the
+// role's occupation is not known. A credential naming no occupation (a
+// micro-credential, first aid) is general and closes any role's gaps. It
+// leaves the credential a step as a rung of another, and, for a role that
+// accepts any field, a degree of it still meets the education requirement.
 
 // forOtherOccupations says the occupation rule keeps c from closing the
 // graph's gaps.
 func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 	code := deref(g.Role.OccupationCode)
-	if c.Field != "" || len(c.Occupations) == 0 || len(code) < 2 ||
-		slices.Contains(g.TargetCredentials, c.ID) || slices.Contains(g.Preparing, c.ID) {
+	if len(c.Occupations) == 0 || len(code) < 2 ||
+		slices.Contains(g.TargetCredentials, c.ID) || slices.Contains(g.Preparing, c.ID) ||
+		c.Field != "" && slices.Contains(g.Fields, c.Field) {
 		return false
 	}
 	for _, occ := range c.Occupations {
@@ -156,8 +160,8 @@ func (g *PlanGraph) applyFieldRule() {
 		if c.Field != "" {
 			fields = []string{c.Field}
 		}
-		c.OtherField = c.ConfersRank >= MinFieldRank && !g.Accepts(fields, c.ID) && !slices.Contains(g.TargetCredentials, c.ID) ||
-			g.forOtherOccupations(c)
+		c.OtherField = c.ConfersRank >= MinFieldRank && !g.Accepts(fields, c.ID) && !slices.Contains(g.TargetCredentials, c.ID)
+		c.OtherOccupation = g.forOtherOccupations(c)
 	}
 	// Indexed here, once, while the graph is still private.
 	g.index = newCandIndex(g.Candidates)

@@ -61,6 +61,12 @@ func TestOccupationRule(t *testing.T) {
 	aPlus := PlanCredential{ID: "comptia-a-plus", Occupations: []string{"15-1231", "15-1232"}, ConfersRank: -1,
 		Certifies: map[string]int{"computers": 4}}
 	micro := PlanCredential{ID: "critical-thinking", ConfersRank: -1, Certifies: map[string]int{"computers": 4}}
+	mortuary := PlanCredential{ID: "cip:12.0301:associate", Field: "12.0301", Occupations: []string{"39-4031"}, ConfersRank: 3,
+		Certifies: map[string]int{"medicine": 3}}
+	medicine := PlanCredential{ID: "cip:51.1201:doctorate", Field: "51.1201", Occupations: []string{"29-1229"}, ConfersRank: 6,
+		Certifies: map[string]int{"medicine": 5}}
+	nursing := PlanCredential{ID: "cip:51.3808:master", Field: "51.3808", Occupations: []string{"29-1141"}, ConfersRank: 5,
+		Certifies: map[string]int{"medicine": 4}}
 	code := func(s string) *string { return &s }
 	tests := []struct {
 		name  string
@@ -77,14 +83,22 @@ func TestOccupationRule(t *testing.T) {
 		{"a role that requires it", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}, TargetCredentials: []string{"comptia-a-plus"}}, aPlus, false},
 		{"a role with no occupation code", PlanGraph{}, aPlus, false},
 		{"a general credential", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}}, micro, false},
+		// Programs name occupations too: for a role that accepts a degree of
+		// any field, mortuary science closes no gap of a urologist's.
+		{"a program for other occupations, the role accepting any field", PlanGraph{Role: Role{OccupationCode: code("29-1229.03")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}}, mortuary, true},
+		{"a program of the role's major group", PlanGraph{Role: Role{OccupationCode: code("29-1229.03")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}}, medicine, false},
+		{"a program of a field the role names", PlanGraph{Role: Role{OccupationCode: code("25-1072.00")},
+			FieldAcceptance: FieldAcceptance{Fields: []string{"51.3808"}}}, nursing, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := tt.g
 			g.Candidates = []PlanCredential{tt.c}
 			req := g.Request(NewHeld())
-			if got := req.Candidates[0].OtherField; got != tt.other {
-				t.Errorf("OtherField = %v, want %v", got, tt.other)
+			if got := req.Candidates[0].OtherOccupation; got != tt.other {
+				t.Errorf("OtherOccupation = %v, want %v", got, tt.other)
 			}
 			if closes := req.Candidates[0].closing() != nil; closes == tt.other {
 				t.Errorf("closes gaps: %v, want %v", closes, !tt.other)

@@ -95,19 +95,24 @@ type PlanCredential struct {
 	// OtherField marks a degree or program whose field does not prepare for
 	// the target: the rank it confers meets prerequisites (which accept any
 	// field) but not the target's education requirement, and it closes none
-	// of the target's skill gaps; and a credential of no field for other
-	// occupations (the occupation rule, field.go), which closes none either.
-	OtherField    bool
-	Prerequisites [][]Prereq // every group must be met; any one option meets a group
-	StackCredit   []StackCredit
+	// of the target's skill gaps.
+	OtherField bool
+	// OtherOccupation marks a credential meant for occupations far from the
+	// target's (the occupation rule, field.go): it closes none of the
+	// target's skill gaps, though a degree of it may meet the education
+	// requirement of a role that accepts any field.
+	OtherOccupation bool
+	Prerequisites   [][]Prereq // every group must be met; any one option meets a group
+	StackCredit     []StackCredit
 }
 
 // closing is what the candidate certifies towards the target's gaps: none
-// for a degree or program in another field, which is a step only as a rung
-// below a later one (a prerequisite, or stacking credit), never a way into
-// the role.
+// for a degree or program in another field or a credential for other
+// occupations, which is a step only as a rung below a later one (a
+// prerequisite, or stacking credit) or, for a role accepting any field, for
+// the education level it confers.
 func (c *PlanCredential) closing() map[string]int {
-	if c.OtherField {
+	if c.OtherField || c.OtherOccupation {
 		return nil
 	}
 	return c.Certifies

@@ -287,7 +287,7 @@ func newOracleFixed(req PlanRequest, opt PlanOptions, fixed []string) *oracle {
 	covers := make([]int, len(o.gapSkill)) // certifiers at the level, per gap skill
 	for gi, s := range o.gapSkill {
 		for i, c := range o.pool {
-			if !c.OtherField && c.Certifies[s] >= o.gapLevel[gi] {
+			if c.closing()[s] >= o.gapLevel[gi] {
 				covers[gi] |= 1 << i
 			}
 		}
@@ -584,7 +584,7 @@ func checkPlan(o *oracle, p Plan) error {
 	// closed says whether a step closes the gap skill gi.
 	closed := func(gi int) bool {
 		for _, st := range p.Steps {
-			if c := o.pool[o.byID[st.CredentialID]]; !c.OtherField && c.Certifies[o.gapSkill[gi]] >= o.gapLevel[gi] {
+			if c := o.pool[o.byID[st.CredentialID]]; c.closing()[o.gapSkill[gi]] >= o.gapLevel[gi] {
 				return true
 			}
 		}
@@ -637,7 +637,7 @@ func checkPlan(o *oracle, p Plan) error {
 		}
 		var closes []string
 		for gi, s := range o.gapSkill {
-			if !c.OtherField && c.Certifies[s] >= o.gapLevel[gi] {
+			if c.closing()[s] >= o.gapLevel[gi] {
 				closes = append(closes, s)
 			}
 		}
