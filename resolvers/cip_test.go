@@ -223,7 +223,7 @@ func TestCIPPlans(t *testing.T) {
 
 	// The rules for postsecondary teachers and split SOC codes (the CIP
 	// importer's header), on the real files.
-	graphs, err := store.PlanGraphs(ctx, []string{"onet:25-1072.00", "onet:29-2099.01", "onet:29-2099.08",
+	graphs, err := store.PlanGraphs(ctx, []string{"onet:25-1072.00", "onet:29-2099.01", "onet:29-1229.03",
 		"onet:29-1141.01", "onet:29-1141.02", "onet:29-1141.03", "onet:29-1141.04"})
 	if err != nil {
 		t.Fatal(err)
@@ -275,20 +275,15 @@ func TestCIPPlans(t *testing.T) {
 			t.Errorf("the BSN prepares for %v: want registered nurses, not nursing instructors", ids)
 		}
 	})
-	t.Run("patient representatives take no radiologist assistant program", func(t *testing.T) {
-		g := graphs["onet:29-2099.08"]
+	t.Run("urologists keep the medical programs of their code", func(t *testing.T) {
+		// No program's words name Urologists nor Physicians, All Other: they
+		// keep 29-1229's programs and do not accept a doctorate of any field.
+		g := graphs["onet:29-1229.03"]
 		if g == nil {
 			t.Fatal("no plan graph")
 		}
-		for _, cand := range g.Candidates {
-			if strings.HasPrefix(cand.ID, "cip:51.0814:") {
-				t.Errorf("candidate %s (Radiologist Assistant) for patient representatives", cand.ID)
-			}
-		}
-		// No program of 29-2099 matches them, and their siblings' programs
-		// do not come back through the broad occupation: any field.
-		if !g.AnyField || len(g.Preparing) != 0 {
-			t.Errorf("patient representatives accept %+v, want any field", g.FieldAcceptance)
+		if g.AnyField || !slices.Contains(g.Fields, "51.1201") {
+			t.Errorf("urologists accept %+v, want Medicine (51.1201) and no other field at large", g.FieldAcceptance)
 		}
 	})
 	t.Run("neurodiagnostic technologists keep the electroneurodiagnostic program", func(t *testing.T) {

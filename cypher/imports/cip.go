@@ -38,10 +38,12 @@ package imports
 //     no program matches takes the programs of its code that match the
 //     general occupation (Mechanical Engineering, which matches Mechanical
 //     Engineers, for Automotive Engineers). One that neither way gives a
-//     program has none that prepares for it and, as plan_candidates reads
-//     it, does not take its siblings' programs through the broad occupation
-//     either: it accepts a degree of any field (a Patient Representative's
-//     degree may be in anything).
+//     program, when no program matches the general occupation either, takes
+//     every program of its code, as the crosswalk gives them: nothing in
+//     the programs' words tells its siblings apart (Urologists and
+//     Hospitalists, whose Physicians, All Other programs are medical
+//     residencies, must not accept a doctorate of any field; Patient
+//     Representatives take 29-2099's allied-health programs with them).
 //   - Teachers: the crosswalk maps each subject to its postsecondary
 //     teachers (51.3801 Registered Nursing to 25-1072 Nursing Instructors).
 //     Teaching a subject at a college is not what its program leads to, so
@@ -271,6 +273,7 @@ func (p *cipProgram) text() MatchText { return MatchText{p.title, p.definition} 
 type cipSplits struct {
 	codes, kept, dropped int
 	general              int      // pairs kept through the general occupation
+	whole                int      // pairs kept because nothing matched the code's occupations
 	unmatched            []string // detailed occupations no program matches
 }
 
@@ -309,6 +312,10 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 			}
 		}
 	}
+	general := map[string]bool{} // split codes whose general occupation some program matches
+	for k := range ofGeneral {
+		general[strings.Fields(k)[1]] = true
+	}
 	roles := map[string][]*cypher.Occupation{}
 	for _, code := range codes {
 		p := programs[code]
@@ -326,6 +333,12 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 					st.kept++
 				case !matched[o.Code] && ofGeneral[code+" "+soc]:
 					st.general++
+				case !matched[o.Code] && !general[soc]:
+					// Neither it nor its general occupation is named by any
+					// program (Urologists, of Physicians, All Other): the
+					// crosswalk's code is all that is known, and a physician
+					// does not accept a degree of any field.
+					st.whole++
 				default:
 					st.dropped++
 					continue
@@ -337,10 +350,6 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 		slices.Sort(p.occupations)
 	}
 	st.codes = len(split)
-	general := map[string]bool{}
-	for k := range ofGeneral {
-		general[strings.Fields(k)[1]] = true
-	}
 	for _, o := range occs {
 		if len(o.Code) >= 7 && split[o.Code[:7]] && !strings.HasSuffix(o.Code, ".00") && !matched[o.Code] && !general[o.Code[:7]] {
 			st.unmatched = append(st.unmatched, o.Code)
@@ -421,8 +430,8 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 		note("certifies: %d programs certify the up to %d skills most distinctive of their occupations, against the mean importance over %d O*NET roles with a profile", certifying, CIPMaxCertifies, base.roles)
 	}
 	if splits.codes > 0 {
-		note("split SOC codes: %d of the programs' SOC codes are split by O*NET into detailed occupations; a program of one prepares for its general occupation (.00) and the detailed ones its title and definition match: %d program-occupation pairs kept by their own match, %d through the general occupation's (a detailed occupation no program matches takes the programs that match its general one), %d dropped; %d detailed occupations that neither way gives a program accept a degree of any field",
-			splits.codes, splits.kept, splits.general, splits.dropped, len(splits.unmatched))
+		note("split SOC codes: %d of the programs' SOC codes are split by O*NET into detailed occupations; a program of one prepares for its general occupation (.00) and the detailed ones its title and definition match: %d program-occupation pairs kept by their own match, %d through the general occupation's (a detailed occupation no program matches takes the programs that match its general one), %d dropped; %d detailed occupations that neither way gives a program take every program of their code (%d pairs)",
+			splits.codes, splits.kept, splits.general, splits.dropped, len(splits.unmatched), splits.whole)
 	}
 	note("postsecondary teachers: %d programs name the teachers of their subject (25-1xxx), whose education requirement a degree in them meets; %d take one more award level, the graduate degree most of those teachers require",
 		cipTeaching(programs), teaching)

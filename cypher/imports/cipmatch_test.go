@@ -91,9 +91,8 @@ func TestCIPSharedData(t *testing.T) {
 	}{
 		{"51.0903", "29-2099.01", true},  // Electroneurodiagnostic Technology: Neurodiagnostic Technologists
 		{"51.0903", "29-2099.00", true},  // and the general occupation
-		{"51.0814", "29-2099.08", false}, // Radiologist Assistant: not Patient Representatives
+		{"51.0814", "29-2099.01", false}, // Radiologist Assistant: not Neurodiagnostic Technologists, whom a program names
 		{"51.0814", "29-2099.00", true},
-		{"51.0908", "29-2099.05", false}, // Respiratory Care: not Ophthalmic Medical Technologists
 		{"51.3801", "29-1141.00", true},  // Registered Nursing: every RN specialty
 		{"51.3801", "29-1141.01", true},
 		{"51.3801", "29-1141.02", true},
@@ -102,7 +101,12 @@ func TestCIPSharedData(t *testing.T) {
 		{"51.3801", "25-1072.00", false}, // nor nursing instructors
 		{"11.1001", "15-1244.00", true},  // an unsplit code: whole
 		{"14.1901", "17-2141.02", true},  // Mechanical Engineering: Automotive Engineers, whom no program matches, through Mechanical Engineers
-		{"51.0814", "29-2099.05", false}, // no program matches Ophthalmic Medical Technologists, nor the general occupation: none
+		// No program names Ophthalmic Medical Technologists, nor 29-2099's
+		// general occupation: they keep the code's programs, as no words
+		// tell them apart; so do Urologists, whose code's programs are
+		// Medicine and the medical residencies.
+		{"51.0814", "29-2099.05", true},
+		{"51.1201", "29-1229.03", true},
 	} {
 		if got := prepares(tc.program, tc.code); got != tc.want {
 			t.Errorf("%s prepares for %s: %v, want %v", tc.program, tc.code, got, tc.want)
