@@ -93,7 +93,7 @@ func TestCIPSharedData(t *testing.T) {
 		{"51.0903", "29-2099.00", true},  // and the general occupation
 		{"51.0814", "29-2099.01", false}, // Radiologist Assistant: not Neurodiagnostic Technologists, whom a program names
 		{"51.0814", "29-2099.00", true},
-		{"51.3801", "29-1141.00", true},  // Registered Nursing: every RN specialty
+		{"51.3801", "29-1141.00", true}, // Registered Nursing: every RN specialty
 		{"51.3801", "29-1141.01", true},
 		{"51.3801", "29-1141.02", true},
 		{"51.3801", "29-1141.03", true},
