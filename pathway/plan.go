@@ -1137,6 +1137,9 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 			kept = append(kept, c)
 		}
 	}
+	if dominate {
+		kept = p.pruneByObjective(kept, held, tix, attainable)
+	}
 	p.build(kept, held, tix)
 	if dominate {
 		if drop := p.dominated(); drop != nil {
