@@ -580,6 +580,9 @@ type targetIndex struct {
 	// skills costs more than finding the answer kept.
 	memo  map[*PlanCredential][2]int32
 	block []int
+	// filled says memo holds every candidate that meets a clause (fill):
+	// one it lacks meets none.
+	filled bool
 }
 
 func newTargetIndex(ts []targetClause) *targetIndex {
@@ -602,6 +605,9 @@ func newTargetIndex(ts []targetClause) *targetIndex {
 func (ix *targetIndex) met(c *PlanCredential) []int {
 	if span, ok := ix.memo[c]; ok {
 		return ix.block[span[0]:span[1]:span[1]]
+	}
+	if ix.filled {
+		return nil
 	}
 	if ix.memo == nil {
 		ix.memo = map[*PlanCredential][2]int32{}
@@ -1071,6 +1077,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 		targets = append(targets, targetClause{rank: p.eduTarget, what: fmt.Sprintf("education rank %d", p.eduTarget)})
 	}
 	tix := newTargetIndex(targets)
+	tix.fill(req, ix)
 	metBy := make([]bool, len(targets))
 	for _, c := range pool {
 		for _, t := range tix.met(c) {

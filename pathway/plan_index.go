@@ -184,3 +184,61 @@ func (ix *candIndex) coverable(req PlanRequest, pool []*PlanCredential, gap []Sk
 	}
 	return out
 }
+
+// fill finds the clauses of tix that each of req's candidates meets from
+// cix, clause by clause (the closers of each skill, the conferrers of the
+// rank), instead of walking each candidate's skills: a couple of thousand
+// programs, most of which a problem drops. It does nothing without the
+// index.
+func (tix *targetIndex) fill(req PlanRequest, cix *candIndex) {
+	if cix.of(req) == nil {
+		return
+	}
+	cands := req.Candidates
+	count := make([]int32, cix.N)
+	each := func(f func(t, i int)) {
+		for t, cl := range tix.clauses {
+			switch {
+			case cl.skill != "":
+				if tix.bySkill[cl.skill] != t {
+					continue // a skill twice: find meets the last one only
+				}
+				for _, c := range cix.Closers[cl.skill] {
+					if int(c.Level) < cl.level {
+						break
+					}
+					f(t, int(c.Cand))
+				}
+			case cl.id != "":
+				if i, ok := cix.ByID[cl.id]; ok && tix.byID[cl.id] == t && cands[i].ID == cl.id {
+					f(t, i)
+				}
+			case tix.edu == t:
+				for _, i := range cix.Conferrers {
+					if cands[i].ConfersRank < cl.rank {
+						break
+					}
+					if !cands[i].OtherField {
+						f(t, i)
+					}
+				}
+			}
+		}
+	}
+	total := 0
+	each(func(_, i int) { count[i]++; total++ })
+	start := make([]int32, cix.N+1)
+	for i, k := range count {
+		start[i+1] = start[i] + k
+	}
+	tix.block = make([]int, total)
+	tix.memo = make(map[*PlanCredential][2]int32, cix.N)
+	next := slices.Clone(start[:cix.N])
+	each(func(t, i int) { tix.block[next[i]] = t; next[i]++ })
+	for i, k := range count {
+		if k > 0 {
+			tix.memo[&cands[i]] = [2]int32{start[i], start[i+1]}
+		}
+	}
+	tix.filled = true
+}
