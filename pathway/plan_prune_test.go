@@ -21,8 +21,14 @@ func unpruned[T any](f func() (T, error)) (T, error) {
 // other programs confer, some stack on a lower one; a few certificates
 // close the rest. The member holds some skills and a rank.
 func programsRequest(r *rand.Rand) PlanRequest {
+	return programsShaped(r, 4+r.IntN(6), 30+r.IntN(90))
+}
+
+// programsShaped is programsRequest with the given numbers of target
+// skills and candidates.
+func programsShaped(r *rand.Rand, skills, n int) PlanRequest {
 	req := PlanRequest{TargetEducationRank: -1, EducationRank: r.IntN(3)}
-	for s := range 4 + r.IntN(6) {
+	for s := range skills {
 		req.Target = append(req.Target, Requirement{SkillID: fmt.Sprintf("s%02d", s), Level: 2 + r.IntN(3), Required: s < 5})
 	}
 	if r.IntN(3) == 0 {
@@ -34,8 +40,7 @@ func programsRequest(r *rand.Rand) PlanRequest {
 			req.HeldSkills[fmt.Sprintf("s%02d", s)] = 1 + r.IntN(5)
 		}
 	}
-	n := 30 + r.IntN(90)
-	id := func(i int) string { return fmt.Sprintf("p%03d", i) }
+	id := func(i int) string { return fmt.Sprintf("p%04d", i) }
 	for i := range n {
 		c := PlanCredential{ID: id(i), Name: id(i), ConfersRank: -1, Certifies: map[string]int{"s00": 2 + r.IntN(4)}}
 		switch {
