@@ -252,7 +252,7 @@ func (p *problem) pruneByObjective(kept []*PlanCredential, held map[string]bool,
 }
 
 // pruneCore is how many of the least options of each target clause and
-// prerequisite group the first plan (upperBound) is chosen among.
+// prerequisite group boundOut finds its first plan among.
 const pruneCore = 6
 
 // boundOut marks the candidates no best plan can take: any plan with x
