@@ -591,6 +591,14 @@ type targetIndex struct {
 	byID    map[string]int // credential id -> clause index
 	edu     int            // clause index of the education rank, -1 for none
 	clauses []targetClause
+	// memo keeps what met found, in one block: a problem asks of each of
+	// a couple of thousand programs several times, and walking a map of
+	// skills costs more than finding the answer kept.
+	memo  map[*PlanCredential][2]int32
+	block []int
+	// filled says memo holds every candidate that meets a clause (fill):
+	// one it lacks meets none.
+	filled bool
 }
 
 func newTargetIndex(ts []targetClause) *targetIndex {
@@ -608,9 +616,27 @@ func newTargetIndex(ts []targetClause) *targetIndex {
 	return ix
 }
 
-// met appends to buf the indices of the clauses c meets, ascending.
-func (ix *targetIndex) met(c *PlanCredential, buf []int) []int {
-	buf = buf[:0]
+// met returns the indices of the clauses c meets, ascending (kept: the
+// caller must not write it).
+func (ix *targetIndex) met(c *PlanCredential) []int {
+	if span, ok := ix.memo[c]; ok {
+		return ix.block[span[0]:span[1]:span[1]]
+	}
+	if ix.filled {
+		return nil
+	}
+	if ix.memo == nil {
+		ix.memo = map[*PlanCredential][2]int32{}
+	}
+	start := len(ix.block)
+	ix.block = ix.find(c, ix.block)
+	ix.memo[c] = [2]int32{int32(start), int32(len(ix.block))}
+	return ix.block[start:len(ix.block):len(ix.block)]
+}
+
+// find appends to buf the indices of the clauses c meets, ascending.
+func (ix *targetIndex) find(c *PlanCredential, buf []int) []int {
+	start := len(buf)
 	for s, l := range c.closing() {
 		if i, ok := ix.bySkill[s]; ok && l >= ix.clauses[i].level {
 			buf = append(buf, i)
@@ -622,7 +648,7 @@ func (ix *targetIndex) met(c *PlanCredential, buf []int) []int {
 	if ix.edu >= 0 && c.ConfersRank >= ix.clauses[ix.edu].rank && !c.OtherField {
 		buf = append(buf, ix.edu)
 	}
-	slices.Sort(buf)
+	slices.Sort(buf[start:])
 	return buf
 }
 
@@ -637,7 +663,7 @@ func newConferrers(cands []*PlanCredential) conferrers {
 			out = append(out, i)
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return cands[out[a]].ConfersRank > cands[out[b]].ConfersRank })
+	slices.SortStableFunc(out, func(a, b int) int { return cands[b].ConfersRank - cands[a].ConfersRank })
 	return out
 }
 
@@ -895,7 +921,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 	// attainable keeps the candidates whose prerequisites can be met from
 	// what is held through other candidates of the pool: a fixed point.
 	attainable := func(pool []*PlanCredential) []*PlanCredential {
-		in := map[string]bool{}
+		in := make(map[string]bool, len(pool))
 		rank := -1
 		ok := make([]bool, len(pool))
 		for changed := true; changed; {
@@ -938,7 +964,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 	}
 	first := pool
 	pool = attainable(pool)
-	structural := map[string]bool{}
+	structural := make(map[string]bool, len(pool))
 	for _, c := range pool {
 		structural[c.ID] = true
 	}
@@ -949,11 +975,14 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 	for gi, r := range p.gap {
 		gapIndex[r.SkillID] = gi
 	}
-	coverable := make([]bool, len(p.gap))
-	for _, c := range pool {
-		for s, l := range c.closing() {
-			if gi, ok := gapIndex[s]; ok && l >= p.gap[gi].Level {
-				coverable[gi] = true
+	coverable := ix.coverable(req, pool, p.gap)
+	if coverable == nil {
+		coverable = make([]bool, len(p.gap))
+		for _, c := range pool {
+			for s, l := range c.closing() {
+				if gi, ok := gapIndex[s]; ok && l >= p.gap[gi].Level {
+					coverable[gi] = true
+				}
 			}
 		}
 	}
@@ -1027,7 +1056,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 	// Drop candidates that break a limit on their own (even with every
 	// credit), then those that can no longer be attained; repeat.
 	for {
-		inPool := map[string]bool{}
+		inPool := make(map[string]bool, len(pool))
 		for _, c := range pool {
 			inPool[c.ID] = true
 		}
@@ -1066,10 +1095,10 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 		targets = append(targets, targetClause{rank: p.eduTarget, what: fmt.Sprintf("education rank %d", p.eduTarget)})
 	}
 	tix := newTargetIndex(targets)
+	tix.fill(req, ix)
 	metBy := make([]bool, len(targets))
-	var buf []int
 	for _, c := range pool {
-		for _, t := range tix.met(c, buf) {
+		for _, t := range tix.met(c) {
 			metBy[t] = true
 		}
 	}
@@ -1082,7 +1111,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 
 	// Useful: meets a target clause, or is a prerequisite option of or gives
 	// credit to a useful candidate; a fixed point.
-	poolIdx := map[string]int{}
+	poolIdx := make(map[string]int, len(pool))
 	for i, c := range pool {
 		poolIdx[c.ID] = i
 	}
@@ -1095,7 +1124,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 		}
 	}
 	for i, c := range pool {
-		if buf = tix.met(c, buf); len(buf) > 0 {
+		if len(tix.met(c)) > 0 {
 			mark(i)
 		}
 	}
@@ -1132,6 +1161,9 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 		if useful[i] {
 			kept = append(kept, c)
 		}
+	}
+	if dominate {
+		kept = p.pruneByObjective(kept, held, tix, attainable)
 	}
 	p.build(kept, held, tix)
 	if dominate {
@@ -1263,9 +1295,8 @@ func (p *problem) build(kept []*PlanCredential, held map[string]bool, tix *targe
 	type made struct{ base, owner int }
 	var clauses []made
 	topts := make([][]int, len(tix.clauses))
-	var buf []int
 	for i, c := range kept {
-		for _, t := range tix.met(c, buf) {
+		for _, t := range tix.met(c) {
 			topts[t] = append(topts[t], i)
 		}
 	}

@@ -131,3 +131,42 @@ func BenchmarkParetoFront(b *testing.B) {
 	b.ReportMetric(float64(optimal)/float64(b.N), "optimal")
 	b.ReportMetric(float64(points), "points")
 }
+
+// BenchmarkProgramsCohort plans 40 members into a role that accepts any
+// field, shaped like O*NET with CIP programs: 2,000 programs closing one
+// gap skill (and some of 9 others), most asking for a rank, some stacking
+// credit, a few with a cohort cost; members hold their own skills and
+// ranks. pruned=false is the problem built from every candidate.
+func BenchmarkProgramsCohort(b *testing.B) {
+	r := rand.New(rand.NewPCG(14, 19))
+	base := withIndex(programsShaped(r, 10, 2000))
+	for i := range base.Candidates {
+		if r.IntN(200) == 0 {
+			base.Candidates[i].CohortCost = float64(500 * (1 + r.IntN(20)))
+		}
+	}
+	members := make([]PlanRequest, 40)
+	for k := range members {
+		m := base
+		m.HeldSkills = map[string]int{}
+		for s := range len(base.Target) {
+			if r.IntN(3) == 0 {
+				m.HeldSkills[fmt.Sprintf("s%02d", s)] = 1 + r.IntN(5)
+			}
+		}
+		m.EducationRank = k % 5
+		members[k] = m
+	}
+	opt := CohortOptions{PlanOptions: PlanOptions{TimeCap: time.Minute}}
+	for _, off := range []bool{false, true} {
+		b.Run(fmt.Sprintf("pruned=%v", !off), func(b *testing.B) {
+			pruneOff = off
+			defer func() { pruneOff = false }()
+			for b.Loop() {
+				if cp, err := SolveCohort(context.Background(), members, opt); err != nil || !cp.Optimal {
+					b.Fatal(err, cp.Optimal)
+				}
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // candIndex is what planning into a graph's role needs of its candidates
@@ -30,6 +31,9 @@ type candIndex struct {
 	// Whole says every cost and stacking credit's cost is a whole number
 	// (of dollars) well within float64's exact integers.
 	Whole bool
+	// Sorted lists the candidates by id, so that a pool comes out sorted
+	// without sorting it.
+	Sorted []int32
 }
 
 type closer struct {
@@ -64,6 +68,11 @@ func newCandIndex(cands []PlanCredential) *candIndex {
 		return cands[ix.Conferrers[a]].ConfersRank > cands[ix.Conferrers[b]].ConfersRank
 	})
 	ix.Floors = newCostFloors(cands)
+	ix.Sorted = make([]int32, len(cands))
+	for i := range ix.Sorted {
+		ix.Sorted[i] = int32(i)
+	}
+	slices.SortStableFunc(ix.Sorted, func(a, b int32) int { return strings.Compare(cands[a].ID, cands[b].ID) })
 	return ix
 }
 
@@ -87,12 +96,14 @@ func (ix *candIndex) of(req PlanRequest) *candIndex {
 func (ix *candIndex) relevant(req PlanRequest, gap []SkillGap, eduTarget int, metByHeld func([]Prereq) bool,
 	held, excluded map[string]bool) []*PlanCredential {
 	cands := req.Candidates
-	in := make(map[int]bool)
+	in := make([]bool, len(cands))
 	var queue []int
+	count := 0
 	add := func(i int) {
 		if !in[i] {
 			in[i] = true
 			queue = append(queue, i)
+			count++
 		}
 	}
 	// Conferrers[:added] are in: a rank asked again costs nothing.
@@ -142,20 +153,95 @@ func (ix *candIndex) relevant(req PlanRequest, gap []SkillGap, eduTarget int, me
 			}
 		}
 	}
-	pool := make([]*PlanCredential, 0, len(in))
-	for i := range in {
-		if c := &cands[i]; !excluded[c.ID] && !held[c.ID] {
+	pool := make([]*PlanCredential, 0, count)
+	for _, i := range ix.Sorted {
+		if c := &cands[i]; in[i] && !excluded[c.ID] && !held[c.ID] {
 			pool = append(pool, c)
 		}
 	}
-	slices.SortFunc(pool, func(a, b *PlanCredential) int {
-		switch {
-		case a.ID < b.ID:
-			return -1
-		case a.ID > b.ID:
-			return 1
-		}
-		return 0
-	})
 	return pool
+}
+
+// coverable says, per gap skill, whether a candidate of pool (a subset of
+// the indexed ones) closes it: from the skill's closers, highest first, not
+// from every candidate's skills. It returns nil without the index.
+func (ix *candIndex) coverable(req PlanRequest, pool []*PlanCredential, gap []SkillGap) []bool {
+	if ix.of(req) == nil {
+		return nil
+	}
+	in := make([]bool, ix.N)
+	for _, c := range pool {
+		in[ix.ByID[c.ID]] = true
+	}
+	out := make([]bool, len(gap))
+	for gi, g := range gap {
+		for _, c := range ix.Closers[g.SkillID] {
+			if int(c.Level) < g.Level {
+				break
+			}
+			if in[c.Cand] {
+				out[gi] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// fill finds the clauses of tix that each of req's candidates meets from
+// cix, clause by clause (the closers of each skill, the conferrers of the
+// rank), instead of walking each candidate's skills: a couple of thousand
+// programs, most of which a problem drops. It does nothing without the
+// index.
+func (tix *targetIndex) fill(req PlanRequest, cix *candIndex) {
+	if cix.of(req) == nil {
+		return
+	}
+	cands := req.Candidates
+	count := make([]int32, cix.N)
+	each := func(f func(t, i int)) {
+		for t, cl := range tix.clauses {
+			switch {
+			case cl.skill != "":
+				if tix.bySkill[cl.skill] != t {
+					continue // a skill twice: find meets the last one only
+				}
+				for _, c := range cix.Closers[cl.skill] {
+					if int(c.Level) < cl.level {
+						break
+					}
+					f(t, int(c.Cand))
+				}
+			case cl.id != "":
+				if i, ok := cix.ByID[cl.id]; ok && tix.byID[cl.id] == t && cands[i].ID == cl.id {
+					f(t, i)
+				}
+			case tix.edu == t:
+				for _, i := range cix.Conferrers {
+					if cands[i].ConfersRank < cl.rank {
+						break
+					}
+					if !cands[i].OtherField {
+						f(t, i)
+					}
+				}
+			}
+		}
+	}
+	total := 0
+	each(func(_, i int) { count[i]++; total++ })
+	start := make([]int32, cix.N+1)
+	for i, k := range count {
+		start[i+1] = start[i] + k
+	}
+	tix.block = make([]int, total)
+	tix.memo = make(map[*PlanCredential][2]int32, cix.N)
+	next := slices.Clone(start[:cix.N])
+	each(func(t, i int) { tix.block[next[i]] = t; next[i]++ })
+	for i, k := range count {
+		if k > 0 {
+			tix.memo[&cands[i]] = [2]int32{start[i], start[i+1]}
+		}
+	}
+	tix.filled = true
 }
