@@ -63,10 +63,11 @@ type entry struct {
 }
 
 // DefaultSize is the entry bound a service's cache has unless configured:
-// room for a warm-up of every role at O*NET and CIP's scale (about 22,000
-// entries) within the part of the cache a warm-up may fill, with room to
-// spare for what requests add.
-const DefaultSize = 40000
+// room for a whole warm-up at O*NET and CIP's scale (about 50,000 entries:
+// every role's inputs, the certifier lists, the pages of roles, every
+// stack) within the part of the cache a warm-up may fill (three quarters),
+// with room to spare for what requests add.
+const DefaultSize = 80000
 
 // DefaultAnswerBytes bounds the whole answers a cache keeps (Answer).
 const DefaultAnswerBytes = 64 << 20

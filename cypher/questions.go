@@ -149,14 +149,29 @@ func nonNil[T any](l []T) []T {
 // returns pathway.ErrNotFound when id names neither.
 func (s *Store) CredentialStack(ctx context.Context, id string) (st pathway.Stack, err error) {
 	defer wrap(&err, "cypher.CredentialStack(%s)", id)
-	recs, err := s.read(ctx, "credential_stack", map[string]any{"id": id})
+	stacks, err := s.CredentialStacks(ctx, []string{id})
 	if err != nil {
 		return st, err
 	}
-	if len(recs) == 0 {
+	st, ok := stacks[id]
+	if !ok {
 		return st, fmt.Errorf("no credential or education level %q: %w", id, pathway.ErrNotFound)
 	}
+	return st, nil
+}
+
+// CredentialStacks returns CredentialStack of each id that names a
+// credential or an education level, in one round trip.
+func (s *Store) CredentialStacks(ctx context.Context, ids []string) (out map[string]pathway.Stack, err error) {
+	defer wrap(&err, "cypher.CredentialStacks(%d ids)", len(ids))
+	recs, err := s.read(ctx, "credential_stacks", map[string]any{"ids": nonNil(ids)})
+	if err != nil {
+		return nil, err
+	}
+	out = map[string]pathway.Stack{}
 	for _, rec := range recs {
+		id := get(rec, "id").(string)
+		st := out[id]
 		m := nodeOf(rec)
 		r := pathway.Rung{ID: str(m, "id")}
 		if get(rec, "kind") == "Credential" {
@@ -172,8 +187,22 @@ func (s *Store) CredentialStack(ctx context.Context, id string) (st pathway.Stac
 			st.Links = append(st.Links, pathway.StackLink{From: r.ID, To: str(nm, "to"),
 				CreditHours: floatOf(nm["creditHours"]), CreditCost: floatOf(nm["creditCost"])})
 		}
+		out[id] = st
 	}
-	return st, nil
+	return out, nil
+}
+
+// CredentialIDs returns the id of every credential, sorted.
+func (s *Store) CredentialIDs(ctx context.Context) (ids []string, err error) {
+	defer wrap(&err, "cypher.CredentialIDs()")
+	recs, err := s.read(ctx, "credential_ids", nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		ids = append(ids, get(rec, "id").(string))
+	}
+	return ids, nil
 }
 
 // DegreeRoles returns every role whose education requirement is a degree, by id.

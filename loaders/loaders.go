@@ -74,29 +74,13 @@ func New(s *cypher.Store) *Loaders {
 		skill:           mapped("skill", s.SkillsByIDs, opt),
 		credential:      mapped("credential", s.CredentialsByIDs, opt),
 		roleSkills:      mapped("roleSkills", s.RoleSkills, opt),
-		roleCredentials: mapped("roleCredentials", s.RoleCredentials, opt),
+		roleCredentials: mapped(kindRoleCredentials, s.RoleCredentials, opt),
 		roleEducation:   mapped("roleEducation", s.RoleEducation, opt),
 		roleOverlaps: mapped("roleOverlaps", func(ctx context.Context, ids []string) (map[string][]pathway.RoleOverlap, error) {
 			return s.RoleOverlaps(ctx, ids, maxOverlaps)
 		}, opt),
-		certifiedBy: mapped("certifiedBy", func(ctx context.Context, ids []string) (map[string][]pathway.CertifiedSkill, error) {
-			return s.SkillCertifiedBy(ctx, ids, maxCertifiedBy)
-		}, opt),
-		closedBy: mapped("closedBy", func(ctx context.Context, keys []string) (map[string][]pathway.Credential, error) {
-			gaps := make([]cypher.GapKey, len(keys))
-			for i, k := range keys {
-				gaps[i] = cypher.ParseGapKey(k)
-			}
-			found, err := s.SkillClosedBy(ctx, gaps, maxClosedBy)
-			if err != nil {
-				return nil, err
-			}
-			out := make(map[string][]pathway.Credential, len(found))
-			for g, creds := range found {
-				out[g.String()] = creds
-			}
-			return out, nil
-		}, opt),
+		certifiedBy:       mapped(kindCertifiedBy, certifiedByFetch(s), opt),
+		closedBy:          mapped(kindClosedBy, closedByFetch(s), opt),
 		certifies:         mapped("certifies", s.CredentialCertifies, opt),
 		confers:           mapped("confers", s.CredentialConfers, opt),
 		prerequisites:     mapped("prerequisites", s.CredentialPrerequisites, opt),

@@ -78,14 +78,16 @@ func (r *queryResolver) Role(ctx context.Context, id string) (*pathway.Role, err
 }
 
 func (r *queryResolver) Roles(ctx context.Context, filter *model.RoleFilter, first *int, after *string) (*model.RoleConnection, error) {
-	args := struct {
-		Filter *model.RoleFilter
-		First  *int
-		After  *string
-	}{filter, first, after}
-	return cache.Memo(ctx, "roles", args, func(ctx context.Context) (*model.RoleConnection, error) {
+	return cache.Memo(ctx, "roles", rolesArgs{filter, first, after}, func(ctx context.Context) (*model.RoleConnection, error) {
 		return r.roles(ctx, filter, first, after)
 	})
+}
+
+// rolesArgs key the memo of roles(...), which the warm-up fills too.
+type rolesArgs struct {
+	Filter *model.RoleFilter
+	First  *int
+	After  *string
 }
 
 func (r *queryResolver) EducationLevels(ctx context.Context) ([]pathway.EducationLevel, error) {

@@ -21,8 +21,6 @@ import (
 // The mutation tests run on a small graph of their own (writesGraph), not on
 // the sample, so they hold whatever the sample becomes.
 
-func ptr[T any](v T) *T { return &v }
-
 // writesGraph is the graph every mutation test starts from: three IT roles,
 // four skills, five credentials and three education levels, with one edge of
 // every kind.

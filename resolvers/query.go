@@ -13,8 +13,11 @@ import (
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
+// defaultPageSize is the roles roles(...) returns when first is not given.
+const defaultPageSize = 20
+
 func (r *queryResolver) roles(ctx context.Context, filter *model.RoleFilter, first *int, after *string) (*model.RoleConnection, error) {
-	n, err := pageSize("first", first, 20, 0, 100)
+	n, err := pageSize("first", first, defaultPageSize, 0, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -34,6 +37,11 @@ func (r *queryResolver) roles(ctx context.Context, filter *model.RoleFilter, fir
 	if err != nil {
 		return nil, err
 	}
+	return roleConnection(page), nil
+}
+
+// roleConnection is a page of roles as roles(...) answers it.
+func roleConnection(page cypher.RolePage) *model.RoleConnection {
 	conn := &model.RoleConnection{Edges: []model.RoleEdge{}, PageInfo: &model.PageInfo{HasNextPage: page.More}, TotalCount: page.Total}
 	for i := range page.Roles {
 		role := page.Roles[i]
@@ -43,7 +51,7 @@ func (r *queryResolver) roles(ctx context.Context, filter *model.RoleFilter, fir
 		end := conn.Edges[len(conn.Edges)-1].Cursor
 		conn.PageInfo.EndCursor = &end
 	}
-	return conn, nil
+	return conn
 }
 
 // Cursors are opaque to clients: the base64 of the last role's title and id.

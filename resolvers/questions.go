@@ -85,37 +85,12 @@ func skillIndex(profiles ...[]pathway.RoleSkill) map[string]pathway.Skill {
 }
 
 func (r *queryResolver) credentialStack(ctx context.Context, id string) (*model.CredentialStack, error) {
-	st, err := r.store.CredentialStack(ctx, id)
+	st, err := r.src.CredentialStack(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	var credIDs, levelIDs []string
-	for _, rung := range st.Rungs {
-		if rung.Credential != nil {
-			credIDs = append(credIDs, rung.ID)
-		} else {
-			levelIDs = append(levelIDs, rung.ID)
-		}
-	}
-	// One round trip each for what the credential rungs confer, require and
-	// open, and for the roles the education levels open.
-	var f pathway.StackFacts
-	if f.Confers, err = r.src.CredentialConfers(ctx, credIDs); err != nil {
-		return nil, err
-	}
-	if f.Prerequisites, err = r.src.CredentialPrerequisites(ctx, credIDs); err != nil {
-		return nil, err
-	}
-	if f.CredentialRoles, err = r.src.CredentialRequiredBy(ctx, credIDs); err != nil {
-		return nil, err
-	}
-	for _, l := range f.Confers {
-		levelIDs = append(levelIDs, l.ID)
-	}
-	if f.LevelRoles, f.AnyField, err = r.src.EducationRequiredBy(ctx, levelIDs); err != nil {
-		return nil, err
-	}
-	if f.Prepares, err = r.src.CredentialPreparesFor(ctx, credIDs); err != nil {
+	f, err := stackFacts(ctx, r.src, st)
+	if err != nil {
 		return nil, err
 	}
 	out := &model.CredentialStack{ID: id, Rungs: []model.StackRung{}}
@@ -135,6 +110,44 @@ func (r *queryResolver) credentialStack(ctx context.Context, id string) (*model.
 		out.Rungs = append(out.Rungs, sr)
 	}
 	return out, nil
+}
+
+// stackFacts reads what the rungs of stacks confer, require and open: one
+// round trip each for the credential rungs' levels conferred,
+// prerequisites, roles requiring them and roles they prepare for, and one for
+// the roles the education levels (rungs and conferred) open. The warm-up
+// reads many stacks' facts at once through it.
+func stackFacts(ctx context.Context, src *source, stacks ...pathway.Stack) (f pathway.StackFacts, err error) {
+	var credIDs, levelIDs []string
+	for _, st := range stacks {
+		for _, rung := range st.Rungs {
+			if rung.Credential != nil {
+				credIDs = append(credIDs, rung.ID)
+			} else {
+				levelIDs = append(levelIDs, rung.ID)
+			}
+		}
+	}
+	credIDs, levelIDs = sortedUnique(credIDs), sortedUnique(levelIDs)
+	if f.Confers, err = src.CredentialConfers(ctx, credIDs); err != nil {
+		return f, err
+	}
+	if f.Prerequisites, err = src.CredentialPrerequisites(ctx, credIDs); err != nil {
+		return f, err
+	}
+	if f.CredentialRoles, err = src.CredentialRequiredBy(ctx, credIDs); err != nil {
+		return f, err
+	}
+	for _, l := range f.Confers {
+		levelIDs = append(levelIDs, l.ID)
+	}
+	if f.LevelRoles, f.AnyField, err = src.EducationRequiredBy(ctx, levelIDs); err != nil {
+		return f, err
+	}
+	if f.Prepares, err = src.CredentialPreparesFor(ctx, credIDs); err != nil {
+		return f, err
+	}
+	return f, nil
 }
 
 func (r *queryResolver) recredentialingCandidates(ctx context.Context, first *int) ([]model.RecredentialingCandidate, error) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/loaders"
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
@@ -18,8 +19,9 @@ import (
 // request of this version has read yet. Reads keyed by their arguments (the
 // starters' roles, the roles sharing a set of skills) are memoized by them.
 // Every other read, and all of them without a cache in the context, goes
-// to the store as it is. The certifier reads (SkillCertifiedBy) are the
-// store's own.
+// to the store as it is. The certifier reads (CertifiedBy, ClosedBy) and a
+// role's credentials are the loaders' (loaders.Shared), keyed and bounded as
+// the loaders read them, so the warm-up fills what the field resolvers read.
 //
 // The values are shared between requests and goroutines, as the loaders'
 // are: nothing may change them. The audit, for what the questions do with
@@ -49,6 +51,8 @@ type source struct {
 	requiredBy    func(context.Context, []string) (map[string][]pathway.Role, error)
 	preparesFor   func(context.Context, []string) (map[string][]pathway.Role, error)
 	levelRoles    func(context.Context, []string) (map[string]levelRoles, error)
+	stacks        func(context.Context, []string) (map[string]pathway.Stack, error)
+	shared        loaders.Reads
 }
 
 // heldRole is what a profile that is a role and nothing more holds.
@@ -136,6 +140,8 @@ func newSource(s *cypher.Store) *source {
 		prerequisites: cache.Batch("prerequisites", s.CredentialPrerequisites),
 		requiredBy:    cache.Batch("requiredBy", s.CredentialRequiredBy),
 		preparesFor:   cache.Batch("preparesFor", s.CredentialPreparesFor),
+		stacks:        cache.Batch("stack", s.CredentialStacks),
+		shared:        loaders.Shared(s),
 		levelRoles: cache.Batch("levelRoles", func(ctx context.Context, ids []string) (map[string]levelRoles, error) {
 			roles, anyField, err := s.EducationRequiredBy(ctx, ids)
 			if err != nil {
@@ -375,6 +381,57 @@ func (s *source) EducationRequiredBy(ctx context.Context, levelIDs []string) (ma
 		maps.Copy(anyField, lr.anyField)
 	}
 	return roles, anyField, nil
+}
+
+// RoleCredentials returns the credentials each role requires, as the
+// loaders read them.
+func (s *source) RoleCredentials(ctx context.Context, roleIDs []string) (map[string][]pathway.Credential, error) {
+	return s.shared.RoleCredentials(ctx, roleIDs)
+}
+
+// CertifiedBy returns the credentials certifying each skill, as the loaders
+// read them: at most loaders.MaxCertifiedBy each.
+func (s *source) CertifiedBy(ctx context.Context, skillIDs []string) (map[string][]pathway.CertifiedSkill, error) {
+	return s.shared.CertifiedBy(ctx, skillIDs)
+}
+
+// ClosedBy returns the credentials closing each gap, as the loaders read
+// them: at most loaders.MaxClosedBy each; a gap none closes has no entry.
+func (s *source) ClosedBy(ctx context.Context, gaps []cypher.GapKey) (map[cypher.GapKey][]pathway.Credential, error) {
+	keys := make([]string, len(gaps))
+	for i, g := range gaps {
+		keys[i] = g.String()
+	}
+	got, err := s.shared.ClosedBy(ctx, sortedUnique(keys))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[cypher.GapKey][]pathway.Credential, len(got))
+	for k, creds := range got {
+		out[cypher.ParseGapKey(k)] = creds
+	}
+	return out, nil
+}
+
+// CredentialStack returns the stack through a credential or an education
+// level, cached per id; pathway.ErrNotFound when id names neither.
+func (s *source) CredentialStack(ctx context.Context, id string) (pathway.Stack, error) {
+	got, err := s.stacks(ctx, []string{id})
+	if err != nil {
+		return pathway.Stack{}, err
+	}
+	st, ok := got[id]
+	if !ok {
+		// The store's own call says so in its own words.
+		return s.Store.CredentialStack(ctx, id)
+	}
+	return st, nil
+}
+
+// CredentialStacks returns the stacks through the ids that name a
+// credential or an education level.
+func (s *source) CredentialStacks(ctx context.Context, ids []string) (map[string]pathway.Stack, error) {
+	return s.stacks(ctx, ids)
 }
 
 var (

@@ -11,6 +11,7 @@ import (
 
 	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
+	"github.com/lattice-pathways/lattice/graph/model"
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
@@ -48,6 +49,8 @@ type WarmStats struct {
 	Roles       int // the roles warmed
 	AllRoles    int // the roles of the graph
 	Credentials int // the plan candidates whose facts were warmed
+	Pages       int // the pages of roles warmed (warmPageSizes)
+	Stacks      int // the credentials and education levels whose stacks were warmed
 	Entries     int // what the cache held at the end
 	Duration    time.Duration
 	Bounded     bool // stopped at the cache's bound before every role
@@ -143,21 +146,25 @@ func (w *Warmer) warm(ctx context.Context, v cache.Version) (WarmStats, error) {
 		ev = w.log.Warn().Err(err)
 	}
 	ev.Str("outcome", outcome).Str("epoch", v.Epoch).Int64("version", v.N).Int("roles", st.Roles).Int("all_roles", st.AllRoles).
-		Int("credentials", st.Credentials).Int("entries", st.Entries).Dur("duration", st.Duration).Msg("read cache warm-up")
+		Int("credentials", st.Credentials).Int("pages", st.Pages).Int("stacks", st.Stacks).Int("entries", st.Entries).Dur("duration", st.Duration).Msg("read cache warm-up")
 	return st, err
 }
 
 // warmVersion reads, for every role in batches of at most WarmBatch, what
 // the questions read of it: its plan graph (and its candidates' facts as
 // plan credentials), its profile as a person who holds just it, the role,
-// its skills, its education, its overlap edges out and in, the skills it
-// requires and whether some credential closes each of its required levels.
-// Then, while there is room, the facts of the credentials the plans reach,
-// which plan steps name (a plan names few of its candidates, so they come
-// after every role). First each education level's profile and the roles
-// sharing its skills (a student's first move). It stops before a batch
-// that would take the cache past warmShare of its entries, judging by what
-// the last batch added.
+// its skills, its credentials, its education, its overlap edges out and in,
+// the skills it requires, whether some credential closes each of its
+// required levels and which do (a skills map's closedBy), and the
+// credentials certifying each of its skills (a page of roles' nested
+// certifiedBy). Then, while there is room, the facts of the credentials the
+// plans reach, which plan steps name (a plan names few of its candidates, so
+// they come after every role), the unfiltered pages of roles (warmPageSizes)
+// and the stack through every credential and education level with its
+// rungs' facts. First each education level's profile and the roles sharing
+// its skills (a student's first move). It stops before a batch that would
+// take the cache past warmShare of its entries, judging by what the last
+// batch added.
 func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats, err error) {
 	ctx = w.cache.Begin(ctx, func(context.Context) (cache.Version, error) { return v, nil })
 	// Every role, by id: read as the starters' question reads it, which
@@ -228,7 +235,99 @@ func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats
 		}
 		st.Credentials += len(part)
 	}
+	if st.Pages, err = w.warmPages(ctx, st.AllRoles, room); err != nil || st.Bounded {
+		return st, err
+	}
+	if st.Stacks, err = w.warmStacks(ctx, v, room); err != nil {
+		return st, err
+	}
 	return st, ctx.Err()
+}
+
+// warmPageSizes are the page sizes whose unfiltered pages of roles are
+// warmed: the default (nil), and 20, 50 and 100 as clients ask for them.
+// Each page's roles field is memoized by its arguments; what a page's roles
+// nest (skills, certifiers, credentials) is warmed per role and skill.
+var warmPageSizes = []*int{nil, ptr(20), ptr(50), ptr(100)}
+
+func ptr[T any](v T) *T { return &v }
+
+// warmPages memoizes, for every size of warmPageSizes, each unfiltered page
+// of roles(first:, after:) as the roles field answers it, from one read of
+// every role in the pages' order: page k is the roles after page k-1's last,
+// which is what that page's cursor asks for. It returns the pages warmed.
+func (w *Warmer) warmPages(ctx context.Context, all int, room func(int) bool) (int, error) {
+	pages := 0
+	for _, first := range warmPageSizes {
+		pages += (all + pageSizeOf(first) - 1) / pageSizeOf(first)
+	}
+	if !room(pages) {
+		return 0, nil
+	}
+	every, err := w.store.Roles(ctx, cypher.RoleFilter{}, all, nil, nil)
+	if err != nil {
+		return 0, err
+	}
+	roles, n := every.Roles, 0
+	for _, first := range warmPageSizes {
+		size := pageSizeOf(first)
+		var after *string
+		for i := 0; i < len(roles); i += size {
+			page := cypher.RolePage{Roles: roles[i:min(i+size, len(roles))], More: i+size < len(roles), Total: every.Total}
+			if _, err := cache.Memo(ctx, "roles", rolesArgs{nil, first, after}, func(context.Context) (*model.RoleConnection, error) {
+				return roleConnection(page), nil
+			}); err != nil {
+				return n, err
+			}
+			n++
+			last := page.Roles[len(page.Roles)-1]
+			after = ptr(encodeCursor(last.Title, last.ID))
+		}
+	}
+	return n, nil
+}
+
+// pageSizeOf is the page size roles(first:) reads.
+func pageSizeOf(first *int) int {
+	if first == nil {
+		return defaultPageSize
+	}
+	return *first
+}
+
+// warmStacks reads, in batches, the stack through every credential and
+// education level and what its rungs confer, require and open, as
+// credentialStack reads them (stackFacts). It stops at the bound, or when a
+// request has read a newer version than v. It returns the stacks warmed.
+func (w *Warmer) warmStacks(ctx context.Context, v cache.Version, room func(int) bool) (int, error) {
+	ids, err := w.store.CredentialIDs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	levels, err := w.store.EducationLevels(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range levels {
+		ids = append(ids, l.ID)
+	}
+	n := 0
+	// A stack and its rungs' four facts: five entries an id, fewer where
+	// rungs are shared.
+	for part := range slices.Chunk(ids, WarmBatch) {
+		if !room(5*len(part)) || w.cache.Current() != v {
+			return n, nil
+		}
+		stacks, err := w.src.CredentialStacks(ctx, part)
+		if err != nil {
+			return n, err
+		}
+		if _, err := stackFacts(ctx, w.src, slices.Collect(maps.Values(stacks))...); err != nil {
+			return n, err
+		}
+		n += len(part)
+	}
+	return n, nil
 }
 
 // warmRoles warms a batch of roles and returns the credentials their plans
@@ -242,10 +341,12 @@ func (w *Warmer) warmRoles(ctx context.Context, batch []string) ([]string, error
 	for i, id := range batch {
 		profiles[i] = pathway.Profile{RoleID: id}
 	}
+	var roleSkills map[string][]pathway.RoleSkill
 	steps := []func() error{
 		func() error { _, _, err := w.src.Profiles(ctx, profiles); return err },
 		func() error { _, err := w.src.RolesByIDs(ctx, batch); return err },
-		func() error { _, err := w.src.RoleSkills(ctx, batch); return err },
+		func() (err error) { roleSkills, err = w.src.RoleSkills(ctx, batch); return err },
+		func() error { _, err := w.src.RoleCredentials(ctx, batch); return err },
 		func() error { _, err := w.src.RoleEducation(ctx, batch); return err },
 		func() error { _, err := w.src.RoleOverlaps(ctx, batch, pathway.MaxOverlapsPerRole); return err },
 		func() error { _, err := w.src.OverlapsInto(ctx, batch, pathway.StoneCandidates); return err },
@@ -278,6 +379,22 @@ func (w *Warmer) warmRoles(ctx context.Context, batch []string) ([]string, error
 	}
 	for part := range slices.Chunk(gaps, 4*WarmBatch) {
 		if _, err := w.src.GapsCertified(ctx, part); err != nil {
+			return nil, err
+		}
+		if _, err := w.src.ClosedBy(ctx, part); err != nil {
+			return nil, err
+		}
+	}
+	// Every skill of the roles' profiles, required or not, as a page of
+	// roles nests them with their certifiers.
+	var all []string
+	for _, rs := range roleSkills {
+		for _, s := range rs {
+			all = append(all, s.Skill.ID)
+		}
+	}
+	for part := range slices.Chunk(sortedUnique(all), 4*WarmBatch) {
+		if _, err := w.src.CertifiedBy(ctx, part); err != nil {
 			return nil, err
 		}
 	}

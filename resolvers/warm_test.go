@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"testing"
@@ -15,17 +16,19 @@ import (
 )
 
 // warmQuestions are the questions of make bench, asked of sample roles:
-// from one role to another, and the ones that start from no role. Not
-// credentialStack, nor skillsMap's closedBy: the warmer leaves those cold
-// (README, Read cache).
+// from one role to another, the ones that start from no role, and the
+// stack through a credential or a level.
 func warmQuestions(from, to string, i int) []string {
 	levels := []string{"high-school", "associate", "bachelor"}
+	stacks := []string{"associate-degree-it", "high-school", "comptia-a-plus", "site-development-associate"}
 	return []string{
 		fmt.Sprintf(`{ reachableRoles(from: {roleId: %q}) { role { id title } score overlap } }`, from),
 		fmt.Sprintf(`{ reachableRoles(from: {roleId: %q}, limits: {maxSteps: 2}, orderBy: PLAN_COST) { role { id } score plan { totalCost } } }`, from),
 		fmt.Sprintf(`{ reachableRoles(from: {educationLevelId: %q, interestCode: "RCI"}, limits: {maxCost: 15000}) { role { id } score plan { totalCost } } }`, levels[i%len(levels)]),
 		fmt.Sprintf(`{ upskillingPath(from: {roleId: %q}, to: %q) { feasible totalCost totalHours steps { credential { id } } uncovered { id } } }`, from, to),
 		fmt.Sprintf(`{ skillsMap(from: %q, to: %q) { overlap { skill { id } } gaps { skill { id } } readiness } }`, from, to),
+		fmt.Sprintf(`{ skillsMap(from: %q, to: %q) { overlap { skill { id } } gaps { skill { id } closedBy { id } } readiness } }`, to, from),
+		fmt.Sprintf(`{ credentialStack(id: %q) { rungs { id kind position cost hours opens { role { id } how } } } }`, stacks[i%len(stacks)]),
 		fmt.Sprintf(`{ cohortPlan(members: [{roleId: %q}, {educationLevelId: "associate"}, {roleId: %q, educationLevelId: "associate"}], to: %q) {
 			totalCost ready optimal members { index ready } credentials { credential { id } takers } } }`, from, to, variedRoles[(i+5)%len(variedRoles)]),
 	}
@@ -76,6 +79,64 @@ func TestWarmedQuestionsReadNothing(t *testing.T) {
 			if want := rawData(t, off, q); got != want {
 				t.Errorf("%s after a warm-up:\n%s\nwant (cache off) %s", oneLine(q), got, want)
 			}
+		}
+	}
+}
+
+// TestWarmedRolePagesReadNothing: after a warm-up, every page of roles of a
+// warmed size, with each role's skills, their certifiers and the role's
+// credentials nested (make bench's roles50Nested), costs only the version
+// read and answers as the service does with no cache.
+func TestWarmedRolePagesReadNothing(t *testing.T) {
+	off, store := sampleClient(t)
+	c, _, w, obs := warmedClient(t, store, 10000)
+	st, err := w.Warm(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Bounded || st.Pages == 0 || st.Stacks == 0 {
+		t.Fatalf("the warm-up warmed %d pages and %d stacks (bounded %v): want some of each", st.Pages, st.Stacks, st.Bounded)
+	}
+	obs.count()
+	for _, first := range []string{"", "first: 20, ", "first: 50, "} {
+		pages := 0
+		for after := "null"; ; pages++ {
+			q := fmt.Sprintf(`{ roles(%safter: %s) { totalCount pageInfo { endCursor hasNextPage }
+				edges { cursor node { id skills { level skill { id certifiedBy { credential { id } level } } } credentials { id } } } } }`, first, after)
+			got := rawData(t, c, q)
+			if n, want := obs.count(), map[string]int{"graph_version": 1}; !maps.Equal(n, want) {
+				t.Errorf("%s after a warm-up sent %v, want %v", oneLine(q), n, want)
+			}
+			if want := rawData(t, off, q); got != want {
+				t.Fatalf("%s after a warm-up:\n%s\nwant (cache off) %s", oneLine(q), got, want)
+			}
+			resp, err := c.RawPost(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			obs.count() // an answer asked again: the version read
+			var page struct {
+				Roles struct {
+					PageInfo struct {
+						EndCursor   string
+						HasNextPage bool
+					}
+				}
+			}
+			b, err := json.Marshal(resp.Data)
+			if err == nil {
+				err = json.Unmarshal(b, &page)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !page.Roles.PageInfo.HasNextPage {
+				break
+			}
+			after = fmt.Sprintf("%q", page.Roles.PageInfo.EndCursor)
+		}
+		if pages == 0 && first != "first: 50, " {
+			t.Errorf("roles(%s...) had one page: the sample graph should need several", first)
 		}
 	}
 }
@@ -189,14 +250,14 @@ func TestWarmBound(t *testing.T) {
 	if err != nil || all.Bounded {
 		t.Fatalf("a warm-up into a cache of 10,000: %+v, %v", all, err)
 	}
-	size := full.Len() - all.Credentials/2 // room for every role, not every credential
+	size := full.Len() - all.Stacks/2 // room for every role, not every stack (the last warmed)
 	_, rc, w, _ := warmedClient(t, store, size)
 	st, err := w.Warm(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !st.Bounded || st.Credentials >= all.Credentials {
-		t.Errorf("a warm-up of %d entries into a cache of %d: %+v, want it bounded, short of the %d credentials", full.Len(), size, st, all.Credentials)
+	if !st.Bounded || st.Stacks >= all.Stacks {
+		t.Errorf("a warm-up of %d entries into a cache of %d: %+v, want it bounded, short of the %d stacks", full.Len(), size, st, all.Stacks)
 	}
 	if rc.Len() >= size {
 		t.Errorf("the warm-up filled the cache (%d of %d entries): it may have evicted what it warmed", rc.Len(), size)
