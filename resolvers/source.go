@@ -30,7 +30,11 @@ import (
 // clones the held profile before TakeRole and Earn; ReachableRoles and
 // starterPage copy roles and build fresh paths, sorting only their own
 // slices; Ladder copies what it sorts. A held profile is shared only for a
-// profile that is a role and nothing more.
+// profile that is a role and nothing more. A plan form and a candidate's
+// interned facts are shared by every graph made from them: each graph gets
+// its own Candidates and Credentials (PlanForm.PlanGraph), which are all
+// the field rule writes; the facts' maps and slices (Certifies,
+// Prerequisites, StackCredit) are complete when decoded and only read.
 type source struct {
 	*cypher.Store
 
