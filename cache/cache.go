@@ -7,6 +7,13 @@
 //
 // Values are shared between requests once cached: whoever gets one must not
 // change it, exactly as with a dataloader's values within one request.
+//
+// Entries are bounded by their estimated bytes (Sizer), and by their count
+// as a guard against a flood of tiny ones. Values that many entries refer
+// to (a program is a plan candidate of thousands of roles) are kept once
+// per version in an interning table (Shared) that no entry bound evicts
+// from: it holds at most one value per id of the graph, and goes with its
+// version.
 package cache
 
 import (
@@ -14,6 +21,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -38,6 +46,9 @@ type Observer interface {
 // A nil *Cache caches nothing.
 type Cache struct {
 	entries  *lru.Cache[key, entry]
+	bytes    int64                   // the bound of entries' estimated bytes
+	held     atomic.Int64            // estimated bytes of entries held
+	entryMu  sync.Mutex              // one writer of entries at a time keeps held exact
 	answers  *lru.Cache[key, []byte] // whole answers, bounded by their bytes
 	budget   int64
 	used     atomic.Int64 // bytes of answers held
@@ -48,6 +59,10 @@ type Cache struct {
 
 	mu      sync.Mutex
 	current Version // the newest version a request has read
+
+	sharedMu    sync.Mutex
+	shared      map[key]entry // the current version's interned values
+	sharedBytes atomic.Int64
 }
 
 type key struct {
@@ -60,32 +75,86 @@ type key struct {
 type entry struct {
 	value  any
 	absent bool
+	weight int64 // estimated bytes, bookkeeping included
 }
 
-// DefaultSize is the entry bound a service's cache has unless configured:
-// room for a whole warm-up at O*NET and CIP's scale (about 50,000 entries:
-// every role's inputs, the certifier lists, the pages of roles, every
-// stack) within the part of the cache a warm-up may fill (three quarters),
-// with room to spare for what requests add.
-const DefaultSize = 80000
+// entryOverhead is what an entry costs besides its value: its key, the
+// LRU's list element and map slot.
+const entryOverhead = 160
+
+// weigh is e's weight under k, its value weighing v bytes.
+func weigh(k key, v int64) int64 {
+	return entryOverhead + int64(len(k.version.Epoch)+len(k.kind)+len(k.name)) + v
+}
+
+// DefaultSize is the entry bound a service's cache has unless configured: a
+// guard against a flood of tiny entries (each weighs at least
+// entryOverhead); DefaultBytes is the bound that matters. A warm-up of every
+// role of a graph ten times O*NET's makes about 200,000.
+const DefaultSize = 1 << 20
+
+// DefaultBytes is the entries' byte bound a service's cache has unless
+// configured (SetBytes): room for a warm-up of every role's question inputs
+// of a graph ten times O*NET's (about 1.2 GB, README, Warming) within the
+// part a warm-up may fill, with the rest for whole plan graphs.
+const DefaultBytes = 2 << 30
 
 // DefaultAnswerBytes bounds the whole answers a cache keeps (Answer).
 const DefaultAnswerBytes = 64 << 20
 
-// New returns a cache of at most size entries, and whole answers of at most
-// DefaultAnswerBytes in all; o may be nil.
+// New returns a cache of at most size entries weighing DefaultBytes, and
+// whole answers of at most DefaultAnswerBytes in all; o may be nil.
 func New(size int, o Observer) (*Cache, error) {
-	entries, err := lru.New[key, entry](size)
+	c := &Cache{observer: o, budget: DefaultAnswerBytes, size: size, bytes: DefaultBytes}
+	var err error
+	c.entries, err = lru.NewWithEvict(size, func(_ key, e entry) { c.held.Add(-e.weight) })
 	if err != nil {
 		return nil, err
 	}
-	c := &Cache{entries: entries, observer: o, budget: DefaultAnswerBytes, size: size}
 	// The entry bound only stops a flood of tiny answers; bytes are the bound.
 	c.answers, err = lru.NewWithEvict(size, func(_ key, b []byte) { c.used.Add(-int64(len(b))) })
 	if err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// SetBytes bounds the entries' estimated bytes to n; 0 or less means no
+// bound but the entries'. Set it before the cache is used.
+func (c *Cache) SetBytes(n int64) {
+	if c != nil {
+		if n <= 0 {
+			n = math.MaxInt64
+		}
+		c.bytes = n
+	}
+}
+
+// Bytes is the entries' byte bound.
+func (c *Cache) Bytes() int64 { return c.bytes }
+
+// Held is the estimated bytes of the entries the cache holds.
+func (c *Cache) Held() int64 { return c.held.Load() }
+
+// SharedBytes is the estimated bytes of the values interned for the
+// current version (Shared), which no entry bound counts.
+func (c *Cache) SharedBytes() int64 { return c.sharedBytes.Load() }
+
+// add caches e under k, then evicts the least recently used entries while
+// the entries weigh more than the byte bound.
+func (c *Cache) add(k key, e entry) {
+	c.entryMu.Lock()
+	defer c.entryMu.Unlock()
+	if old, had := c.entries.Peek(k); had {
+		c.held.Add(-old.weight) // Add replaces without an eviction
+	}
+	c.held.Add(e.weight)
+	c.entries.Add(k, e)
+	for c.held.Load() > c.bytes {
+		if _, _, ok := c.entries.RemoveOldest(); !ok {
+			break
+		}
+	}
 }
 
 // SetAnswerBytes bounds the whole answers the cache keeps to n bytes; 0
@@ -130,6 +199,10 @@ func (c *Cache) adopt(v Version) bool {
 	}
 	c.current = v
 	c.entries.Purge()
+	c.sharedMu.Lock()
+	c.shared = nil
+	c.sharedBytes.Store(0)
+	c.sharedMu.Unlock()
 	c.answerMu.Lock()
 	c.answers.Purge()
 	c.answerMu.Unlock()
@@ -204,8 +277,14 @@ func Lookup[V any](ctx context.Context, kind, id string) (v V, absent, hit bool,
 
 // Batch wraps a batch fetch of values by id so that it fetches only the ids
 // the cache misses and caches what it fetched, an id missing from the
-// result as absent.
+// result as absent. Each value weighs what SizeOf says.
 func Batch[V any](kind string, fetch func(context.Context, []string) (map[string]V, error)) func(context.Context, []string) (map[string]V, error) {
+	return BatchSized(kind, fetch, func(v V) int64 { return SizeOf(v) })
+}
+
+// BatchSized is Batch with each value weighing size(v) bytes: for values
+// that refer to shared ones, which they should not count.
+func BatchSized[V any](kind string, fetch func(context.Context, []string) (map[string]V, error), size func(V) int64) func(context.Context, []string) (map[string]V, error) {
 	return func(ctx context.Context, ids []string) (map[string]V, error) {
 		c, ver, ok, err := scope(ctx)
 		if err != nil {
@@ -238,7 +317,82 @@ func Batch[V any](kind string, fetch func(context.Context, []string) (map[string
 				out[id] = v
 			}
 			if ctx.Err() == nil {
-				c.entries.Add(key{ver, kind, id}, entry{value: v, absent: !found})
+				k, w := key{ver, kind, id}, int64(0)
+				if found {
+					w = size(v)
+				}
+				c.add(k, entry{value: v, absent: !found, weight: weigh(k, w)})
+			}
+		}
+		return out, nil
+	}
+}
+
+// Shared wraps a batch fetch of values by id, as Batch does, for values
+// many entries refer to: each is fetched once per version and kept in the
+// version's interning table, not among the entries, so that no eviction
+// makes a second copy of it while entries still refer to the first. The
+// table goes with its version. An id missing from the result is not kept.
+func Shared[V any](kind string, fetch func(context.Context, []string) (map[string]V, error)) func(context.Context, []string) (map[string]V, error) {
+	return func(ctx context.Context, ids []string) (map[string]V, error) {
+		c, ver, ok, err := scope(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return fetch(ctx, ids)
+		}
+		out := make(map[string]V, len(ids))
+		var missed []string
+		c.sharedMu.Lock()
+		for _, id := range ids {
+			if e, hit := c.shared[key{ver, kind, id}]; hit {
+				out[id] = e.value.(V)
+			} else {
+				missed = append(missed, id)
+			}
+		}
+		c.sharedMu.Unlock()
+		if c.observer != nil {
+			for range len(ids) - len(missed) {
+				c.observer.ObserveCache(kind, true)
+			}
+			for range missed {
+				c.observer.ObserveCache(kind, false)
+			}
+		}
+		if len(missed) == 0 {
+			return out, nil
+		}
+		got, err := fetch(ctx, missed)
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		current := c.current == ver
+		c.mu.Unlock()
+		c.sharedMu.Lock()
+		defer c.sharedMu.Unlock()
+		for _, id := range missed {
+			v, found := got[id]
+			if !found {
+				continue
+			}
+			k := key{ver, kind, id}
+			// Another request may have interned it meanwhile: its copy wins.
+			if e, hit := c.shared[k]; hit {
+				out[id] = e.value.(V)
+				continue
+			}
+			out[id] = v
+			// A table of a newer version keeps nothing of an older one.
+			if current && ctx.Err() == nil {
+				if c.shared == nil {
+					c.shared = map[key]entry{}
+				}
+				w := weigh(k, SizeOf(v))
+				c.shared[k] = entry{value: v, weight: w}
+				c.sharedBytes.Add(w)
 			}
 		}
 		return out, nil
@@ -254,7 +408,11 @@ func Put[V any](ctx context.Context, kind, id string, v V, found bool) {
 	if !ok || err != nil || ctx.Err() != nil {
 		return
 	}
-	c.entries.Add(key{ver, kind, id}, entry{value: v, absent: !found})
+	k, w := key{ver, kind, id}, int64(0)
+	if found {
+		w = SizeOf(v)
+	}
+	c.add(k, entry{value: v, absent: !found, weight: weigh(k, w)})
 }
 
 // Answer returns the whole encoded answer of a query (digest names the
@@ -329,7 +487,7 @@ func Memo[V any](ctx context.Context, kind string, args any, compute func(contex
 		}
 		v, err := compute(ctx)
 		if err == nil && ctx.Err() == nil {
-			c.entries.Add(k, entry{value: v})
+			c.add(k, entry{value: v, weight: weigh(k, SizeOf(v))})
 		}
 		return v, err
 	})

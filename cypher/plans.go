@@ -38,15 +38,46 @@ func (s *Store) PlanGraphs(ctx context.Context, roleIDs []string) (out map[strin
 // the planner only reads them.
 func (s *Store) PlanGraphsWith(ctx context.Context, roleIDs []string, credentials PlanCredentials) (out map[string]*pathway.PlanGraph, err error) {
 	defer wrap(&err, "cypher.PlanGraphsWith(%v)", roleIDs)
+	forms, err := s.PlanForms(ctx, roleIDs)
+	if err != nil {
+		return nil, err
+	}
+	var all []string
+	for _, f := range forms {
+		all = append(all, f.Candidates...)
+	}
+	slices.Sort(all)
+	facts, err := credentials(ctx, slices.Compact(all))
+	if err != nil {
+		return nil, err
+	}
+	out = make(map[string]*pathway.PlanGraph, len(forms))
+	for id, f := range forms {
+		out[id] = f.PlanGraph(facts)
+	}
+	return out, nil
+}
+
+// PlanForm is a plan graph before its candidates' facts: what is the
+// role's own, and its candidates' ids. A cache keeps it for every role at
+// a fraction of a whole graph's size, and completes it with facts it keeps
+// once per credential (PlanGraph).
+type PlanForm struct {
+	Graph      pathway.PlanGraph // no Candidates, no Credentials
+	Candidates []string
+}
+
+// PlanForms reads the plan forms of roles, in one round trip; roles that do
+// not exist are absent.
+func (s *Store) PlanForms(ctx context.Context, roleIDs []string) (out map[string]*PlanForm, err error) {
+	defer wrap(&err, "cypher.PlanForms(%v)", roleIDs)
 	recs, err := s.read(ctx, "plan_candidates", map[string]any{"ids": nonNil(roleIDs)})
 	if err != nil {
 		return nil, err
 	}
-	candidates := make(map[string][]string, len(recs))
-	var all []string
-	out = make(map[string]*pathway.PlanGraph, len(recs))
+	out = make(map[string]*PlanForm, len(recs))
 	for _, rec := range recs {
-		g := &pathway.PlanGraph{RoleID: get(rec, "id").(string), TargetEducationRank: -1, Credentials: map[string]pathway.Credential{}}
+		g := pathway.PlanGraph{RoleID: get(rec, "id").(string), TargetEducationRank: -1}
 		g.Role = roleFrom(asMap(get(rec, "role")))
 		g.Target = requirementsFrom(get(rec, "target"))
 		// Required first, then the most important, as role profiles read.
@@ -70,25 +101,32 @@ func (s *Store) PlanGraphsWith(ctx context.Context, roleIDs []string, credential
 		g.AnyField, _ = get(rec, "anyField").(bool)
 		g.Preparing, g.Fields = stringList(get(rec, "preparing")), stringList(get(rec, "fields"))
 		g.NearCodes = slices.Sorted(slices.Values(stringList(get(rec, "nearCodes"))))
-		candidates[g.RoleID] = stringList(get(rec, "candidates"))
-		all = append(all, candidates[g.RoleID]...)
-		out[g.RoleID] = g
-	}
-	slices.Sort(all)
-	facts, err := credentials(ctx, slices.Compact(all))
-	if err != nil {
-		return nil, err
-	}
-	for id, g := range out {
-		for _, cid := range candidates[id] {
-			if f, ok := facts[cid]; ok { // deleted since: a later read sees it gone
-				g.Credentials[cid] = f.Credential
-				g.Candidates = append(g.Candidates, f.Plan)
-			}
-		}
-		sort.Slice(g.Candidates, func(i, j int) bool { return g.Candidates[i].ID < g.Candidates[j].ID })
+		out[g.RoleID] = &PlanForm{Graph: g, Candidates: stringList(get(rec, "candidates"))}
 	}
 	return out, nil
+}
+
+// PlanGraph is f completed with its candidates' facts, a new graph each
+// call (the field rule not applied yet); a candidate missing from facts
+// (deleted since: a later read sees it gone) is left out. The graph shares
+// f's slices and the facts' maps and slices: nothing may change them.
+func (f *PlanForm) PlanGraph(facts map[string]PlanCandidate) *pathway.PlanGraph {
+	g := f.Graph
+	g.Credentials = make(map[string]pathway.Credential, len(f.Candidates))
+	if len(f.Candidates) > 0 {
+		g.Candidates = make([]pathway.PlanCredential, 0, len(f.Candidates))
+	}
+	for _, cid := range f.Candidates {
+		if c, ok := facts[cid]; ok {
+			g.Credentials[c.Credential.ID] = c.Credential // the interned id: one copy
+			g.Candidates = append(g.Candidates, c.Plan)
+		}
+	}
+	if len(g.Candidates) == 0 {
+		g.Candidates = nil // as a graph with none always was
+	}
+	sort.Slice(g.Candidates, func(i, j int) bool { return g.Candidates[i].ID < g.Candidates[j].ID })
+	return &g
 }
 
 // PlanCredentials reads candidates' facts by credential id, in one round trip.

@@ -82,8 +82,8 @@ func benchHandlerClient(b *testing.B, store *cypher.Store) (c *client.Client, wa
 			if err != nil {
 				b.Fatalf("warm-up: %v", err)
 			}
-			b.Logf("warm-up: %d of %d roles and %d credentials in %v, %d cache entries (bounded: %v)",
-				st.Roles, st.AllRoles, st.Credentials, st.Duration.Round(time.Millisecond), st.Entries, st.Bounded)
+			b.Logf("warm-up: %d of %d roles, %d whole plan graphs and %d credentials in %v, %d cache entries of %d MB and %d MB interned (bounded: %v)",
+				st.Roles, st.AllRoles, st.PlanGraphs, st.Credentials, st.Duration.Round(time.Millisecond), st.Entries, st.Bytes>>20, st.Shared>>20, st.Bounded)
 			return st.Duration
 		}
 	}

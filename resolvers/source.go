@@ -32,11 +32,17 @@ import (
 // clones the held profile before TakeRole and Earn; ReachableRoles and
 // starterPage copy roles and build fresh paths, sorting only their own
 // slices; Ladder copies what it sorts. A held profile is shared only for a
-// profile that is a role and nothing more.
+// profile that is a role and nothing more. A plan form and a candidate's
+// interned facts are shared by every graph made from them: each graph gets
+// its own Candidates and Credentials (PlanForm.PlanGraph), which are all
+// the field rule writes; the facts' maps and slices (Certifies,
+// Prerequisites, StackCredit) are complete when decoded and only read.
 type source struct {
 	*cypher.Store
 
 	planGraphs    func(context.Context, []string) (map[string]*pathway.PlanGraph, error)
+	planForms     func(context.Context, []string) (map[string]*cypher.PlanForm, error)
+	planFacts     func(context.Context, []string) (map[string]cypher.PlanCandidate, error)
 	roleHeld      func(context.Context, []string) (map[string]heldRole, error)
 	levelHeld     func(context.Context, []string) (map[string]*pathway.Held, error)
 	gapsCertified func(context.Context, []string) (map[string]bool, error)
@@ -72,17 +78,39 @@ type levelRoles struct {
 // named as theirs and hold the same values, so either fills the other.
 func newSource(s *cypher.Store) *source {
 	// A program is a candidate of every role its skills and field reach:
-	// its facts are read once per version, not once per role.
-	planCredentials := cache.Batch("planCredential", s.PlanCredentials)
+	// its facts are decoded once per version and interned, so that every
+	// plan graph holding it refers to the one copy, which no eviction of a
+	// graph can duplicate.
+	planFacts := cache.Shared("planCredential", s.PlanCredentials)
+	// A plan graph is its role's form (light, kept for every role) and its
+	// candidates' facts, indexed by the field rule (heavy: kept while the
+	// byte bound has room, made again from the form without Neo4j).
+	planForms := cache.Batch("planForm", s.PlanForms)
 	return &source{
-		Store: s,
-		planGraphs: cache.Batch("planGraph", func(ctx context.Context, ids []string) (map[string]*pathway.PlanGraph, error) {
-			graphs, err := s.PlanGraphsWith(ctx, ids, planCredentials)
-			for _, g := range graphs {
-				g.ApplyFieldRule() // before it is shared: Request then only reads it
+		Store:     s,
+		planForms: planForms,
+		planFacts: planFacts,
+		planGraphs: cache.BatchSized("planGraph", func(ctx context.Context, ids []string) (map[string]*pathway.PlanGraph, error) {
+			forms, err := planForms(ctx, ids)
+			if err != nil {
+				return nil, err
 			}
-			return graphs, err
-		}),
+			var all []string
+			for _, f := range forms {
+				all = append(all, f.Candidates...)
+			}
+			facts, err := planFacts(ctx, sortedUnique(all))
+			if err != nil {
+				return nil, err
+			}
+			graphs := make(map[string]*pathway.PlanGraph, len(forms))
+			for id, f := range forms {
+				g := f.PlanGraph(facts)
+				g.ApplyFieldRule() // before it is shared: Request then only reads it
+				graphs[id] = g
+			}
+			return graphs, nil
+		}, planGraphBytes),
 		roleHeld: cache.Batch("roleHeld", func(ctx context.Context, ids []string) (map[string]heldRole, error) {
 			ps := make([]pathway.Profile, len(ids))
 			for i, id := range ids {
@@ -160,6 +188,17 @@ func newSource(s *cypher.Store) *source {
 			return out, nil
 		}),
 	}
+}
+
+// planGraphBytes is what a cached plan graph weighs of its own: its
+// candidates' facts are interned (planFacts) and counted there.
+func planGraphBytes(g *pathway.PlanGraph) int64 {
+	sz := cache.NewSizer()
+	for _, c := range g.Candidates {
+		sz.Exclude(c)
+		sz.Exclude(g.Credentials[c.ID])
+	}
+	return sz.Size(g)
 }
 
 // roleOnly says the store resolves p from its role alone: it holds nothing
@@ -261,6 +300,18 @@ func (s *source) Profiles(ctx context.Context, ps []pathway.Profile) ([]*pathway
 // field rule applied.
 func (s *source) PlanGraphs(ctx context.Context, roleIDs []string) (map[string]*pathway.PlanGraph, error) {
 	return s.planGraphs(ctx, roleIDs)
+}
+
+// PlanForms returns the plan forms of the roles that exist; PlanGraphs
+// completes them.
+func (s *source) PlanForms(ctx context.Context, roleIDs []string) (map[string]*cypher.PlanForm, error) {
+	return s.planForms(ctx, roleIDs)
+}
+
+// PlanFacts returns the candidates' facts by credential id, interned for
+// the version.
+func (s *source) PlanFacts(ctx context.Context, ids []string) (map[string]cypher.PlanCandidate, error) {
+	return s.planFacts(ctx, ids)
 }
 
 // RolesByIDs returns the roles that exist among ids.

@@ -3,10 +3,12 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -270,5 +272,88 @@ func TestSourcePlanGraphsShareable(t *testing.T) {
 	}
 	if len(graphs) != len(variedRoles) || otherField == 0 {
 		t.Fatalf("%d graphs with %d candidates in another field: the test proves nothing", len(graphs), otherField)
+	}
+}
+
+// TestPlanGraphsShareFacts: within a version, plan graphs read by different
+// requests, and one made again after the byte bound evicted it, refer to
+// one decoded copy of a candidate's facts (its certifications, its name);
+// a new version decodes its own. Each graph equals the store's, with the
+// field rule applied.
+func TestPlanGraphsShareFacts(t *testing.T) {
+	store := cyphertest.Sample(t)
+	rc, err := cache.New(1000, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := store.GraphVersion(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	begin := func(v cypher.Version) context.Context {
+		return rc.Begin(context.Background(), func(context.Context) (cache.Version, error) { return cache.Version(v), nil })
+	}
+	src := newSource(store)
+	read := func(ctx context.Context, id string) *pathway.PlanGraph {
+		t.Helper()
+		gs, err := src.PlanGraphs(ctx, []string{id})
+		if err != nil || gs[id] == nil {
+			t.Fatalf("plan graph of %s: %v, %v", id, gs, err)
+		}
+		want, err := store.PlanGraphs(context.Background(), []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[id].ApplyFieldRule()
+		if diff := cmp.Diff(want[id], gs[id], cmp.AllowUnexported(pathway.PlanGraph{})); diff != "" {
+			t.Errorf("cached plan graph of %s (-store +cached):\n%s", id, diff)
+		}
+		return gs[id]
+	}
+	// The facts of credential cid in g: its certifications and its name.
+	type facts struct {
+		certifies uintptr
+		name      *byte
+	}
+	factsOf := func(g *pathway.PlanGraph, cid string) facts {
+		for _, c := range g.Candidates {
+			if c.ID == cid {
+				return facts{reflect.ValueOf(c.Certifies).Pointer(), unsafe.StringData(g.Credentials[cid].Name)}
+			}
+		}
+		t.Fatalf("%s is no candidate of %s", cid, g.RoleID)
+		return facts{}
+	}
+	// Two roles' graphs, each read by its own request, with a candidate in
+	// common that certifies something.
+	a, b := read(begin(v), variedRoles[0]), read(begin(v), variedRoles[1])
+	var cid string
+	for _, c := range a.Candidates {
+		if len(c.Certifies) > 0 && slices.ContainsFunc(b.Candidates, func(o pathway.PlanCredential) bool { return o.ID == c.ID }) {
+			cid = c.ID
+			break
+		}
+	}
+	if cid == "" {
+		t.Fatalf("%s and %s have no certifying candidate in common: the test proves nothing", a.RoleID, b.RoleID)
+	}
+	if fa, fb := factsOf(a, cid), factsOf(b, cid); fa != fb {
+		t.Errorf("the graphs of %s and %s hold two decoded copies of %s's facts", a.RoleID, b.RoleID, cid)
+	}
+	// Evicted by the byte bound and made again: the same facts.
+	rc.SetBytes(1)
+	read(begin(v), variedRoles[2])
+	rc.SetBytes(cache.DefaultBytes)
+	again := read(begin(v), variedRoles[0])
+	if again == a {
+		t.Fatalf("the graph of %s outlived a byte bound of 1: the test proves nothing", a.RoleID)
+	}
+	if factsOf(again, cid) != factsOf(a, cid) {
+		t.Errorf("a graph made again after its eviction decoded %s's facts again", cid)
+	}
+	// A new version decodes its own: nothing of the old is kept for it.
+	next := read(begin(cypher.Version{Epoch: v.Epoch, N: v.N + 1}), variedRoles[0])
+	if factsOf(next, cid) == factsOf(a, cid) {
+		t.Errorf("a graph of a new version holds the old version's facts of %s", cid)
 	}
 }

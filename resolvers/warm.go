@@ -19,7 +19,8 @@ import (
 // a request waiting on Neo4j behind it waits little.
 const WarmBatch = 50
 
-// warmShare is the part of the cache's entries a warm-up may fill: the rest
+// warmShare is the part of the cache's entries and of its bytes a warm-up
+// may fill: the rest
 // is left to what requests read that is not warmed (memos, loader lists,
 // skills), so that warming does not evict it nor it the warmed inputs.
 const warmShare = 0.75
@@ -46,12 +47,15 @@ type WarmObserver interface {
 // WarmStats is what one warm-up did.
 type WarmStats struct {
 	Version     cache.Version
-	Roles       int // the roles warmed
-	AllRoles    int // the roles of the graph
-	Credentials int // the plan candidates whose facts were warmed
-	Pages       int // the pages of roles warmed (warmPageSizes)
-	Stacks      int // the credentials and education levels whose stacks were warmed
-	Entries     int // what the cache held at the end
+	Roles       int   // the roles warmed
+	AllRoles    int   // the roles of the graph
+	Credentials int   // the plan candidates whose facts were warmed
+	Pages       int   // the pages of roles warmed (warmPageSizes)
+	Stacks      int   // the credentials and education levels whose stacks were warmed
+	PlanGraphs  int   // the roles whose whole plan graph was made
+	Entries     int   // what the cache held at the end
+	Bytes       int64 // the entries' estimated bytes at the end
+	Shared      int64 // the interned values' estimated bytes at the end
 	Duration    time.Duration
 	Bounded     bool // stopped at the cache's bound before every role
 }
@@ -129,6 +133,7 @@ func (w *Warmer) warm(ctx context.Context, v cache.Version) (WarmStats, error) {
 	start := time.Now()
 	st, err := w.warmVersion(ctx, v)
 	st.Version, st.Duration, st.Entries = v, time.Since(start), w.cache.Len()
+	st.Bytes, st.Shared = w.cache.Held(), w.cache.SharedBytes()
 	outcome := "done"
 	switch {
 	case ctx.Err() != nil:
@@ -146,25 +151,30 @@ func (w *Warmer) warm(ctx context.Context, v cache.Version) (WarmStats, error) {
 		ev = w.log.Warn().Err(err)
 	}
 	ev.Str("outcome", outcome).Str("epoch", v.Epoch).Int64("version", v.N).Int("roles", st.Roles).Int("all_roles", st.AllRoles).
-		Int("credentials", st.Credentials).Int("pages", st.Pages).Int("stacks", st.Stacks).Int("entries", st.Entries).Dur("duration", st.Duration).Msg("read cache warm-up")
+		Int("credentials", st.Credentials).Int("pages", st.Pages).Int("stacks", st.Stacks).Int("plan_graphs", st.PlanGraphs).
+		Int("entries", st.Entries).Int64("bytes", st.Bytes).Int64("shared_bytes", st.Shared).Dur("duration", st.Duration).
+		Msg("read cache warm-up")
 	return st, err
 }
 
 // warmVersion reads, for every role in batches of at most WarmBatch, what
-// the questions read of it: its plan graph (and its candidates' facts as
-// plan credentials), its profile as a person who holds just it, the role,
-// its skills, its credentials, its education, its overlap edges out and in,
-// the skills it requires, whether some credential closes each of its
-// required levels and which do (a skills map's closedBy), and the
-// credentials certifying each of its skills (a page of roles' nested
-// certifiedBy). Then, while there is room, the facts of the credentials the
-// plans reach, which plan steps name (a plan names few of its candidates, so
-// they come after every role), the unfiltered pages of roles (warmPageSizes)
-// and the stack through every credential and education level with its
-// rungs' facts. First each education level's profile and the roles sharing
-// its skills (a student's first move). It stops before a batch that would
-// take the cache past warmShare of its entries, judging by what the last
-// batch added.
+// the questions read of it: its plan form and its candidates' facts
+// (interned), its profile as a person who holds just it, the role, its
+// skills, its credentials, its education, its overlap edges out and in, the
+// skills it requires, whether some credential closes each of its required
+// levels and which do (a skills map's closedBy), and the credentials
+// certifying each of its skills (a page of roles' nested certifiedBy).
+// Then, while there is room, the facts of the credentials the plans reach,
+// which plan steps name (a plan names few of its candidates, so they come
+// after every role), the unfiltered pages of roles (warmPageSizes) and the
+// stack through every credential and education level with its rungs'
+// facts. First each education level's profile and the roles sharing its
+// skills (a student's first move). It stops before a batch that would take
+// the cache past warmShare of its entries or of its bytes, judging by what
+// the last batch added. Last, with no statement, it makes whole plan graphs
+// from the forms and facts, role by role, while they fit in that share: a
+// graph it leaves out is made from its form when first asked, in about a
+// millisecond, without Neo4j.
 func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats, err error) {
 	ctx = w.cache.Begin(ctx, func(context.Context) (cache.Version, error) { return v, nil })
 	// Every role, by id: read as the starters' question reads it, which
@@ -182,8 +192,12 @@ func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats
 	}
 	st.AllRoles = len(ids)
 	limit := int(float64(w.cache.Size()) * warmShare)
-	room := func(grow int) bool {
-		if w.cache.Len()+grow > limit {
+	limitBytes := int64(float64(w.cache.Bytes()) * warmShare)
+	fits := func(grow int, growBytes int64) bool {
+		return w.cache.Len()+grow <= limit && w.cache.Held()+growBytes <= limitBytes
+	}
+	room := func(grow int, growBytes int64) bool {
+		if !fits(grow, growBytes) {
 			st.Bounded = true
 			return false
 		}
@@ -191,16 +205,17 @@ func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats
 	}
 	seen := map[string]bool{}
 	var creds []string
-	size, grow := WarmBatch, 10*WarmBatch // a guess until a batch is measured
-	for len(ids) > 0 {
-		batch := ids[:min(size, len(ids))]
-		if !room(grow * len(batch) / size) {
+	// A guess until a batch is measured.
+	size, grow, growBytes := WarmBatch, 10*WarmBatch, int64(WarmBatch)<<20
+	for rest := ids; len(rest) > 0; {
+		batch := rest[:min(size, len(rest))]
+		if !room(grow*len(batch)/size, growBytes*int64(len(batch))/int64(size)) {
 			return st, nil
 		}
 		if w.cache.Current() != v {
 			return st, nil // a request has read a newer version: Run warms that
 		}
-		before, start := w.cache.Len(), time.Now()
+		before, beforeBytes, start := w.cache.Len(), w.cache.Held(), time.Now()
 		reached, err := w.warmRoles(ctx, batch)
 		if err != nil {
 			return st, err
@@ -211,23 +226,26 @@ func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats
 				creds = append(creds, id)
 			}
 		}
-		ids = ids[len(batch):]
+		rest = rest[len(batch):]
 		st.Roles += len(batch)
 		grow = max(1, (w.cache.Len()-before)*size/len(batch))
-		// Plan graphs grow with the graph: fewer roles a batch keeps each
+		growBytes = max(1, (w.cache.Held()-beforeBytes)*int64(size)/int64(len(batch)))
+		// Plan forms grow with the graph: fewer roles a batch keeps each
 		// statement short on a large one.
 		switch took := time.Since(start); {
 		case took > time.Second && size > 5:
 			size /= 2
 			grow /= 2
+			growBytes /= 2
 		case took < 200*time.Millisecond && size < WarmBatch:
 			size *= 2
 			grow *= 2
+			growBytes *= 2
 		}
 	}
 	slices.Sort(creds)
 	for part := range slices.Chunk(creds, WarmBatch) {
-		if !room(len(part)) {
+		if !room(len(part), int64(len(part))<<10) {
 			return st, nil
 		}
 		if _, err := w.src.CredentialsByIDs(ctx, part); err != nil {
@@ -235,11 +253,32 @@ func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats
 		}
 		st.Credentials += len(part)
 	}
-	if st.Pages, err = w.warmPages(ctx, st.AllRoles, room); err != nil || st.Bounded {
+	// Pages and stacks weigh about 15 KB and 2 KB an entry on O*NET+CIP.
+	entries := func(bytes int64) func(int) bool {
+		return func(n int) bool { return room(n, int64(n)*bytes) }
+	}
+	if st.Pages, err = w.warmPages(ctx, st.AllRoles, entries(32<<10)); err != nil || st.Bounded {
 		return st, err
 	}
-	if st.Stacks, err = w.warmStacks(ctx, v, room); err != nil {
+	if st.Stacks, err = w.warmStacks(ctx, v, entries(4<<10)); err != nil || st.Bounded {
 		return st, err
+	}
+	// Whole plan graphs: one first, to weigh one.
+	size, grow, growBytes = 1, 1, 1<<20
+	for rest := ids; len(rest) > 0 && ctx.Err() == nil; {
+		batch := rest[:min(size, len(rest))]
+		if !fits(grow*len(batch)/size, growBytes*int64(len(batch))/int64(size)) || w.cache.Current() != v {
+			break
+		}
+		before, beforeBytes := w.cache.Len(), w.cache.Held()
+		if _, err := w.src.PlanGraphs(ctx, batch); err != nil {
+			return st, err
+		}
+		rest = rest[len(batch):]
+		st.PlanGraphs += len(batch)
+		grow = max(1, (w.cache.Len()-before)*WarmBatch/len(batch))
+		growBytes = max(1, (w.cache.Held()-beforeBytes)*WarmBatch/int64(len(batch)))
+		size = WarmBatch
 	}
 	return st, ctx.Err()
 }
@@ -333,8 +372,27 @@ func (w *Warmer) warmStacks(ctx context.Context, v cache.Version, room func(int)
 // warmRoles warms a batch of roles and returns the credentials their plans
 // reach.
 func (w *Warmer) warmRoles(ctx context.Context, batch []string) ([]string, error) {
-	graphs, err := w.src.PlanGraphs(ctx, batch)
+	forms, err := w.src.PlanForms(ctx, batch)
 	if err != nil {
+		return nil, err
+	}
+	var creds, skills []string
+	var gaps []cypher.GapKey
+	for _, f := range forms {
+		// A plan's gaps are its target's required skills at their levels,
+		// whatever is held (pathway.Gaps); its builder names the target
+		// skills.
+		for _, gap := range pathway.Gaps(nil, f.Graph.Target, false) {
+			gaps = append(gaps, cypher.GapKey{SkillID: gap.SkillID, Level: gap.Level})
+		}
+		for _, t := range f.Graph.Target {
+			skills = append(skills, t.SkillID)
+		}
+		creds = append(creds, f.Candidates...)
+	}
+	// The facts that make the forms whole graphs, so that making them reads
+	// nothing.
+	if _, err := w.src.PlanFacts(ctx, sortedUnique(creds)); err != nil {
 		return nil, err
 	}
 	profiles := make([]pathway.Profile, len(batch))
@@ -354,21 +412,6 @@ func (w *Warmer) warmRoles(ctx context.Context, batch []string) ([]string, error
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
-		}
-	}
-	// A plan's gaps are its target's required skills at their levels,
-	// whatever is held (pathway.Gaps); its builder names the target skills.
-	var creds, skills []string
-	var gaps []cypher.GapKey
-	for _, g := range graphs {
-		for _, gap := range pathway.Gaps(nil, g.Target, false) {
-			gaps = append(gaps, cypher.GapKey{SkillID: gap.SkillID, Level: gap.Level})
-		}
-		for _, t := range g.Target {
-			skills = append(skills, t.SkillID)
-		}
-		for _, c := range g.Candidates {
-			creds = append(creds, c.ID)
 		}
 	}
 	// Small values, many a role: four batches' worth a statement.

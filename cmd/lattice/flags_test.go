@@ -78,6 +78,31 @@ func TestReadCacheFlags(t *testing.T) {
 			}
 		})
 	}
+	t.Run("bytes", func(t *testing.T) {
+		for _, tt := range []struct {
+			name string
+			env  string
+			args []string
+			want int // 0: refused
+		}{
+			{"by default", "", nil, cache.DefaultBytes >> 20},
+			{"by environment", "300", nil, 300},
+			{"by flag", "300", []string{"-read-cache-mb", "40"}, 40},
+			{"zero refused", "", []string{"-read-cache-mb", "0"}, 0},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				t.Setenv("LATTICE_READ_CACHE_MB", tt.env)
+				m := NewMain(zerolog.Nop())
+				err := m.ParseFlags(append([]string{"-neo4j-uri", "neo4j://localhost:7687"}, tt.args...))
+				switch {
+				case tt.want == 0 && err == nil:
+					t.Errorf("-read-cache-mb %v accepted (%d)", tt.args, m.ReadCacheMB)
+				case tt.want != 0 && (err != nil || m.ReadCacheMB != tt.want):
+					t.Errorf("ReadCacheMB=%d, %v; want %d", m.ReadCacheMB, err, tt.want)
+				}
+			})
+		}
+	})
 	t.Run("warm", func(t *testing.T) {
 		for _, tt := range []struct {
 			name string

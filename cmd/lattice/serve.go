@@ -27,10 +27,12 @@ type Main struct {
 	Addr       string
 	LoadSample bool
 	Handler    resolvers.Config
-	// ReadCache turns the read cache on, ReadCacheSize bounds its entries
+	// ReadCache turns the read cache on, ReadCacheMB bounds its entries'
+	// estimated bytes (0: cache.DefaultBytes), ReadCacheSize their count
 	// and ReadCacheAnswerMB the bytes of the whole answers it keeps.
 	ReadCache         bool
 	ReadCacheSize     int
+	ReadCacheMB       int
 	ReadCacheAnswerMB int
 	// ReadCacheWarm warms the read cache after every graph change.
 	ReadCacheWarm bool
@@ -67,7 +69,8 @@ func (m *Main) ParseFlags(args []string) error {
 	introspection := fs.Bool("introspection", env("LATTICE_INTROSPECTION", "") != "false", "answer introspection (__schema, __type) queries (env LATTICE_INTROSPECTION=false turns it off)")
 	graphiql := fs.Bool("graphiql", env("LATTICE_GRAPHIQL", "") != "false", "serve GraphiQL at /graphiql (env LATTICE_GRAPHIQL=false turns it off)")
 	fs.BoolVar(&m.ReadCache, "read-cache", env("LATTICE_READ_CACHE", "") != "false", "keep reads and question answers in memory by graph version, which every write bumps (env LATTICE_READ_CACHE=false turns it off)")
-	fs.IntVar(&m.ReadCacheSize, "read-cache-size", envInt("LATTICE_READ_CACHE_SIZE", cache.DefaultSize), "most entries the read cache holds: one per node list or question answer (env LATTICE_READ_CACHE_SIZE)")
+	fs.IntVar(&m.ReadCacheSize, "read-cache-size", envInt("LATTICE_READ_CACHE_SIZE", cache.DefaultSize), "most entries the read cache holds: one per node list or question input; a guard, -read-cache-mb is the bound (env LATTICE_READ_CACHE_SIZE)")
+	fs.IntVar(&m.ReadCacheMB, "read-cache-mb", envInt("LATTICE_READ_CACHE_MB", cache.DefaultBytes>>20), "megabytes the read cache's entries may weigh, by estimate (env LATTICE_READ_CACHE_MB)")
 	fs.IntVar(&m.ReadCacheAnswerMB, "read-cache-answer-mb", envInt("LATTICE_READ_CACHE_ANSWER_MB", cache.DefaultAnswerBytes>>20), "megabytes of whole query answers the read cache keeps; 0 keeps none (env LATTICE_READ_CACHE_ANSWER_MB)")
 	fs.BoolVar(&m.ReadCacheWarm, "read-cache-warm", env("LATTICE_READ_CACHE_WARM", "") != "false", "with the read cache on, read every role's question inputs into it whenever the graph version changes, in the background (env LATTICE_READ_CACHE_WARM=false turns it off)")
 	opsFlags(fs, m)
@@ -80,6 +83,9 @@ func (m *Main) ParseFlags(args []string) error {
 	m.Handler.NoIntrospection, m.Handler.NoGraphiQL = !*introspection, !*graphiql
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+	}
+	if m.ReadCacheMB < 1 {
+		return fmt.Errorf("-read-cache-mb is %d; give 1 or more (-read-cache=false turns the cache off)", m.ReadCacheMB)
 	}
 	if m.ReadCacheAnswerMB < 0 {
 		return fmt.Errorf("-read-cache-answer-mb is %d; give 0 (keep no whole answers) or more", m.ReadCacheAnswerMB)
@@ -119,6 +125,9 @@ func (m *Main) Run(ctx context.Context) error {
 			return fmt.Errorf("read cache: %w", err)
 		}
 		cfg.ReadCache.SetAnswerBytes(int64(m.ReadCacheAnswerMB) << 20)
+		if m.ReadCacheMB > 0 {
+			cfg.ReadCache.SetBytes(int64(m.ReadCacheMB) << 20)
+		}
 		if m.ReadCacheWarm {
 			if err := m.startWarmer(store, cfg.ReadCache); err != nil {
 				return err
