@@ -111,18 +111,22 @@ func (g *PlanGraph) ApplyFieldRule() { g.applyFieldRule() }
 // CompTIA A+ to computer support) is a way to close the gaps of the roles
 // it is meant for, not of any role whose generic ratings its skills happen
 // to match: an IT certification does not close a customs broker's
-// "Computers and Electronics", and for a urologist, whose requirement
-// accepts a doctorate of any field, mortuary science does not close
-// "Medicine and Dentistry". It closes a role's gaps when one of its
+// "Computers and Electronics", and for a role whose requirement accepts a
+// degree of any field, mortuary science does not close "Medicine and
+// Dentistry". A certification closes a role's gaps when one of its
 // occupations is in the role's SOC major group (the code's first two
 // digits: 15, computer and mathematical occupations) or is the occupation
 // of a role the role overlaps with (a telecommunications specialist and
-// network support: 49 and 15); when the role requires it, it prepares for
-// the role or its field is one the role's requirement names; or when the
-// role's occupation is not known. A credential naming no occupation (a
-// micro-credential, first aid) is general and closes any role's gaps. It
-// leaves the credential a step as a rung of another, and, for a role that
-// accepts any field, a degree of it still meets the education requirement.
+// network support: 49 and 15). A program of study leads to a narrower
+// family: one of its occupations must be in the role's minor group (the
+// first four digits: animal training is no nanny's program, though nannies
+// overlap animal trainers). Either closes them when the role requires it,
+// it prepares for the role or its field is one the role's requirement
+// names, or the role's occupation is not known. A credential naming no
+// occupation (a micro-credential, first aid) is general and closes any
+// role's gaps. The rule leaves the credential a step as a rung of another,
+// and, for a role that accepts any field, a degree of it still meets the
+// education requirement.
 
 // forOtherOccupations says the occupation rule keeps c from closing the
 // graph's gaps.
@@ -133,9 +137,21 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 		c.Field != "" && slices.Contains(g.Fields, c.Field) {
 		return false
 	}
+	// A program of study leads to a narrower family than a certification:
+	// its SOC minor group (29-1, healthcare diagnosing or treating
+	// practitioners), where a certification's is the major group or a
+	// neighbour's occupation (nannies overlap animal trainers; animal
+	// training is still no nanny's program).
+	family, program := code[:2], c.Field != "" && len(code) >= 4
+	if program {
+		family = code[:4]
+	}
 	for _, occ := range c.Occupations {
-		if strings.HasPrefix(occ, code[:2]) {
+		if strings.HasPrefix(occ, family) {
 			return false
+		}
+		if program {
+			continue
 		}
 		for _, near := range g.NearCodes {
 			if strings.HasPrefix(near, occ) {

@@ -65,6 +65,8 @@ func TestOccupationRule(t *testing.T) {
 		Certifies: map[string]int{"medicine": 3}}
 	medicine := PlanCredential{ID: "cip:51.1201:doctorate", Field: "51.1201", Occupations: []string{"29-1229"}, ConfersRank: 6,
 		Certifies: map[string]int{"medicine": 5}}
+	pharmacyTech := PlanCredential{ID: "cip:51.0805:certificate", Field: "51.0805", Occupations: []string{"29-2052"}, ConfersRank: 2,
+		Certifies: map[string]int{"medicine": 3}}
 	nursing := PlanCredential{ID: "cip:51.3808:master", Field: "51.3808", Occupations: []string{"29-1141"}, ConfersRank: 5,
 		Certifies: map[string]int{"medicine": 4}}
 	code := func(s string) *string { return &s }
@@ -87,8 +89,12 @@ func TestOccupationRule(t *testing.T) {
 		// any field, mortuary science closes no gap of a urologist's.
 		{"a program for other occupations, the role accepting any field", PlanGraph{Role: Role{OccupationCode: code("29-1229.03")},
 			FieldAcceptance: FieldAcceptance{AnyField: true}}, mortuary, true},
-		{"a program of the role's major group", PlanGraph{Role: Role{OccupationCode: code("29-1229.03")},
+		{"a program of the role's minor group", PlanGraph{Role: Role{OccupationCode: code("29-1229.03")},
 			FieldAcceptance: FieldAcceptance{AnyField: true}}, medicine, false},
+		{"a program of the role's major group only", PlanGraph{Role: Role{OccupationCode: code("29-1229.03")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}}, pharmacyTech, true},
+		{"a program of a neighbour's occupation", PlanGraph{Role: Role{OccupationCode: code("29-1229.03")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}, NearCodes: []string{"29-2052.00"}}, pharmacyTech, true},
 		{"a program of a field the role names", PlanGraph{Role: Role{OccupationCode: code("25-1072.00")},
 			FieldAcceptance: FieldAcceptance{Fields: []string{"51.3808"}}}, nursing, false},
 	}
