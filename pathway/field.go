@@ -132,7 +132,9 @@ func (g *PlanGraph) ApplyFieldRule() { g.applyFieldRule() }
 // graph's gaps.
 func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 	code := deref(g.Role.OccupationCode)
-	if len(c.Occupations) == 0 || len(code) < 2 ||
+	// Only a SOC code (29-1141.00) compares with SOC codes: an ESCO role's
+	// ISCO code (2221) says nothing of them.
+	if len(c.Occupations) == 0 || len(code) < len("29-1141") || code[2] != '-' ||
 		slices.Contains(g.TargetCredentials, c.ID) || slices.Contains(g.Preparing, c.ID) ||
 		c.Field != "" && slices.Contains(g.Fields, c.Field) {
 		return false
@@ -142,7 +144,7 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 	// practitioners), where a certification's is the major group or a
 	// neighbour's occupation (nannies overlap animal trainers; animal
 	// training is still no nanny's program).
-	family, program := code[:2], c.Field != "" && len(code) >= 4
+	family, program := code[:2], c.Field != ""
 	if program {
 		family = code[:4]
 	}

@@ -84,6 +84,7 @@ func TestOccupationRule(t *testing.T) {
 			NearCodes: []string{"15-1244.00"}}, aPlus, true},
 		{"a role that requires it", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}, TargetCredentials: []string{"comptia-a-plus"}}, aPlus, false},
 		{"a role with no occupation code", PlanGraph{}, aPlus, false},
+		{"an ESCO role, coded by ISCO", PlanGraph{Role: Role{OccupationCode: code("2221")}}, aPlus, false},
 		{"a general credential", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}}, micro, false},
 		// Programs name occupations too: for a role that accepts a degree of
 		// any field, mortuary science closes no gap of a urologist's.
