@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -164,6 +165,54 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 	return true
 }
 
+// A program dedicated to the role's work teaches the role. The importer can
+// say what a program certifies only roughly: the few skills most distinctive
+// of the occupations it leads to (cypher/imports/cip.go). Taken as all it
+// teaches, a Registered Nursing bachelor's left a nurse's Biology to a
+// second degree, and a computer support one left a help-desk worker's
+// clerical knowledge to an agricultural business degree: plans of two and
+// three programs no counselor would draw. So a program of study whose field
+// meets the role's requirement and whose occupations all lie in the role's
+// SOC minor group (29-1) counts, for this role, as teaching each skill the
+// role requires up to the highest level it certifies (its award's cap: a
+// certificate 3). A program that also leads elsewhere (agricultural
+// business technology: farm managers and computer support) keeps its list.
+
+// dedicated says c is a program dedicated to the graph's role's work.
+func (g *PlanGraph) dedicated(c *PlanCredential) bool {
+	code := deref(g.Role.OccupationCode)
+	if c.Field == "" || c.OtherField || c.OtherOccupation || len(c.Occupations) == 0 ||
+		len(code) < len("29-1141") || code[2] != '-' || !g.Accepts([]string{c.Field}, c.ID) {
+		return false
+	}
+	for _, occ := range c.Occupations {
+		if !strings.HasPrefix(occ, code[:4]) {
+			return false
+		}
+	}
+	return true
+}
+
+// teaches is certifies with the role's required skills added, each up to
+// the highest level certifies holds: a new map, the candidate's own being
+// shared with other roles' graphs.
+func (g *PlanGraph) teaches(certifies map[string]int) map[string]int {
+	top := 0
+	for _, l := range certifies {
+		top = max(top, l)
+	}
+	if top == 0 {
+		return certifies
+	}
+	out := maps.Clone(certifies)
+	for _, r := range g.Target {
+		if r.Required && !r.Tech {
+			out[r.SkillID] = max(out[r.SkillID], min(r.Level, top))
+		}
+	}
+	return out
+}
+
 // applyFieldRule marks the candidates whose field does not prepare for the
 // graph's role (the rank they confer then meets prerequisites only), and
 // those the occupation rule keeps from closing its gaps.
@@ -180,6 +229,9 @@ func (g *PlanGraph) applyFieldRule() {
 		}
 		c.OtherField = c.ConfersRank >= MinFieldRank && !g.Accepts(fields, c.ID) && !slices.Contains(g.TargetCredentials, c.ID)
 		c.OtherOccupation = g.forOtherOccupations(c)
+		if g.dedicated(c) {
+			c.Certifies = g.teaches(c.Certifies)
+		}
 	}
 	// Indexed here, once, while the graph is still private.
 	g.index = newCandIndex(g.Candidates)

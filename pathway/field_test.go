@@ -1,6 +1,9 @@
 package pathway
 
-import "testing"
+import (
+	"maps"
+	"testing"
+)
 
 func TestFieldAcceptance(t *testing.T) {
 	network := FieldAcceptance{Fields: []string{"11.1001", "11.0101"}, Preparing: []string{"cip:11.1001:bachelor"}}
@@ -111,5 +114,46 @@ func TestOccupationRule(t *testing.T) {
 				t.Errorf("closes gaps: %v, want %v", closes, !tt.other)
 			}
 		})
+	}
+}
+
+// TestDedicatedProgramTeachesTheRole: a program whose field meets the role's
+// requirement and whose occupations all lie in the role's SOC minor group
+// closes every required skill of the role up to its own highest level; one
+// that also leads elsewhere keeps its own list, and so does the shared map.
+func TestDedicatedProgramTeachesTheRole(t *testing.T) {
+	code := "15-1232.00"
+	target := []Requirement{
+		{SkillID: "computers", Level: 4, Required: true},
+		{SkillID: "clerical", Level: 4, Required: true},
+		{SkillID: "design", Level: 3, Required: false},
+	}
+	support := PlanCredential{ID: "cip:11.1006:bachelor", Field: "11.1006", Occupations: []string{"15-1231", "15-1232"},
+		ConfersRank: 4, Cost: 64000, Certifies: map[string]int{"computers": 5}}
+	agri := PlanCredential{ID: "cip:01.0106:bachelor", Field: "01.0106", Occupations: []string{"11-9013", "15-1232"},
+		ConfersRank: 4, Cost: 64000, Certifies: map[string]int{"clerical": 4}}
+	cert := PlanCredential{ID: "cip:11.1006:certificate", Field: "11.1006", Occupations: []string{"15-1232"},
+		ConfersRank: 2, Cost: 6000, Certifies: map[string]int{"computers": 3}}
+	shared := support.Certifies
+	g := PlanGraph{Role: Role{OccupationCode: &code}, Target: target, TargetEducationRank: 4,
+		FieldAcceptance: FieldAcceptance{Fields: []string{"11.1006", "01.0106"}},
+		Candidates:      []PlanCredential{support, agri, cert}}
+	req := g.Request(NewHeld())
+	want := []map[string]int{
+		{"computers": 5, "clerical": 4}, // dedicated: the role's required skills, preferred left out
+		{"clerical": 4},                 // farm managers too: its own list
+		{"computers": 3, "clerical": 3}, // a certificate: up to its own 3
+	}
+	for i, c := range req.Candidates {
+		if !maps.Equal(c.closing(), want[i]) {
+			t.Errorf("%s closes %v, want %v", c.ID, c.closing(), want[i])
+		}
+	}
+	if len(shared) != 1 {
+		t.Errorf("the candidate's shared map changed: %v", shared)
+	}
+	p := solveOne(t, req, PlanOptions{Objective: ObjectiveCost})
+	if got := steps(p); len(got) != 1 || got[0] != "cip:11.1006:bachelor" {
+		t.Errorf("steps %v, want the computer support bachelor's alone", got)
 	}
 }
