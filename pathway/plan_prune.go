@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -376,7 +377,7 @@ func (p *problem) boundOut(kept []*PlanCredential, held map[string]bool, tix *ta
 	for t := range dearest {
 		dearest[t] = t
 	}
-	slices.SortFunc(dearest, func(a, b int) int { return cmpValue(minT[b], minT[a]) })
+	slices.SortFunc(dearest, func(a, b int) int { return cmp.Compare(minT[b], minT[a]) })
 	dropped := 0
 	for x := range n {
 		rest := 0.0
@@ -404,14 +405,4 @@ func (p *problem) boundOut(kept []*PlanCredential, held map[string]bool, tix *ta
 		}
 	}
 	return drop, dropped
-}
-
-func cmpValue(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

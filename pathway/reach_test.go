@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -518,19 +519,9 @@ func randomReachGraph(r *rand.Rand) *memGraph {
 				m.link(from, to, float64(1+r.IntN(9))/10)
 			}
 		}
-		slices.SortStableFunc(m.overlaps[from], func(a, b RoleOverlap) int { return -cmpFloat(a.Score, b.Score) })
+		slices.SortStableFunc(m.overlaps[from], func(a, b RoleOverlap) int { return -cmp.Compare(a.Score, b.Score) })
 	}
 	return m
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // TestCostFloorBoundsPlans: the floor never exceeds the cheapest plan's
