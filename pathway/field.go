@@ -129,13 +129,19 @@ func (g *PlanGraph) ApplyFieldRule() { g.applyFieldRule() }
 // and, for a role that accepts any field, a degree of it still meets the
 // education requirement.
 
+// socCode is the role's occupation code when it is a SOC code (29-1141.00),
+// the only kind that compares with credentials' SOC codes: an ESCO role's
+// ISCO code (2221) says nothing of them.
+func (g *PlanGraph) socCode() (string, bool) {
+	code := deref(g.Role.OccupationCode)
+	return code, len(code) >= len("29-1141") && code[2] == '-'
+}
+
 // forOtherOccupations says the occupation rule keeps c from closing the
 // graph's gaps.
 func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
-	code := deref(g.Role.OccupationCode)
-	// Only a SOC code (29-1141.00) compares with SOC codes: an ESCO role's
-	// ISCO code (2221) says nothing of them.
-	if len(c.Occupations) == 0 || len(code) < len("29-1141") || code[2] != '-' ||
+	code, soc := g.socCode()
+	if len(c.Occupations) == 0 || !soc ||
 		slices.Contains(g.TargetCredentials, c.ID) || slices.Contains(g.Preparing, c.ID) ||
 		c.Field != "" && slices.Contains(g.Fields, c.Field) {
 		return false
@@ -180,9 +186,9 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 
 // dedicated says c is a program dedicated to the graph's role's work.
 func (g *PlanGraph) dedicated(c *PlanCredential) bool {
-	code := deref(g.Role.OccupationCode)
+	code, soc := g.socCode()
 	if c.Field == "" || c.OtherField || c.OtherOccupation || len(c.Occupations) == 0 ||
-		len(code) < len("29-1141") || code[2] != '-' || !g.Accepts([]string{c.Field}, c.ID) {
+		!soc || !g.Accepts([]string{c.Field}, c.ID) {
 		return false
 	}
 	for _, occ := range c.Occupations {

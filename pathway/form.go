@@ -246,25 +246,30 @@ func (st *SimilarityStats) Neighbours(near map[string]Near) *Neighbours {
 	return n
 }
 
+// pairs calls f with each neighbour but id, as scored against id (t its
+// traits): the one loop of TopOverlaps and OverlapsInto, the two directions.
+func (n *Neighbours) pairs(id string, t RoleTraits, f func(a *scored, bID string, b Near, p pair)) {
+	a := n.st.scored(id, t)
+	for i, bID := range n.ids {
+		if bID != id {
+			f(a, bID, n.near[i], n.st.pair(a, n.near[i], n.sparse[i]))
+		}
+	}
+}
+
 // TopOverlaps is id's overlap edges (t its traits) as Overlaps derives
 // them, against the neighbours in their compact form.
 func (n *Neighbours) TopOverlaps(id string, t RoleTraits) []Overlap {
-	a := n.st.scored(id, t)
 	var edges []Overlap
-	for i, bID := range n.ids {
-		if bID == id {
-			continue
-		}
-		b := n.near[i]
-		p := n.st.pair(a, b, n.sparse[i])
+	n.pairs(id, t, func(a *scored, bID string, b Near, p pair) {
 		if p.from == 0 {
-			continue
+			return
 		}
 		s := score(t, b.RoleTraits, p, a.v.nSkills, b.Form.NSkills, a.v.nTech, b.Form.NTech)
 		if s >= MinOverlapScore {
 			edges = append(edges, Overlap{FromID: id, ToID: bID, Score: round4(s), Shared: p.from})
 		}
-	}
+	})
 	sortEdges(edges)
 	return edges[:min(len(edges), MaxOverlapsPerRole)]
 }
@@ -274,21 +279,15 @@ func (n *Neighbours) TopOverlaps(id string, t RoleTraits) []Overlap {
 // skill or the score is below MinOverlapScore. A write uses it to move the
 // changed role in the other roles' stored lists.
 func (n *Neighbours) OverlapsInto(id string, t RoleTraits) map[string]Overlap {
-	a := n.st.scored(id, t)
 	out := map[string]Overlap{}
-	for i, bID := range n.ids {
-		if bID == id {
-			continue
-		}
-		b := n.near[i]
-		p := n.st.pair(a, b, n.sparse[i])
+	n.pairs(id, t, func(a *scored, bID string, b Near, p pair) {
 		if p.into == 0 {
-			continue
+			return
 		}
 		s := score(b.RoleTraits, t, p, b.Form.NSkills, a.v.nSkills, b.Form.NTech, a.v.nTech)
 		if s >= MinOverlapScore {
 			out[bID] = Overlap{FromID: bID, ToID: id, Score: round4(s), Shared: p.into}
 		}
-	}
+	})
 	return out
 }

@@ -28,9 +28,9 @@ const (
 	commonMinRoles = 100
 )
 
-// Foundational says whether a gap at level in a skill whose common level is
+// foundational says whether a gap at level in a skill whose common level is
 // common (0: none) is foundational.
-func Foundational(level, common int) bool {
+func foundational(level, common int) bool {
 	return common > 0 && level <= common
 }
 

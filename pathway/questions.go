@@ -169,7 +169,7 @@ func Gaps(held map[string]int, target []Requirement, includePreferred bool) []Sk
 	gaps := out[:0]
 	for i, g := range out {
 		if g.HeldLevel = held[g.SkillID]; g.HeldLevel < g.Level {
-			g.Foundational = Foundational(g.Level, common[i])
+			g.Foundational = foundational(g.Level, common[i])
 			gaps = append(gaps, g)
 		}
 	}

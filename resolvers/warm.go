@@ -253,7 +253,8 @@ func (w *Warmer) warmVersion(ctx context.Context, v cache.Version) (st WarmStats
 		}
 		st.Credentials += len(part)
 	}
-	// Pages and stacks weigh about 15 KB and 2 KB an entry on O*NET+CIP.
+	// Pages and stacks weigh about 15 KB and 2 KB an entry on O*NET+CIP:
+	// judged at twice that, the guess errs towards stopping early.
 	entries := func(bytes int64) func(int) bool {
 		return func(n int) bool { return room(n, int64(n)*bytes) }
 	}
