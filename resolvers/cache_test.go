@@ -81,6 +81,9 @@ var cacheQueries = []struct {
 	{"credential stack", `{ credentialStack(id: "associate-degree-it") { id rungs { id kind position cost } } }`, false},
 	{"cohort", `{ cohortPlan(members: [{roleId: "help-desk-technician"}, {roleId: "network-administrator"}], to: "cloud-architect") { totalCost ready members { index ready } } }`, false},
 	{"recredentialing", `{ recredentialingCandidates(first: 5) { role { id } score } }`, false},
+	// After the same page without it: an answer that skipped counting the
+	// roles opened must not serve a query that shows them.
+	{"recredentialing with roles opened", `{ recredentialingCandidates(first: 5) { role { id } score rolesOpened } }`, false},
 }
 
 // TestReadCacheSameAnswers: with the cache on, every answer is the one the

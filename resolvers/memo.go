@@ -66,8 +66,12 @@ func (r *queryResolver) CredentialStack(ctx context.Context, id string) (*model.
 }
 
 func (r *queryResolver) RecredentialingCandidates(ctx context.Context, first *int) ([]model.RecredentialingCandidate, error) {
-	return cache.Memo(ctx, "recredentialingCandidates", first, func(ctx context.Context) ([]model.RecredentialingCandidate, error) {
-		return r.recredentialingCandidates(ctx, first)
+	args := struct {
+		First      *int
+		SkipOpened bool // an answer without rolesOpened must not serve a query showing it
+	}{first, !selects(ctx, "rolesOpened")}
+	return cache.Memo(ctx, "recredentialingCandidates", args, func(ctx context.Context) ([]model.RecredentialingCandidate, error) {
+		return r.recredentialingCandidates(ctx, first, args.SkipOpened)
 	})
 }
 

@@ -150,7 +150,9 @@ func stackFacts(ctx context.Context, src *source, stacks ...pathway.Stack) (f pa
 	return f, nil
 }
 
-func (r *queryResolver) recredentialingCandidates(ctx context.Context, first *int) ([]model.RecredentialingCandidate, error) {
+// recredentialingCandidates ranks the roles; unless skipOpened it counts the
+// roles each opens, which plans every role below its degree.
+func (r *queryResolver) recredentialingCandidates(ctx context.Context, first *int, skipOpened bool) ([]model.RecredentialingCandidate, error) {
 	n, err := pageSize("first", first, 10, 1, 100)
 	if err != nil {
 		return nil, err
@@ -169,9 +171,11 @@ func (r *queryResolver) recredentialingCandidates(ctx context.Context, first *in
 	if err != nil {
 		return nil, err
 	}
-	opened, err := pathway.RolesOpened(ctx, r.src, page)
-	if err != nil {
-		return nil, err
+	var opened map[string]int
+	if !skipOpened {
+		if opened, err = pathway.RolesOpened(ctx, r.src, page); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]model.RecredentialingCandidate, len(ranked))
 	for i, c := range ranked {

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -116,9 +117,14 @@ var reachOrders = map[model.ReachOrder]pathway.ReachOrder{
 // is drawn from one; when it does not, the roles are not planned
 // (ReachQuery.SkipPlans).
 func showsPlans(ctx context.Context) bool {
+	return selects(ctx, "plan", "openNow", "learnedOnTheJob", "firstStep")
+}
+
+// selects tells whether the query selects one of names on the field's
+// objects.
+func selects(ctx context.Context, names ...string) bool {
 	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		switch f.Name {
-		case "plan", "openNow", "learnedOnTheJob", "firstStep":
+		if slices.Contains(names, f.Name) {
 			return true
 		}
 	}
