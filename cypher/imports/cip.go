@@ -38,12 +38,23 @@ package imports
 //     no program matches takes the programs of its code that match the
 //     general occupation (Mechanical Engineering, which matches Mechanical
 //     Engineers, for Automotive Engineers). One that neither way gives a
-//     program, when no program matches the general occupation either, takes
-//     every program of its code, as the crosswalk gives them: nothing in
-//     the programs' words tells its siblings apart (Urologists and
-//     Hospitalists, whose Physicians, All Other programs are medical
-//     residencies, must not accept a doctorate of any field; Patient
-//     Representatives take 29-2099's allied-health programs with them).
+//     program, when no program matches the general occupation either
+//     (Urologists and Hospitalists of 29-1229 Physicians, All Other;
+//     Patient Representatives of 29-2099), takes the programs of its code
+//     whose skills fit it (cipmatch.go's skills test): the crosswalk maps
+//     most programs to other codes as well (Medicine to Anesthesiologists,
+//     Family Medicine Physicians and the other physician codes), and the
+//     program fits when the mean skills profile of those other occupations
+//     is close to the occupation's (centred cosine at least
+//     CIPSkillsThreshold: Medicine for Urologists and Hospitalists; not
+//     Respiratory Care Therapy, whose Respiratory Therapists are far from
+//     Patient Representatives). The other occupations are those of its
+//     unsplit codes and, of its other split codes, the detailed ones its
+//     words match. A program with no other occupation is judged by its
+//     words alone (Respiratory Therapy Technician names only 29-2099): it
+//     does not fit. An occupation neither test gives a program has none,
+//     and so accepts a degree of any field (pathway's field rule): nothing
+//     says which field leads to it, and a note names these occupations.
 //   - Teachers: the crosswalk maps each subject to its postsecondary
 //     teachers (51.3801 Registered Nursing to 25-1072 Nursing Instructors).
 //     Teaching a subject at a college is not what its program leads to, so
@@ -99,8 +110,10 @@ package imports
 //     not a CIP or SOC code, a program listed twice or a row with the wrong
 //     number of fields refuse the whole import with an *Error naming the file,
 //     the line and the column.
-//   - Notes count the pairs of split codes kept and dropped, the detailed
-//     occupations no program matches, and the programs that name teachers.
+//   - Notes count the pairs of split codes kept (by words, through the
+//     general occupation, by skills) and dropped, name the detailed
+//     occupations that accept any field, and count the programs that name
+//     teachers.
 //   - Output is deterministic: credentials by id, certifies by skill.
 
 import (
@@ -273,23 +286,35 @@ func (p *cipProgram) text() MatchText { return MatchText{p.title, p.definition} 
 type cipSplits struct {
 	codes, kept, dropped int
 	general              int      // pairs kept through the general occupation
-	whole                int      // pairs kept because nothing matched the code's occupations
-	unmatched            []string // detailed occupations no program matches
+	undecided            int      // pairs the words could not decide
+	skills               int      // of them, kept by the skills test
+	unmatched            []string // detailed occupations no program matches by words
+	anyField             []string // of them, those the skills test gives no program either
 }
 
 // cipOccupations gives each program the codes it prepares for and returns
 // its roles: a SOC code O*NET does not split, whole; one it splits, its
 // general occupation (.00) and the detailed ones the matcher gives it, or
-// that no program matches while it matches the general occupation.
+// that no program matches while it matches the general occupation, or,
+// where neither decides, those the skills test gives it.
 func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[string][]*cypher.Occupation, occs []cypher.Occupation) (map[string][]*cypher.Occupation, cipSplits) {
 	var texts, ptexts []MatchText
+	var profiles []Profile
+	profile := map[string]Profile{} // by occupation code
 	for _, o := range occs {
 		texts = append(texts, MatchText{o.Title, o.Description})
+		pr := Profile{}
+		for _, s := range o.Skills {
+			pr[s.Skill] = s.Importance
+		}
+		profile[o.Code] = pr
+		profiles = append(profiles, pr)
 	}
 	for _, code := range codes {
 		ptexts = append(ptexts, programs[code].text())
 	}
 	m := NewMatcher(texts, ptexts)
+	pm := NewProfileMatcher(profiles)
 	var st cipSplits
 	matched := map[string]bool{}   // detailed occupations some program matches
 	ofGeneral := map[string]bool{} // program code + general occupation code it matches
@@ -316,7 +341,26 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 	for k := range ofGeneral {
 		general[strings.Fields(k)[1]] = true
 	}
+	// others is the profiles of what the program prepares for beside the
+	// split code soc: its unsplit codes' occupations, and those of its other
+	// split codes its words match (not all of them: Herbalism, of 29-1299
+	// and 29-9099, would take Midwives' profile to Orthoptists).
+	others := func(p *cipProgram, soc string) []Profile {
+		var out []Profile
+		for _, s := range p.socs {
+			if s == soc {
+				continue
+			}
+			for _, o := range bySOC[s] {
+				if len(bySOC[s]) < 2 || m.Match(p.text(), MatchText{o.Title, o.Description}) {
+					out = append(out, profile[o.Code])
+				}
+			}
+		}
+		return out
+	}
 	roles := map[string][]*cypher.Occupation{}
+	given := map[string]bool{} // detailed occupations some program prepares for
 	for _, code := range codes {
 		p := programs[code]
 		for _, soc := range p.socs {
@@ -336,12 +380,21 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 				case !matched[o.Code] && !general[soc]:
 					// Neither it nor its general occupation is named by any
 					// program (Urologists, of Physicians, All Other): the
-					// crosswalk's code is all that is known, and a physician
-					// does not accept a degree of any field.
-					st.whole++
+					// program's other occupations decide (Medicine's
+					// physicians are close to Urologists; Respiratory
+					// Therapists are not close to Patient Representatives).
+					st.undecided++
+					if pm.Closeness(others(p, soc), profile[o.Code]) < CIPSkillsThreshold {
+						st.dropped++
+						continue
+					}
+					st.skills++
 				default:
 					st.dropped++
 					continue
+				}
+				if !strings.HasSuffix(o.Code, ".00") {
+					given[o.Code] = true
 				}
 				p.occupations = append(p.occupations, o.Code)
 				roles[code] = append(roles[code], o)
@@ -353,6 +406,9 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 	for _, o := range occs {
 		if len(o.Code) >= 7 && split[o.Code[:7]] && !strings.HasSuffix(o.Code, ".00") && !matched[o.Code] && !general[o.Code[:7]] {
 			st.unmatched = append(st.unmatched, o.Code)
+			if !given[o.Code] {
+				st.anyField = append(st.anyField, o.Code)
+			}
 		}
 	}
 	return roles, st
@@ -430,8 +486,10 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 		note("certifies: %d programs certify the up to %d skills most distinctive of their occupations, against the mean importance over %d O*NET roles with a profile", certifying, CIPMaxCertifies, base.roles)
 	}
 	if splits.codes > 0 {
-		note("split SOC codes: %d of the programs' SOC codes are split by O*NET into detailed occupations; a program of one prepares for its general occupation (.00) and the detailed ones its title and definition match: %d program-occupation pairs kept by their own match, %d through the general occupation's (a detailed occupation no program matches takes the programs that match its general one), %d dropped; %d detailed occupations that neither way gives a program take every program of their code (%d pairs)",
-			splits.codes, splits.kept, splits.general, splits.dropped, len(splits.unmatched), splits.whole)
+		note("split SOC codes: %d of the programs' SOC codes are split by O*NET into detailed occupations; a program of one prepares for its general occupation (.00) and the detailed ones its title and definition match: %d program-occupation pairs kept by their own match, %d through the general occupation's (a detailed occupation no program matches takes the programs that match its general one), %d by skills (of %d pairs of the %d detailed occupations that neither way gives a program: the program's other occupations' skills are close to the occupation's, centred cosine at least %.2f), %d dropped",
+			splits.codes, splits.kept, splits.general, splits.skills, splits.undecided, len(splits.unmatched), CIPSkillsThreshold, splits.dropped)
+		note("split SOC codes: %d detailed occupations no program fits by words or skills accept a degree of any field: %s",
+			len(splits.anyField), strings.Join(splits.anyField, ", "))
 	}
 	note("postsecondary teachers: %d programs name the teachers of their subject (25-1xxx), whose education requirement a degree in them meets; %d take one more award level, the graduate degree most of those teachers require",
 		cipTeaching(programs), teaching)

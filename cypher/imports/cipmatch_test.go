@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -61,6 +62,45 @@ func TestMatcher(t *testing.T) {
 	}
 }
 
+// TestProfileMatcher compares skills profiles against the mean of them all:
+// what every occupation needs weighs nothing, what sets one apart decides.
+func TestProfileMatcher(t *testing.T) {
+	// reading everyone needs; medicine the physicians; service the
+	// representative and the clerk.
+	physician := Profile{"reading": 4, "medicine": 4.8, "science": 4}
+	surgeon := Profile{"reading": 4, "medicine": 4.6, "science": 3.6, "dexterity": 3}
+	urologist := Profile{"reading": 4, "medicine": 4.7, "science": 3.8}
+	representative := Profile{"reading": 4, "service": 4.5, "speaking": 4}
+	clerk := Profile{"reading": 4, "service": 3.8, "speaking": 3.5}
+	m := NewProfileMatcher([]Profile{physician, surgeon, urologist, representative, clerk, {}})
+	for _, tc := range []struct {
+		name        string
+		others      []Profile
+		occupation  Profile
+		least, most float64
+	}{
+		{"physicians fit urologists", []Profile{physician, surgeon}, urologist, 0.9, 1},
+		{"physicians do not fit representatives", []Profile{physician, surgeon}, representative, -1, 0},
+		{"clerks fit representatives", []Profile{clerk}, representative, 0.9, 1},
+		{"an empty profile among the others is left out", []Profile{physician, {}}, urologist, 0.9, 1},
+		{"no other occupation: no fit", nil, urologist, 0, 0},
+		{"only empty others: no fit", []Profile{{}}, urologist, 0, 0},
+		{"an occupation with no profile: no fit", []Profile{physician}, Profile{}, 0, 0},
+		{"a profile at the mean (the empty one left out of it): no fit", []Profile{physician}, Profile{"reading": 4, "medicine": 3.22, "science": 2.68, "dexterity": 1.4, "service": 2.26, "speaking": 2.1}, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := m.Closeness(tc.others, tc.occupation)
+			if got < tc.least-1e-9 || got > tc.most+1e-9 {
+				t.Errorf("closeness %.3f, want %.2f to %.2f", got, tc.least, tc.most)
+			}
+		})
+	}
+	// The occupation's and the others' sides are symmetric for one other.
+	if a, b := m.Closeness([]Profile{clerk}, representative), m.Closeness([]Profile{representative}, clerk); math.Abs(a-b) > 1e-12 {
+		t.Errorf("closeness %v one way, %v the other", a, b)
+	}
+}
+
 // TestCIPSharedData reads the real CIP files with the real O*NET release:
 // the programs of split SOC codes prepare for the detailed occupations a
 // counselor would send them to, and programs name their teachers without
@@ -101,16 +141,88 @@ func TestCIPSharedData(t *testing.T) {
 		{"51.3801", "25-1072.00", false}, // nor nursing instructors
 		{"11.1001", "15-1244.00", true},  // an unsplit code: whole
 		{"14.1901", "17-2141.02", true},  // Mechanical Engineering: Automotive Engineers, whom no program matches, through Mechanical Engineers
-		// No program names Ophthalmic Medical Technologists, nor 29-2099's
-		// general occupation: they keep the code's programs, as no words
-		// tell them apart; so do Urologists, whose code's programs are
-		// Medicine and the medical residencies.
-		{"51.0814", "29-2099.05", true},
+		// No program's words name Urologists, Hospitalists nor Physicians,
+		// All Other: Medicine's other occupations, the physicians, have
+		// their skills.
 		{"51.1201", "29-1229.03", true},
+		{"51.1201", "29-1229.02", true},
+		{"51.1202", "29-1229.03", true},  // Osteopathic Medicine
+		{"61.0116", "29-1229.02", true},  // Internal Medicine/Preventive Medicine residency, through General Internal Medicine Physicians
+		{"51.1403", "29-1229.03", false}, // Pain Management names only 29-1229: words alone, and they do not match
+		// Nor do the words name Patient Representatives or Ophthalmic
+		// Medical Technologists: 29-2099's allied-health programs are far
+		// from them by skills (Respiratory Therapists, Cardiovascular
+		// Technologists) or name 29-2099 alone.
+		{"51.0814", "29-2099.05", false}, // Radiologist Assistant
+		{"51.0814", "29-2099.08", false},
+		{"51.0908", "29-2099.08", false}, // Respiratory Care Therapy
+		{"51.0812", "29-2099.08", false}, // Respiratory Therapy Technician/Assistant
+		{"51.0915", "29-2099.05", false}, // Cardiopulmonary Technology
+		// Midwives: nothing of Chinese Herbology or Bioethics.
+		{"51.3302", "29-9099.01", false},
+		{"51.3201", "29-9099.01", false},
+		{"51.3702", "29-9099.01", false}, // Herbalism
+		// Elsewhere the skills test keeps what a counselor would.
+		{"52.1001", "13-1041.03", true},  // Human Resources Management: Equal Opportunity Officers
+		{"11.0701", "15-1299.08", true},  // Computer Science: Computer Systems Engineers/Architects
+		{"14.4701", "17-2199.07", true},  // Electrical and Computer Engineering: Photonics Engineers
+		{"03.0208", "13-1041.06", false}, // Natural Resources Law Enforcement: not Coroners
 	} {
 		if got := prepares(tc.program, tc.code); got != tc.want {
 			t.Errorf("%s prepares for %s: %v, want %v", tc.program, tc.code, got, tc.want)
 		}
+	}
+	// The programs that prepare for each occupation, as the planner's
+	// field rule reads them: none of 29-2099's allied-health programs for
+	// Patient Representatives or Ophthalmic Medical Technologists (they
+	// accept any field, and the note says so), Medicine for the physicians.
+	preparing := func(code string) []string {
+		var out []string
+		for _, c := range imp.Graph.Credentials {
+			if slices.Contains(c.Occupations, code) || slices.Contains(c.Occupations, code[:7]) {
+				out = append(out, c.ID)
+			}
+		}
+		return out
+	}
+	for _, code := range []string{"29-2099.08", "29-2099.05", "29-9099.01"} {
+		if got := preparing(code); len(got) != 0 {
+			t.Errorf("%s is prepared for by %v, want none (a degree of any field)", code, got)
+		}
+	}
+	for _, code := range []string{"29-1229.02", "29-1229.03"} {
+		got := preparing(code)
+		if !slices.Contains(got, "cip:51.1201:doctorate") {
+			t.Errorf("%s is prepared for by %v, want Medicine's doctorate", code, got)
+		}
+		for _, id := range got {
+			if !strings.HasPrefix(id, "cip:51.12") && !strings.HasPrefix(id, "cip:61.") {
+				t.Errorf("%s is prepared for by %s, not medicine nor a residency", code, id)
+			}
+		}
+	}
+	if got := preparing("29-2099.01"); !slices.Contains(got, "cip:51.0903:associate") && !slices.Contains(got, "cip:51.0903:certificate") {
+		t.Errorf("neurodiagnostic technologists are prepared for by %v, want Electroneurodiagnostic Technology", got)
+	}
+	notes := strings.Join(imp.Notes, "\n")
+	var anyField string
+	for _, n := range imp.Notes {
+		if strings.Contains(n, "accept a degree of any field:") {
+			anyField = n
+		}
+	}
+	for _, code := range []string{"29-2099.05", "29-2099.08", "29-9099.01"} {
+		if !strings.Contains(anyField, code) {
+			t.Errorf("the note on occupations that accept any field lacks %s: %q", code, anyField)
+		}
+	}
+	for _, code := range []string{"29-1229.02", "29-1229.03", "29-2099.01", "29-1141.01"} {
+		if strings.Contains(anyField, code) {
+			t.Errorf("the note says %s accepts any field: %q", code, anyField)
+		}
+	}
+	if !strings.Contains(notes, "by skills (of ") {
+		t.Errorf("no note counts the skills test's pairs:\n%s", notes)
 	}
 	bsn := byID["cip:51.3801:bachelor"]
 	if !slices.Contains(bsn.FieldFor, "25-1072") {
