@@ -224,12 +224,13 @@ func TestCIPPlans(t *testing.T) {
 	// The rules for postsecondary teachers and split SOC codes (the CIP
 	// importer's header), on the real files.
 	graphs, err := store.PlanGraphs(ctx, []string{"onet:25-1072.00", "onet:29-2099.01", "onet:29-1229.03",
-		"onet:29-1141.01", "onet:29-1141.02", "onet:29-1141.03", "onet:29-1141.04"})
+		"onet:29-1141.01", "onet:29-1141.02", "onet:29-1141.03", "onet:29-1141.04",
+		"onet:29-1229.02", "onet:29-2099.05", "onet:29-2099.08", "onet:29-9099.01"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(graphs) != 7 {
-		t.Fatalf("%d plan graphs of 7 roles", len(graphs))
+	if len(graphs) != 11 {
+		t.Fatalf("%d plan graphs of 11 roles", len(graphs))
 	}
 	t.Run("nursing instructors from a bachelor's through a graduate nursing program", func(t *testing.T) {
 		const teacher = "onet:25-1072.00"
@@ -275,17 +276,71 @@ func TestCIPPlans(t *testing.T) {
 			t.Errorf("the BSN prepares for %v: want registered nurses, not nursing instructors", ids)
 		}
 	})
-	t.Run("urologists keep the medical programs of their code", func(t *testing.T) {
-		// No program's words name Urologists nor Physicians, All Other: they
-		// keep 29-1229's programs and do not accept a doctorate of any field.
-		g := graphs["onet:29-1229.03"]
-		if g == nil {
-			t.Fatal("no plan graph")
-		}
-		if g.AnyField || !slices.Contains(g.Fields, "51.1201") {
-			t.Errorf("urologists accept %+v, want Medicine (51.1201) and no other field at large", g.FieldAcceptance)
+	t.Run("urologists and hospitalists keep medicine", func(t *testing.T) {
+		// No program's words name them nor Physicians, All Other: Medicine
+		// fits them by skills, and they do not accept a doctorate of any
+		// field.
+		for _, id := range []string{"onet:29-1229.03", "onet:29-1229.02"} {
+			g := graphs[id]
+			if g == nil {
+				t.Fatalf("%s: no plan graph", id)
+			}
+			if g.AnyField || !slices.Contains(g.Fields, "51.1201") || !slices.Contains(g.Preparing, "cip:51.1201:doctorate") {
+				t.Errorf("%s accepts %+v, want Medicine (51.1201) and no other field at large", id, g.FieldAcceptance)
+			}
+			for _, f := range g.Fields {
+				if !strings.HasPrefix(f, "51.12") && !strings.HasPrefix(f, "61.") {
+					t.Errorf("%s accepts field %s, neither medicine nor a residency", id, f)
+				}
+			}
 		}
 	})
+	// Programs a plan to these roles must not take: what 29-2099 and
+	// 29-9099 gave them whole before the skills test.
+	struck := map[string][]string{
+		"onet:29-2099.08": {"51.0812", "51.0908", "51.0814"}, // respiratory therapy, radiologist assistant
+		"onet:29-2099.05": {"51.0812", "51.0908", "51.0814"},
+		"onet:29-9099.01": {"51.3302", "51.3201"}, // Chinese herbology, bioethics
+	}
+	for _, id := range []string{"onet:29-2099.08", "onet:29-2099.05", "onet:29-9099.01"} {
+		t.Run(id+" takes none of its code's programs that fit it neither by words nor by skills", func(t *testing.T) {
+			g := graphs[id]
+			if g == nil {
+				t.Fatal("no plan graph")
+			}
+			// Nothing prepares for it: it accepts a degree of any field.
+			if !g.AnyField || len(g.Preparing) != 0 || len(g.Fields) != 0 {
+				t.Errorf("accepts %+v, want any field and no preparing program", g.FieldAcceptance)
+			}
+			// A role of any field takes as candidates the programs that
+			// certify its skills (plan_candidates.cypher): Respiratory Care
+			// Therapy and Bioethics may still be among them, as any
+			// degree may; the certificate and programs that named the code
+			// alone are not.
+			for _, c := range g.Candidates {
+				for _, f := range []string{"51.0812", "51.0814", "51.3302"} {
+					if strings.HasPrefix(c.ID, "cip:"+f+":") {
+						t.Errorf("candidate %s %q", c.ID, c.Name)
+					}
+				}
+			}
+			var resp cipPlanResp
+			c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "high-school"}), client.Var("to", id),
+				client.Var("options", map[string]any{"objective": "COST"}))
+			p := resp.UpskillingPath
+			if !p.Feasible {
+				t.Fatalf("infeasible: %v", p.Reason)
+			}
+			for _, s := range p.Steps {
+				t.Logf("step %s %q", s.Credential.ID, s.Credential.Name)
+				for _, f := range struck[id] {
+					if s.Credential.Field != nil && *s.Credential.Field == f {
+						t.Errorf("the plan takes %s %q", s.Credential.ID, s.Credential.Name)
+					}
+				}
+			}
+		})
+	}
 	t.Run("neurodiagnostic technologists keep the electroneurodiagnostic program", func(t *testing.T) {
 		g := graphs["onet:29-2099.01"]
 		if g == nil || g.AnyField || !slices.Contains(g.Fields, "51.0903") || slices.Contains(g.Fields, "51.0814") {
