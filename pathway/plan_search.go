@@ -44,7 +44,8 @@ type result struct {
 	order []int              // steps in plan order
 	step  [][numDims]float64 // each step's values, in plan order
 	vals  [numDims]float64   // the totals
-	ids   []string           // sorted ids
+	ids   []string           // ids in candidate order (compareCands)
+	ms    []int              // the steps' candidate indices, ascending
 	key   string             // ids joined, to spot repeats
 }
 
@@ -1052,8 +1053,9 @@ func (s *search) evaluate() *result {
 		}
 	}
 	for _, x := range ms {
-		r.ids = append(r.ids, p.cands[x].ID) // ms ascending, so ids sorted
+		r.ids = append(r.ids, p.cands[x].ID)
 	}
+	r.ms = ms
 	r.key = strings.Join(r.ids, "\x00")
 	return r
 }
@@ -1101,14 +1103,15 @@ func (s *search) minimal(r *result) bool {
 }
 
 // less orders plans by the key: the objective, the tie-break totals, then
-// the sorted ids.
+// the steps in candidate order (compareCands: fit, then id), the
+// candidates being indexed in that order.
 func (s *search) less(a, b *result) bool {
 	for _, d := range s.key {
 		if a.vals[d] != b.vals[d] {
 			return a.vals[d] < b.vals[d]
 		}
 	}
-	return slices.Compare(a.ids, b.ids) < 0
+	return slices.Compare(a.ms, b.ms) < 0
 }
 
 func (s *search) record(r *result) {

@@ -23,7 +23,19 @@
 //   - for prerequisites, which accept any field, and for roles that accept
 //     any: the two cheapest, two shortest and two quickest conferrers of
 //     each education level (the bound that keeps a catalog of thousands of
-//     programs out of every plan).
+//     programs out of every plan);
+//   - for a role that names its fields, the related bachelor's: those of a
+//     field in the CIP series (first four digits) of one of its fields, and
+//     the credentials that stack into them, the ladders of a graduate
+//     program's bachelor prerequisite (a nurse midwife's master's follows a
+//     nursing bachelor's, not the catalog's cheapest, accounting). When a
+//     role has related bachelor's, the cheapest conferrers of the bachelor
+//     level are left out: a plan meets a graduate program's bachelor
+//     prerequisite with a related one. A person who holds a bachelor's of
+//     any field meets it still (the prerequisite is the level).
+// The related bachelor's are a candidate rule, not a stricter prerequisite:
+// the planner stays exact over the candidates, and a held bachelor's of an
+// unknown field is no second degree.
 // Candidates are ids: plan_credentials reads what the planner needs of
 // each, once per credential however many roles it is a candidate of. The
 // order of each role's candidates is no part of the answer.
@@ -96,8 +108,17 @@ WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparin
      prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS fields
 WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields, nearCodes,
      coalesce(r.acceptsAnyField, false) OR size(preparing) + size(fields) = 0 AS anyField
-CALL (r, preparing, fields, anyField, cheapest, fieldless) {
-  CALL (r, preparing, fields, anyField, cheapest, fieldless) {
+// The related bachelor's: of the CIP series of the role's fields.
+CALL (fields, anyField) {
+  WITH fields WHERE NOT anyField
+  UNWIND [f IN fields | left(f, 5)] AS series
+  WITH DISTINCT series
+  MATCH (c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
+  WHERE c.field STARTS WITH series
+  RETURN collect(DISTINCT c) AS related
+}
+CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
+  CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
     // A generic skill is certified by a thousand programs of every field:
     // only a role that accepts any field walks them all; another role
     // checks the credentials of no field and those of its fields.
@@ -134,7 +155,14 @@ CALL (r, preparing, fields, anyField, cheapest, fieldless) {
     MATCH (c:Credential {field: f})-[:CONFERS]->(:EducationLevel)
     RETURN c
     UNION
+    UNWIND related AS b
+    OPTIONAL MATCH (l:Credential)-[:STACKS_INTO*1..2]->(b)
+    UNWIND [b, l] AS c
+    WITH c WHERE c IS NOT NULL
+    RETURN c
+    UNION
     UNWIND cheapest AS c
+    WITH c WHERE size(related) = 0 OR NOT EXISTS { (c)-[:CONFERS]->(:EducationLevel {id: 'bachelor'}) }
     RETURN c
   }
   RETURN collect(DISTINCT c) AS direct
