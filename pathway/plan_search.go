@@ -1006,11 +1006,15 @@ func (s *search) evaluate() *result {
 	p := s.p
 	ms := slices.Clone(s.members)
 	slices.Sort(ms)
+	// Ordered by id, not by the candidates' order (compareCands): the fit
+	// chooses between plans, never the order of one.
+	byID := slices.Clone(ms)
+	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(p.cands[a].ID, p.cands[b].ID) })
 	r := &result{}
 	e := s.nextPlaced()
 	for range ms {
 		pick, fallback := -1, -1
-		for _, x := range ms {
+		for _, x := range byID {
 			if s.placed[x] == e || !s.ready(x, r.order) {
 				continue
 			}

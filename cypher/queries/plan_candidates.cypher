@@ -25,10 +25,13 @@
 //     each education level (the bound that keeps a catalog of thousands of
 //     programs out of every plan);
 //   - for a role that names its fields, the related bachelor's: those of a
-//     field in the CIP series (first four digits) of one of its fields, and
-//     the credentials that stack into them, the ladders of a graduate
-//     program's bachelor prerequisite (a nurse midwife's master's follows a
-//     nursing bachelor's, not the catalog's cheapest, accounting). When a
+//     field in the CIP series (first four digits) of one of its fields (or,
+//     when there are none, as for medicine and law, whose series confer
+//     doctorates only, those that prepare for a role of its SOC minor
+//     group: 29-1, 23-1), and the credentials that stack into them, the
+//     ladders of a graduate program's bachelor prerequisite (a nurse
+//     midwife's master's follows a nursing bachelor's, not the catalog's
+//     cheapest, accounting). When a
 //     role has related bachelor's, the cheapest conferrers of the bachelor
 //     level are left out: a plan meets a graduate program's bachelor
 //     prerequisite with a related one. A person who holds a bachelor's of
@@ -108,14 +111,24 @@ WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparin
      prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS fields
 WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields, nearCodes,
      coalesce(r.acceptsAnyField, false) OR size(preparing) + size(fields) = 0 AS anyField
-// The related bachelor's: of the CIP series of the role's fields.
-CALL (fields, anyField) {
-  WITH fields WHERE NOT anyField
-  UNWIND [f IN fields | left(f, 5)] AS series
-  WITH DISTINCT series
-  MATCH (c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
-  WHERE c.field STARTS WITH series
-  RETURN collect(DISTINCT c) AS related
+// The related bachelor's: of the CIP series of the role's fields or, when
+// it has none, of the programs for the role's SOC minor group.
+CALL (r, fields, anyField) {
+  CALL (fields, anyField) {
+    WITH fields WHERE NOT anyField
+    UNWIND [f IN fields | left(f, 5)] AS series
+    WITH DISTINCT series
+    MATCH (c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
+    WHERE c.field STARTS WITH series
+    RETURN collect(DISTINCT c) AS series
+  }
+  CALL (r, anyField, series) {
+    WITH r WHERE NOT anyField AND size(series) = 0 AND r.occupationCode IS NOT NULL
+    MATCH (o:Role)<-[:PREPARES_FOR]-(c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
+    WHERE o.occupationCode STARTS WITH left(r.occupationCode, 4)
+    RETURN collect(DISTINCT c) AS group
+  }
+  RETURN series + group AS related
 }
 CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
   CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
