@@ -25,7 +25,9 @@
 //     each education level (the bound that keeps a catalog of thousands of
 //     programs out of every plan);
 //   - for a role that names its fields, the related bachelor's: those of a
-//     field in the CIP series (first four digits) of one of its fields (or,
+//     field in the CIP series (first four digits) of one of its fields
+//     that prepare for some role (a program that leads nowhere, such as
+//     CIP's "Reserved" codes, says nothing of its relatedness) (or,
 //     when there are none, as for medicine and law, whose series confer
 //     doctorates only, those that prepare for a role of its SOC minor
 //     group: 29-1, 23-1), and the credentials that stack into them, the
@@ -119,7 +121,7 @@ CALL (r, fields, anyField) {
     UNWIND [f IN fields | left(f, 5)] AS series
     WITH DISTINCT series
     MATCH (c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
-    WHERE c.field STARTS WITH series
+    WHERE c.field STARTS WITH series AND EXISTS { (c)-[:PREPARES_FOR]->(:Role) }
     RETURN collect(DISTINCT c) AS series
   }
   CALL (r, anyField, series) {
@@ -181,17 +183,24 @@ CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
   RETURN collect(DISTINCT c) AS direct
 }
 WITH collect({id: id, role: r {.*}, target: target, targetCredentials: targetCredentials, targetRank: targetRank,
-              preparing: preparing, fields: fields, anyField: anyField, nearCodes: nearCodes, direct: direct}) AS rows
+              preparing: preparing, fields: fields, anyField: anyField, nearCodes: nearCodes, direct: direct,
+              related: [c IN related | c.id]}) AS rows
 // A credential's prerequisites are the same whichever roles it is a
 // candidate of: expanded once per credential, not once per role. A role
-// with no candidate keeps its row (through the null).
+// with no candidate keeps its row (through the null). A role with related
+// bachelor's keeps no other bachelor's of a field it does not name, even
+// as a prerequisite (a nursing license's BSN is no way to law school): a
+// candidate that needs one is then out of reach.
 CALL (rows) {
   UNWIND range(0, size(rows) - 1) AS i
   UNWIND CASE size(rows[i].direct) WHEN 0 THEN [null] ELSE rows[i].direct END AS c
   WITH c, collect(i) AS roles
   OPTIONAL MATCH (c)-[:REQUIRES*0..8]->(p:Credential)
+  WITH roles, p, p IS NOT NULL AND EXISTS { (p)-[:CONFERS]->(:EducationLevel {id: 'bachelor'}) } AS bachelor
   UNWIND roles AS i
-  WITH i, collect(DISTINCT p.id) AS candidates
+  WITH i, rows[i] AS row, collect(DISTINCT {p: p, bachelor: bachelor}) AS ps
+  WITH i, [x IN ps WHERE x.p IS NOT NULL AND (NOT x.bachelor OR row.anyField OR size(row.related) = 0
+                        OR x.p.id IN row.related OR x.p.field IN row.fields) | x.p.id] AS candidates
   ORDER BY i
   RETURN collect(candidates) AS pools
 }
