@@ -248,6 +248,7 @@ func (g *PlanGraph) applyFieldRule() {
 		}
 		c.OtherField = c.ConfersRank >= MinFieldRank && !g.Accepts(fields, c.ID) && !slices.Contains(g.TargetCredentials, c.ID)
 		c.OtherOccupation = g.forOtherOccupations(c)
+		c.AboveRole = g.aboveRole(c)
 		c.Fit = g.fit(c)
 		if g.dedicated(c) {
 			c.Certifies = g.teaches(c.Certifies)
@@ -255,6 +256,23 @@ func (g *PlanGraph) applyFieldRule() {
 	}
 	// Indexed here, once, while the graph is still private.
 	g.index = newCandIndex(g.Candidates)
+}
+
+// A role whose entry education is a high-school diploma or a postsecondary
+// certificate is not one to take a bachelor's for: a gap only a degree of
+// that height closes (a medical secretary's Administrative at 4, above a
+// certificate's cap of 3) is learnable on the job, reported uncovered, not
+// a $48,000 step. So such a degree closes none of its gaps; an associate
+// degree, a year or two like the certificate, still may.
+
+// maxRankAboveEntry is the highest rank that closes gaps of a role of entry
+// education up to MinFieldRank: an associate degree.
+const maxRankAboveEntry = 3
+
+// aboveRole says c is a degree far above the graph's role's entry education.
+func (g *PlanGraph) aboveRole(c *PlanCredential) bool {
+	return g.TargetEducationRank >= 1 && g.TargetEducationRank <= MinFieldRank && c.ConfersRank > maxRankAboveEntry &&
+		!slices.Contains(g.TargetCredentials, c.ID)
 }
 
 // Fit, the last tie-break of equal plans: how well a candidate fits the

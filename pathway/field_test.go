@@ -217,3 +217,42 @@ func TestTeacherFieldTeaches(t *testing.T) {
 		}
 	}
 }
+
+// TestAboveRole: for a role whose entry education is a certificate or
+// less, a bachelor's closes none of its gaps (the gap is reported
+// uncovered); an associate degree still may, and a bachelor's still closes
+// those of a role that requires an associate degree.
+func TestAboveRole(t *testing.T) {
+	code := "43-6013.00"
+	target := []Requirement{{SkillID: "administrative", Level: 4, Required: true}, {SkillID: "medicine", Level: 3, Required: true}}
+	cert := PlanCredential{ID: "cip:51.0711:certificate", Field: "51.0711", Occupations: []string{"43-6013"}, ConfersRank: 2,
+		Cost: 6000, Certifies: map[string]int{"administrative": 3, "medicine": 3}}
+	bachelor := PlanCredential{ID: "cip:51.0711:bachelor", Field: "51.0711", Occupations: []string{"43-6013"}, ConfersRank: 4,
+		Cost: 48000, Certifies: map[string]int{"administrative": 5, "medicine": 5}}
+	associate := PlanCredential{ID: "cip:51.0716:associate", Field: "51.0716", Occupations: []string{"43-6013"}, ConfersRank: 3,
+		Cost: 11000, Certifies: map[string]int{"administrative": 4}}
+	tests := []struct {
+		name      string
+		rank      int
+		cands     []PlanCredential
+		want      []string
+		uncovered int
+	}{
+		{"high school: the certificate, the rest on the job", 1, []PlanCredential{cert, bachelor}, []string{"cip:51.0711:certificate"}, 1},
+		{"high school: an associate degree still closes", 1, []PlanCredential{cert, bachelor, associate},
+			[]string{"cip:51.0716:associate"}, 0}, // dedicated: it teaches medicine too
+		{"an associate's role: the bachelor's closes", 3, []PlanCredential{cert, bachelor}, []string{"cip:51.0711:bachelor"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := PlanGraph{Role: Role{OccupationCode: &code}, Target: target, TargetEducationRank: tt.rank,
+				FieldAcceptance: FieldAcceptance{AnyField: true}, Candidates: slices.Clone(tt.cands)}
+			held := NewHeld()
+			held.EducationRank = 1
+			p := solveOne(t, g.Request(held), PlanOptions{Objective: ObjectiveCost})
+			if got := steps(p); !slices.Equal(got, tt.want) || len(p.Uncovered) != tt.uncovered {
+				t.Errorf("steps %v uncovered %v, want %v and %d uncovered", got, p.Uncovered, tt.want, tt.uncovered)
+			}
+		})
+	}
+}

@@ -103,8 +103,11 @@ type PlanCredential struct {
 	// target's skill gaps, though a degree of it may meet the education
 	// requirement of a role that accepts any field.
 	OtherOccupation bool
-	Prerequisites   [][]Prereq // every group must be met; any one option meets a group
-	StackCredit     []StackCredit
+	// AboveRole marks a degree far above the target's entry education (the
+	// field rule, field.go): it closes none of the target's gaps.
+	AboveRole     bool
+	Prerequisites [][]Prereq // every group must be met; any one option meets a group
+	StackCredit   []StackCredit
 	// Fit orders equal plans: lower fits the target better (the field
 	// rule sets it, field.go). Plans equal in every total go to the one
 	// whose steps, sorted by Fit then id, come first.
@@ -126,7 +129,7 @@ func compareCands(a, b *PlanCredential) int {
 // prerequisite, or stacking credit) or, for a role accepting any field, for
 // the education level it confers.
 func (c *PlanCredential) closing() map[string]int {
-	if c.OtherField || c.OtherOccupation {
+	if c.OtherField || c.OtherOccupation || c.AboveRole {
 		return nil
 	}
 	return c.Certifies

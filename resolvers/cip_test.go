@@ -297,6 +297,18 @@ func TestCIPPlans(t *testing.T) {
 			t.Error("no nursing bachelor's before the midwifery master's")
 		}
 	})
+	t.Run("nurse midwives from a bachelor's of any field: no second bachelor's", func(t *testing.T) {
+		var resp cipPlanResp
+		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "bachelor"}), client.Var("to", "onet:29-1161.00"),
+			client.Var("options", map[string]any{"objective": "COST"}))
+		var ids []string
+		for _, s := range resp.UpskillingPath.Steps {
+			ids = append(ids, s.Credential.ID)
+		}
+		if want := []string{"cip:51.3807:master"}; !slices.Equal(ids, want) {
+			t.Errorf("steps %v, want %v", ids, want)
+		}
+	})
 	t.Run("genetic counselors from high school take no accounting credential", func(t *testing.T) {
 		fromSchool(t, "onet:29-9092.00")
 	})
