@@ -183,12 +183,25 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 // role requires up to the highest level it certifies (its award's cap: a
 // certificate 3). A program that also leads elsewhere (agricultural
 // business technology: farm managers and computer support) keeps its list.
+// A postsecondary teacher role (SOC 25-1) has no program of its own (the
+// importer names teachers in a program's fieldFor, not its occupations):
+// for it, a program of a field it accepts teaches it (Nursing Education for
+// nursing instructors), or its plans gather a nursing degree per skill.
+
+// teacherGroup is the SOC minor group of postsecondary teachers, whose
+// fields the CIP importer names (acceptsFields) instead of preparing for.
+const teacherGroup = "25-1"
 
 // dedicated says c is a program dedicated to the graph's role's work.
 func (g *PlanGraph) dedicated(c *PlanCredential) bool {
 	code, soc := g.socCode()
-	if c.Field == "" || c.OtherField || c.OtherOccupation || len(c.Occupations) == 0 ||
-		!soc || !g.Accepts([]string{c.Field}, c.ID) {
+	if c.Field == "" || c.OtherField || c.OtherOccupation || !soc || !g.Accepts([]string{c.Field}, c.ID) {
+		return false
+	}
+	if strings.HasPrefix(code, teacherGroup) && len(g.Preparing) == 0 && !g.AnyField && slices.Contains(g.Fields, c.Field) {
+		return true // a teacher's field
+	}
+	if len(c.Occupations) == 0 {
 		return false
 	}
 	for _, occ := range c.Occupations {
@@ -235,12 +248,81 @@ func (g *PlanGraph) applyFieldRule() {
 		}
 		c.OtherField = c.ConfersRank >= MinFieldRank && !g.Accepts(fields, c.ID) && !slices.Contains(g.TargetCredentials, c.ID)
 		c.OtherOccupation = g.forOtherOccupations(c)
+		c.AboveRole = g.aboveRole(c)
+		c.Fit = g.fit(c)
 		if g.dedicated(c) {
 			c.Certifies = g.teaches(c.Certifies)
 		}
 	}
 	// Indexed here, once, while the graph is still private.
 	g.index = newCandIndex(g.Candidates)
+}
+
+// A role whose entry education is a high-school diploma or a postsecondary
+// certificate is not one to take a bachelor's for: a gap only a degree of
+// that height closes (a medical secretary's Administrative at 4, above a
+// certificate's cap of 3) is learnable on the job, reported uncovered, not
+// a $48,000 step. So such a degree closes none of its gaps; an associate
+// degree, a year or two like the certificate, still may.
+
+// maxRankAboveEntry is the highest rank that closes gaps of a role of entry
+// education up to MinFieldRank: an associate degree.
+const maxRankAboveEntry = 3
+
+// aboveRole says c is a degree far above the graph's role's entry education.
+func (g *PlanGraph) aboveRole(c *PlanCredential) bool {
+	return g.TargetEducationRank >= 1 && g.TargetEducationRank <= MinFieldRank && c.ConfersRank > maxRankAboveEntry &&
+		!slices.Contains(g.TargetCredentials, c.ID)
+}
+
+// Fit, the last tie-break of equal plans: how well a candidate fits the
+// role, lower better. First its tier: 0 when it is made for the role (it
+// prepares for it, its field is one the role names, the role requires it,
+// or one of its occupations is the role's own SOC code); 1 when it is
+// near (its field is in the CIP series of one the role names, or one of
+// its occupations is in the role's SOC minor group); else 2. Within a tier,
+// the fewer of the role's required skills it leaves uncertified, the
+// better: among equal ladders to a health manager's bachelor's, the program
+// whose own list covers more of the manager's skills. Then id
+// (compareCands).
+func (g *PlanGraph) fit(c *PlanCredential) int {
+	missing := 0
+	for _, r := range g.Target {
+		if r.Required && !r.Tech && c.Certifies[r.SkillID] == 0 {
+			missing++
+		}
+	}
+	return g.fitTier(c)*(len(g.Target)+1) + missing
+}
+
+func (g *PlanGraph) fitTier(c *PlanCredential) int {
+	if slices.Contains(g.Preparing, c.ID) || slices.Contains(g.TargetCredentials, c.ID) ||
+		c.Field != "" && !g.AnyField && slices.Contains(g.Fields, c.Field) {
+		return 0
+	}
+	code, soc := g.socCode()
+	if soc {
+		for _, occ := range c.Occupations {
+			if strings.HasPrefix(code, occ) || strings.HasPrefix(occ, code[:7]) {
+				return 0
+			}
+		}
+	}
+	if c.Field != "" && len(c.Field) >= 5 && !g.AnyField {
+		for _, f := range g.Fields {
+			if strings.HasPrefix(f, c.Field[:5]) {
+				return 1
+			}
+		}
+	}
+	if soc {
+		for _, occ := range c.Occupations {
+			if strings.HasPrefix(occ, code[:4]) {
+				return 1
+			}
+		}
+	}
+	return 2
 }
 
 // acceptsAnyEducation says the role's requirement has no field: it asks for

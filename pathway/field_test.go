@@ -2,6 +2,7 @@ package pathway
 
 import (
 	"maps"
+	"slices"
 	"testing"
 )
 
@@ -155,5 +156,103 @@ func TestDedicatedProgramTeachesTheRole(t *testing.T) {
 	p := solveOne(t, req, PlanOptions{Objective: ObjectiveCost})
 	if got := steps(p); len(got) != 1 || got[0] != "cip:11.1006:bachelor" {
 		t.Errorf("steps %v, want the computer support bachelor's alone", got)
+	}
+}
+
+// TestFitBreaksTies: of two plans equal in every total, the one whose
+// program is made for the role wins over a smaller id; with fits equal, the
+// smaller id still decides.
+func TestFitBreaksTies(t *testing.T) {
+	code := "29-1161.00"
+	target := []Requirement{{SkillID: "midwifery", Level: 4, Required: true}, {SkillID: "biology", Level: 3, Required: true}}
+	master := PlanCredential{ID: "m:midwifery", Field: "51.3807", Occupations: []string{"29-1161"}, ConfersRank: 5,
+		Cost: 45000, Certifies: map[string]int{"midwifery": 5, "biology": 5}, Prerequisites: [][]Prereq{{{EducationRank: 4}}}}
+	// Two bachelor's at one cost: accounting sorts first by id.
+	accounting := PlanCredential{ID: "a:accounting", Field: "52.0301", Occupations: []string{"13-2011"}, ConfersRank: 4, Cost: 40000}
+	nursing := PlanCredential{ID: "n:nursing", Field: "51.3801", Occupations: []string{"29-1141"}, ConfersRank: 4, Cost: 40000,
+		Certifies: map[string]int{"biology": 4}}
+	general := PlanCredential{ID: "b:nursing", Field: "51.3801", Occupations: []string{"29-1141"}, ConfersRank: 4, Cost: 40000,
+		Certifies: map[string]int{"biology": 4}}
+	tests := []struct {
+		name  string
+		cands []PlanCredential
+		want  string
+	}{
+		{"a related bachelor's over a smaller id", []PlanCredential{master, accounting, nursing}, "n:nursing"},
+		{"equal fits: the smaller id", []PlanCredential{master, nursing, general}, "b:nursing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := PlanGraph{Role: Role{OccupationCode: &code}, Target: target, TargetEducationRank: 5,
+				FieldAcceptance: FieldAcceptance{Fields: []string{"51.3807"}, Preparing: []string{"m:midwifery"}},
+				Candidates:      slices.Clone(tt.cands)}
+			req := g.Request(NewHeld())
+			for _, o := range []Objective{ObjectiveCost, ObjectiveHours} {
+				p := solveOne(t, req, PlanOptions{Objective: o})
+				if got := steps(p); !slices.Equal(got, []string{tt.want, "m:midwifery"}) {
+					t.Errorf("%v: steps %v, want [%s m:midwifery]", o, got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestTeacherFieldTeaches: for a postsecondary teacher, a program of a
+// field the role accepts teaches its required skills (there is no program
+// of the role's own to be dedicated).
+func TestTeacherFieldTeaches(t *testing.T) {
+	for _, tt := range []struct {
+		code  string
+		teach bool
+	}{{"25-1072.00", true}, {"29-1141.00", false}} {
+		code := tt.code
+		g := PlanGraph{Role: Role{OccupationCode: &code},
+			Target:          []Requirement{{SkillID: "instructing", Level: 5, Required: true}},
+			FieldAcceptance: FieldAcceptance{Fields: []string{"51.3203"}},
+			Candidates: []PlanCredential{{ID: "cip:51.3203:master", Field: "51.3203", Occupations: []string{"11-9033"},
+				ConfersRank: 5, Certifies: map[string]int{"negotiation": 5}}}}
+		req := g.Request(NewHeld())
+		if got := req.Candidates[0].closing()["instructing"] == 5; got != tt.teach {
+			t.Errorf("%s: the field's master's teaches instructing: %v, want %v", code, got, tt.teach)
+		}
+	}
+}
+
+// TestAboveRole: for a role whose entry education is a certificate or
+// less, a bachelor's closes none of its gaps (the gap is reported
+// uncovered); an associate degree still may, and a bachelor's still closes
+// those of a role that requires an associate degree.
+func TestAboveRole(t *testing.T) {
+	code := "43-6013.00"
+	target := []Requirement{{SkillID: "administrative", Level: 4, Required: true}, {SkillID: "medicine", Level: 3, Required: true}}
+	cert := PlanCredential{ID: "cip:51.0711:certificate", Field: "51.0711", Occupations: []string{"43-6013"}, ConfersRank: 2,
+		Cost: 6000, Certifies: map[string]int{"administrative": 3, "medicine": 3}}
+	bachelor := PlanCredential{ID: "cip:51.0711:bachelor", Field: "51.0711", Occupations: []string{"43-6013"}, ConfersRank: 4,
+		Cost: 48000, Certifies: map[string]int{"administrative": 5, "medicine": 5}}
+	associate := PlanCredential{ID: "cip:51.0716:associate", Field: "51.0716", Occupations: []string{"43-6013"}, ConfersRank: 3,
+		Cost: 11000, Certifies: map[string]int{"administrative": 4}}
+	tests := []struct {
+		name      string
+		rank      int
+		cands     []PlanCredential
+		want      []string
+		uncovered int
+	}{
+		{"high school: the certificate, the rest on the job", 1, []PlanCredential{cert, bachelor}, []string{"cip:51.0711:certificate"}, 1},
+		{"high school: an associate degree still closes", 1, []PlanCredential{cert, bachelor, associate},
+			[]string{"cip:51.0716:associate"}, 0}, // dedicated: it teaches medicine too
+		{"an associate's role: the bachelor's closes", 3, []PlanCredential{cert, bachelor}, []string{"cip:51.0711:bachelor"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := PlanGraph{Role: Role{OccupationCode: &code}, Target: target, TargetEducationRank: tt.rank,
+				FieldAcceptance: FieldAcceptance{AnyField: true}, Candidates: slices.Clone(tt.cands)}
+			held := NewHeld()
+			held.EducationRank = 1
+			p := solveOne(t, g.Request(held), PlanOptions{Objective: ObjectiveCost})
+			if got := steps(p); !slices.Equal(got, tt.want) || len(p.Uncovered) != tt.uncovered {
+				t.Errorf("steps %v uncovered %v, want %v and %d uncovered", got, p.Uncovered, tt.want, tt.uncovered)
+			}
+		})
 	}
 }

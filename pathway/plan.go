@@ -1,6 +1,7 @@
 package pathway
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -102,8 +103,24 @@ type PlanCredential struct {
 	// target's skill gaps, though a degree of it may meet the education
 	// requirement of a role that accepts any field.
 	OtherOccupation bool
-	Prerequisites   [][]Prereq // every group must be met; any one option meets a group
-	StackCredit     []StackCredit
+	// AboveRole marks a degree far above the target's entry education (the
+	// field rule, field.go): it closes none of the target's gaps.
+	AboveRole     bool
+	Prerequisites [][]Prereq // every group must be met; any one option meets a group
+	StackCredit   []StackCredit
+	// Fit orders equal plans: lower fits the target better (the field
+	// rule sets it, field.go). Plans equal in every total go to the one
+	// whose steps, sorted by Fit then id, come first.
+	Fit int
+}
+
+// compareCands is the planner's order of candidates, the last tie-break of
+// plans: Fit, then id.
+func compareCands(a, b *PlanCredential) int {
+	if a.Fit != b.Fit {
+		return cmp.Compare(a.Fit, b.Fit)
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // closing is what the candidate certifies towards the target's gaps: none
@@ -112,7 +129,7 @@ type PlanCredential struct {
 // prerequisite, or stacking credit) or, for a role accepting any field, for
 // the education level it confers.
 func (c *PlanCredential) closing() map[string]int {
-	if c.OtherField || c.OtherOccupation {
+	if c.OtherField || c.OtherOccupation || c.AboveRole {
 		return nil
 	}
 	return c.Certifies
@@ -899,7 +916,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 		}
 		return false
 	}
-	// The pool: not excluded, not held, sorted by id; with the graph's
+	// The pool: not excluded, not held, sorted by compareCands; with the graph's
 	// index, only those the reductions below can keep or depend on.
 	var pool []*PlanCredential
 	if ix != nil {
@@ -915,7 +932,7 @@ func reduce(req PlanRequest, opt PlanOptions, dominate bool, fixed []string, unc
 				pool = append(pool, c)
 			}
 		}
-		sort.Slice(pool, func(i, j int) bool { return pool[i].ID < pool[j].ID })
+		slices.SortFunc(pool, compareCands)
 	}
 
 	// attainable keeps the candidates whose prerequisites can be met from
@@ -1563,7 +1580,7 @@ func (p *problem) dominated() []bool {
 					strict = true
 				}
 			}
-			if !ok || (!strict && p.cands[b].ID > p.cands[a].ID) {
+			if !ok || (!strict && compareCands(p.cands[b], p.cands[a]) > 0) {
 				continue
 			}
 			for _, gb := range p.groups[b] {

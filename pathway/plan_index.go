@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // candIndex is what planning into a graph's role needs of its candidates
@@ -31,7 +30,7 @@ type candIndex struct {
 	// Whole says every cost and stacking credit's cost is a whole number
 	// (of dollars) well within float64's exact integers.
 	Whole bool
-	// Sorted lists the candidates by id, so that a pool comes out sorted
+	// Sorted lists the candidates by compareCands, so that a pool comes out sorted
 	// without sorting it.
 	Sorted []int32
 }
@@ -72,7 +71,7 @@ func newCandIndex(cands []PlanCredential) *candIndex {
 	for i := range ix.Sorted {
 		ix.Sorted[i] = int32(i)
 	}
-	slices.SortStableFunc(ix.Sorted, func(a, b int32) int { return strings.Compare(cands[a].ID, cands[b].ID) })
+	slices.SortStableFunc(ix.Sorted, func(a, b int32) int { return compareCands(&cands[a], &cands[b]) })
 	return ix
 }
 

@@ -3,6 +3,7 @@ package pathway
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"math/bits"
 	"math/rand/v2"
@@ -148,8 +149,24 @@ func genRequest(r *rand.Rand, cfg genConfig) PlanRequest {
 		fr := r.IntN(req.EducationRank + 1)
 		req.FieldRank = &fr
 	}
+	// Fits: in one instance in three, so that equal plans go by fit before
+	// id (compareCands).
+	// Twins (a copy under another id) make plans equal in every total; the
+	// oracle takes 16 candidates at most.
+	if n <= 13 && r.IntN(3) == 0 {
+		for k := range 1 + r.IntN(3) {
+			tw := cands[r.IntN(n)]
+			tw.ID, tw.Name = fmt.Sprintf("%st%d", tw.ID, k), tw.Name+" twin"
+			tw.Certifies = maps.Clone(tw.Certifies)
+			cands = append(cands, tw)
+		}
+		for i := range cands {
+			cands[i].Fit = r.IntN(3)
+		}
+		req.Candidates = cands
+	}
 	// The store's order is arbitrary.
-	r.Shuffle(n, func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
+	r.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
 	return req
 }
 
@@ -439,6 +456,19 @@ func (o *oracle) idsOf(m int) []string {
 	return o.ids[m]
 }
 
+// orderOf is a subset's steps in the planner's candidate order (fit, then
+// id), for the last tie-break between plans.
+func (o *oracle) orderOf(m int) []string {
+	var out []string
+	for i, c := range o.pool {
+		if m&(1<<i) != 0 {
+			out = append(out, fmt.Sprintf("%06d\x00%s", c.Fit, c.ID))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 func (o *oracle) withinLimits(v [4]float64) bool {
 	lim := []*float64{o.opt.MaxHours, o.opt.MaxCost, o.opt.MaxWeeks}
 	for d, l := range lim {
@@ -462,7 +492,8 @@ func keyOrder(obj Objective) []int {
 	return out
 }
 
-// cmpKey compares two subsets by the objective's key, then by sorted ids.
+// cmpKey compares two subsets by the objective's key, then by their steps
+// in candidate order (orderOf).
 func (o *oracle) cmpKey(obj Objective, a, b int) int {
 	for _, d := range keyOrder(obj) {
 		if o.vals[a][d] != o.vals[b][d] {
@@ -472,7 +503,7 @@ func (o *oracle) cmpKey(obj Objective, a, b int) int {
 			return 1
 		}
 	}
-	return slices.Compare(o.idsOf(a), o.idsOf(b))
+	return slices.Compare(o.orderOf(a), o.orderOf(b))
 }
 
 // minimal says no one step of valid subset m can be dropped leaving a valid
@@ -540,7 +571,7 @@ func (o *oracle) front() []int {
 				} else if o.vals[t][3] != o.vals[m][3] {
 					dominated = dominated || o.vals[t][3] < o.vals[m][3]
 				} else {
-					dominated = dominated || slices.Compare(o.idsOf(t), o.idsOf(m)) < 0
+					dominated = dominated || slices.Compare(o.orderOf(t), o.orderOf(m)) < 0
 				}
 				if dominated {
 					break

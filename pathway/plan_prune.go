@@ -231,7 +231,7 @@ func (p *problem) pruneByObjective(kept []*PlanCredential, held map[string]bool,
 			if cmp > 0 {
 				break // worst is ascending: no later one is below
 			}
-			if b == a || (cmp == 0 && kept[b].ID > kept[a].ID) || !beats(b, a) {
+			if b == a || (cmp == 0 && compareCands(kept[b], kept[a]) > 0) || !beats(b, a) {
 				continue
 			}
 			drop[a] = true

@@ -44,7 +44,8 @@ type result struct {
 	order []int              // steps in plan order
 	step  [][numDims]float64 // each step's values, in plan order
 	vals  [numDims]float64   // the totals
-	ids   []string           // sorted ids
+	ids   []string           // ids in candidate order (compareCands)
+	ms    []int              // the steps' candidate indices, ascending
 	key   string             // ids joined, to spot repeats
 }
 
@@ -1005,11 +1006,15 @@ func (s *search) evaluate() *result {
 	p := s.p
 	ms := slices.Clone(s.members)
 	slices.Sort(ms)
+	// Ordered by id, not by the candidates' order (compareCands): the fit
+	// chooses between plans, never the order of one.
+	byID := slices.Clone(ms)
+	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(p.cands[a].ID, p.cands[b].ID) })
 	r := &result{}
 	e := s.nextPlaced()
 	for range ms {
 		pick, fallback := -1, -1
-		for _, x := range ms {
+		for _, x := range byID {
 			if s.placed[x] == e || !s.ready(x, r.order) {
 				continue
 			}
@@ -1052,8 +1057,9 @@ func (s *search) evaluate() *result {
 		}
 	}
 	for _, x := range ms {
-		r.ids = append(r.ids, p.cands[x].ID) // ms ascending, so ids sorted
+		r.ids = append(r.ids, p.cands[x].ID)
 	}
+	r.ms = ms
 	r.key = strings.Join(r.ids, "\x00")
 	return r
 }
@@ -1101,14 +1107,15 @@ func (s *search) minimal(r *result) bool {
 }
 
 // less orders plans by the key: the objective, the tie-break totals, then
-// the sorted ids.
+// the steps in candidate order (compareCands: fit, then id), the
+// candidates being indexed in that order.
 func (s *search) less(a, b *result) bool {
 	for _, d := range s.key {
 		if a.vals[d] != b.vals[d] {
 			return a.vals[d] < b.vals[d]
 		}
 	}
-	return slices.Compare(a.ids, b.ids) < 0
+	return slices.Compare(a.ms, b.ms) < 0
 }
 
 func (s *search) record(r *result) {

@@ -263,6 +263,93 @@ func TestCIPPlans(t *testing.T) {
 			t.Error("no graduate nursing program meets the education requirement")
 		}
 	})
+	// From high school, a graduate program's bachelor prerequisite is met by
+	// a related bachelor's (plan_candidates), never the catalog's cheapest
+	// (the sample's accounting degrees).
+	fromSchool := func(t *testing.T, to string) []cipStep {
+		t.Helper()
+		var resp cipPlanResp
+		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "high-school"}), client.Var("to", to),
+			client.Var("options", map[string]any{"objective": "COST"}))
+		p := resp.UpskillingPath
+		if !p.Feasible {
+			t.Fatalf("infeasible: %v", p.Reason)
+		}
+		for _, s := range p.Steps {
+			t.Logf("%s: step %s %q education %v", to, s.Credential.ID, s.Credential.Name, s.MeetsEducationRequirement)
+			if strings.Contains(s.Credential.ID, "accounting") {
+				t.Errorf("%s: an accounting credential %s", to, s.Credential.ID)
+			}
+		}
+		return p.Steps
+	}
+	nursingBachelor := func(steps []cipStep) bool {
+		for _, s := range steps {
+			if s.Credential.Field != nil && strings.HasPrefix(*s.Credential.Field, "51.38") &&
+				(strings.HasSuffix(s.Credential.ID, ":bachelor") || s.Credential.ID == "bachelor-science-nursing") {
+				return true
+			}
+		}
+		return false
+	}
+	t.Run("nurse midwives from high school through a nursing bachelor's", func(t *testing.T) {
+		steps := fromSchool(t, "onet:29-1161.00")
+		if !nursingBachelor(steps) {
+			t.Error("no nursing bachelor's before the midwifery master's")
+		}
+	})
+	t.Run("nurse midwives from a bachelor's of any field: no second bachelor's", func(t *testing.T) {
+		var resp cipPlanResp
+		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "bachelor"}), client.Var("to", "onet:29-1161.00"),
+			client.Var("options", map[string]any{"objective": "COST"}))
+		var ids []string
+		for _, s := range resp.UpskillingPath.Steps {
+			ids = append(ids, s.Credential.ID)
+		}
+		if want := []string{"cip:51.3807:master"}; !slices.Equal(ids, want) {
+			t.Errorf("steps %v, want %v", ids, want)
+		}
+	})
+	t.Run("genetic counselors from high school take no accounting credential", func(t *testing.T) {
+		fromSchool(t, "onet:29-9092.00")
+	})
+	t.Run("nursing instructors from high school: a nursing bachelor's, then a nursing graduate program", func(t *testing.T) {
+		steps := fromSchool(t, "onet:25-1072.00")
+		if !nursingBachelor(steps) {
+			t.Error("no nursing bachelor's")
+		}
+		graduate := 0
+		for _, s := range steps {
+			nursing := s.Credential.Field != nil && (strings.HasPrefix(*s.Credential.Field, "51.38") || *s.Credential.Field == "51.3203")
+			if !nursing {
+				t.Errorf("%s is no nursing program", s.Credential.ID)
+			}
+			if strings.HasSuffix(s.Credential.ID, ":master") || strings.HasSuffix(s.Credential.ID, ":doctorate") {
+				graduate++
+			}
+			if len(s.PrerequisiteOf) == 0 && len(s.StacksInto) == 0 && !s.MeetsEducationRequirement {
+				t.Errorf("%s is a parallel step: no rung and not the graduate program", s.Credential.ID)
+			}
+		}
+		if graduate != 1 {
+			t.Errorf("%d graduate programs, want one", graduate)
+		}
+	})
+	// The health managers' cheapest programs are associate-to-bachelor
+	// ladders at one cost; the tie goes to the one made for the role whose
+	// own list covers most of its skills (pathway's fit). Health Care
+	// Administration (51.0701) offers a bachelor's alone, at a higher cost:
+	// the tie-break does not outrank cost.
+	t.Run("medical and health services managers: the fitting ladder", func(t *testing.T) {
+		steps := fromSchool(t, "onet:11-9111.00")
+		var ids []string
+		for _, s := range steps {
+			ids = append(ids, s.Credential.ID)
+		}
+		if want := []string{"cip:51.0719:associate", "cip:51.0719:bachelor"}; !slices.Equal(ids, want) {
+			t.Errorf("steps %v, want %v", ids, want)
+		}
+	})
 	t.Run("a BSN does not prepare for nursing instructors", func(t *testing.T) {
 		var resp struct {
 			Credential struct{ PreparesFor []struct{ ID string } }

@@ -23,7 +23,24 @@
 //   - for prerequisites, which accept any field, and for roles that accept
 //     any: the two cheapest, two shortest and two quickest conferrers of
 //     each education level (the bound that keeps a catalog of thousands of
-//     programs out of every plan).
+//     programs out of every plan);
+//   - for a role that names its fields, the related bachelor's: those of a
+//     field in the CIP series (first four digits) of one of its fields
+//     that prepare for some role (a program that leads nowhere, such as
+//     CIP's "Reserved" codes, says nothing of its relatedness) (or,
+//     when there are none, as for medicine and law, whose series confer
+//     doctorates only, those that prepare for a role of its SOC minor
+//     group: 29-1, 23-1), and the credentials that stack into them, the
+//     ladders of a graduate program's bachelor prerequisite (a nurse
+//     midwife's master's follows a nursing bachelor's, not the catalog's
+//     cheapest, accounting). When a
+//     role has related bachelor's, the cheapest conferrers of the bachelor
+//     level are left out: a plan meets a graduate program's bachelor
+//     prerequisite with a related one. A person who holds a bachelor's of
+//     any field meets it still (the prerequisite is the level).
+// The related bachelor's are a candidate rule, not a stricter prerequisite:
+// the planner stays exact over the candidates, and a held bachelor's of an
+// unknown field is no second degree.
 // Candidates are ids: plan_credentials reads what the planner needs of
 // each, once per credential however many roles it is a candidate of. The
 // order of each role's candidates is no part of the answer.
@@ -96,8 +113,27 @@ WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparin
      prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS fields
 WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields, nearCodes,
      coalesce(r.acceptsAnyField, false) OR size(preparing) + size(fields) = 0 AS anyField
-CALL (r, preparing, fields, anyField, cheapest, fieldless) {
-  CALL (r, preparing, fields, anyField, cheapest, fieldless) {
+// The related bachelor's: of the CIP series of the role's fields or, when
+// it has none, of the programs for the role's SOC minor group.
+CALL (r, fields, anyField) {
+  CALL (fields, anyField) {
+    WITH fields WHERE NOT anyField
+    UNWIND [f IN fields | left(f, 5)] AS series
+    WITH DISTINCT series
+    MATCH (c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
+    WHERE c.field STARTS WITH series AND EXISTS { (c)-[:PREPARES_FOR]->(:Role) }
+    RETURN collect(DISTINCT c) AS series
+  }
+  CALL (r, anyField, series) {
+    WITH r WHERE NOT anyField AND size(series) = 0 AND r.occupationCode IS NOT NULL
+    MATCH (o:Role)<-[:PREPARES_FOR]-(c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
+    WHERE o.occupationCode STARTS WITH left(r.occupationCode, 4)
+    RETURN collect(DISTINCT c) AS group
+  }
+  RETURN series + group AS related
+}
+CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
+  CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
     // A generic skill is certified by a thousand programs of every field:
     // only a role that accepts any field walks them all; another role
     // checks the credentials of no field and those of its fields.
@@ -134,23 +170,37 @@ CALL (r, preparing, fields, anyField, cheapest, fieldless) {
     MATCH (c:Credential {field: f})-[:CONFERS]->(:EducationLevel)
     RETURN c
     UNION
+    UNWIND related AS b
+    OPTIONAL MATCH (l:Credential)-[:STACKS_INTO*1..2]->(b)
+    UNWIND [b, l] AS c
+    WITH c WHERE c IS NOT NULL
+    RETURN c
+    UNION
     UNWIND cheapest AS c
+    WITH c WHERE size(related) = 0 OR NOT EXISTS { (c)-[:CONFERS]->(:EducationLevel {id: 'bachelor'}) }
     RETURN c
   }
   RETURN collect(DISTINCT c) AS direct
 }
 WITH collect({id: id, role: r {.*}, target: target, targetCredentials: targetCredentials, targetRank: targetRank,
-              preparing: preparing, fields: fields, anyField: anyField, nearCodes: nearCodes, direct: direct}) AS rows
+              preparing: preparing, fields: fields, anyField: anyField, nearCodes: nearCodes, direct: direct,
+              related: [c IN related | c.id]}) AS rows
 // A credential's prerequisites are the same whichever roles it is a
 // candidate of: expanded once per credential, not once per role. A role
-// with no candidate keeps its row (through the null).
+// with no candidate keeps its row (through the null). A role with related
+// bachelor's keeps no other bachelor's of a field it does not name, even
+// as a prerequisite (a nursing license's BSN is no way to law school): a
+// candidate that needs one is then out of reach.
 CALL (rows) {
   UNWIND range(0, size(rows) - 1) AS i
   UNWIND CASE size(rows[i].direct) WHEN 0 THEN [null] ELSE rows[i].direct END AS c
   WITH c, collect(i) AS roles
   OPTIONAL MATCH (c)-[:REQUIRES*0..8]->(p:Credential)
+  WITH roles, p, p IS NOT NULL AND EXISTS { (p)-[:CONFERS]->(:EducationLevel {id: 'bachelor'}) } AS bachelor
   UNWIND roles AS i
-  WITH i, collect(DISTINCT p.id) AS candidates
+  WITH i, rows[i] AS row, collect(DISTINCT {p: p, bachelor: bachelor}) AS ps
+  WITH i, [x IN ps WHERE x.p IS NOT NULL AND (NOT x.bachelor OR row.anyField OR size(row.related) = 0
+                        OR x.p.id IN row.related OR x.p.field IN row.fields) | x.p.id] AS candidates
   ORDER BY i
   RETURN collect(candidates) AS pools
 }
