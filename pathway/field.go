@@ -137,6 +137,30 @@ func (g *PlanGraph) socCode() (string, bool) {
 	return code, len(code) >= len("29-1141") && code[2] == '-'
 }
 
+// A split SOC code's program that the importer found does not fit one of
+// its detailed occupations (Respiratory Therapy Technician of 29-2099, for
+// 29-2099.08 Patient Representatives) still names the code's general
+// occupation (29-2099.00), which lies in the detailed one's minor group and
+// shares its first seven characters. That is the importer's verdict, not a
+// family likeness: for the detailed occupation the program is one of
+// another occupation, neither its own nor dedicated to it.
+
+// ownOccupation says occ, a credential's occupation, is the role's code:
+// the code itself or a prefix of it (a whole SOC code, 29-2099), or, for a
+// general occupation (.00), one of its detailed ones.
+func ownOccupation(occ, code string) bool {
+	return strings.HasPrefix(code, occ) || strings.HasSuffix(code, ".00") && strings.HasPrefix(occ, code[:7])
+}
+
+// siblingOnly says c names the general occupation of the role's split code
+// but not the role, a detailed one: the importer judged it does not fit.
+func siblingOnly(c *PlanCredential, code string) bool {
+	if strings.HasSuffix(code, ".00") || !slices.Contains(c.Occupations, code[:7]+".00") {
+		return false
+	}
+	return !slices.ContainsFunc(c.Occupations, func(occ string) bool { return ownOccupation(occ, code) })
+}
+
 // forOtherOccupations says the occupation rule keeps c from closing the
 // graph's gaps.
 func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
@@ -145,6 +169,9 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 		slices.Contains(g.TargetCredentials, c.ID) || slices.Contains(g.Preparing, c.ID) ||
 		c.Field != "" && slices.Contains(g.Fields, c.Field) {
 		return false
+	}
+	if siblingOnly(c, code) {
+		return true
 	}
 	// A program of study leads to a narrower family than a certification:
 	// its SOC minor group (29-1, healthcare diagnosing or treating
@@ -201,7 +228,7 @@ func (g *PlanGraph) dedicated(c *PlanCredential) bool {
 	if strings.HasPrefix(code, teacherGroup) && len(g.Preparing) == 0 && !g.AnyField && slices.Contains(g.Fields, c.Field) {
 		return true // a teacher's field
 	}
-	if len(c.Occupations) == 0 {
+	if len(c.Occupations) == 0 || siblingOnly(c, code) {
 		return false
 	}
 	for _, occ := range c.Occupations {
@@ -303,7 +330,7 @@ func (g *PlanGraph) fitTier(c *PlanCredential) int {
 	code, soc := g.socCode()
 	if soc {
 		for _, occ := range c.Occupations {
-			if strings.HasPrefix(code, occ) || strings.HasPrefix(occ, code[:7]) {
+			if ownOccupation(occ, code) {
 				return 0
 			}
 		}

@@ -73,6 +73,15 @@ func TestOccupationRule(t *testing.T) {
 		Certifies: map[string]int{"medicine": 3}}
 	nursing := PlanCredential{ID: "cip:51.3808:master", Field: "51.3808", Occupations: []string{"29-1141"}, ConfersRank: 5,
 		Certifies: map[string]int{"medicine": 4}}
+	// Of split 29-2099, the importer gave Respiratory Therapy Technician the
+	// general occupation and not Patient Representatives (.08); a catalog's
+	// credential names the code whole.
+	respiratory := PlanCredential{ID: "cip:51.0812:certificate", Field: "51.0812", Occupations: []string{"29-2099.00"}, ConfersRank: 2,
+		Certifies: map[string]int{"medicine": 3}}
+	electro := PlanCredential{ID: "cip:51.0903:certificate", Field: "51.0903", Occupations: []string{"29-2099.00", "29-2099.01"}, ConfersRank: 2,
+		Certifies: map[string]int{"medicine": 3}}
+	wholeCode := PlanCredential{ID: "allied-health-cert", Occupations: []string{"29-2099"}, ConfersRank: -1,
+		Certifies: map[string]int{"medicine": 3}}
 	code := func(s string) *string { return &s }
 	tests := []struct {
 		name  string
@@ -80,6 +89,15 @@ func TestOccupationRule(t *testing.T) {
 		c     PlanCredential
 		other bool
 	}{
+		{"a split code's program the importer did not give the detailed role", PlanGraph{Role: Role{OccupationCode: code("29-2099.08")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}}, respiratory, true},
+		{"a split code's program given another detailed role", PlanGraph{Role: Role{OccupationCode: code("29-2099.08")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}}, electro, true},
+		{"a split code's program given the detailed role", PlanGraph{Role: Role{OccupationCode: code("29-2099.01")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}}, electro, false},
+		{"a split code's program, for its general occupation", PlanGraph{Role: Role{OccupationCode: code("29-2099.00")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}}, respiratory, false},
+		{"a credential naming the split code whole", PlanGraph{Role: Role{OccupationCode: code("29-2099.08")}}, wholeCode, false},
 		{"a role of the same major group", PlanGraph{Role: Role{OccupationCode: code("15-1244.00")}}, aPlus, false},
 		{"a role of another group", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}}, aPlus, true},
 		{"a role of another group near one of its occupations", PlanGraph{Role: Role{OccupationCode: code("49-2022.00")},
