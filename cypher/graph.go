@@ -224,7 +224,7 @@ type graphRows struct {
 }
 
 func (g *Graph) rows() []graphRows {
-	var edu, skills, creds, roles, roleSkills, roleCreds, roleEdu, certs, confers, prereqs, stacks, eduStacks, prepares []map[string]any
+	var edu, skills, creds, roles, roleSkills, roleCreds, roleEdu, certs, confers, prereqs, prereqSets, stacks, eduStacks, prepares []map[string]any
 	relations := map[SkillRelation][]map[string]any{}
 	levels := append([]GraphEducationLevel(nil), g.EducationLevels...)
 	sort.Slice(levels, func(i, j int) bool { return levels[i].Rank < levels[j].Rank })
@@ -255,6 +255,9 @@ func (g *Graph) rows() []graphRows {
 		}
 		if c.Confers != "" {
 			confers = append(confers, edgeRow(c.ID, c.Confers))
+		}
+		if len(c.Prerequisites) > 0 {
+			prereqSets = append(prereqSets, map[string]any{"from": c.ID, "to": slices.Concat(c.Prerequisites...)})
 		}
 		for i, group := range c.Prerequisites {
 			for _, target := range group {
@@ -300,6 +303,7 @@ func (g *Graph) rows() []graphRows {
 		{"set_role_education", roleEdu, "role education (role, level)"},
 		{"merge_certifications", certs, "certification (credential, skill)"},
 		{"merge_conferrals", confers, "conferral (credential, level)"},
+		{"forget_prerequisites", prereqSets, "prerequisites no longer named (credential)"},
 		{"merge_prerequisites", prereqs, "prerequisite (credential, target)"},
 		{"merge_stackings", stacks, "stacking (from, to)"},
 		{"merge_skill_part_of", relations[PartOf], "skill part of (skill, broader skill)"},

@@ -295,3 +295,46 @@ func TestCrosswalkEitherOrder(t *testing.T) {
 		}
 	})
 }
+
+// TestImportReplacesPrerequisites: a credential imported again with other
+// prerequisites has those, not those and its former ones as alternatives.
+func TestImportReplacesPrerequisites(t *testing.T) {
+	ctx := context.Background()
+	s := cyphertest.Sample(t)
+	g, err := cypher.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(g.Credentials, func(c cypher.GraphCredential) bool { return len(c.Prerequisites) > 0 })
+	if i < 0 {
+		t.Fatal("no sample credential has prerequisites")
+	}
+	c := &g.Credentials[i]
+	before, err := s.CredentialPrerequisites(ctx, []string{c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(before[c.ID]) == 0 {
+		t.Fatalf("%s has no prerequisites in the store", c.ID)
+	}
+	c.Prerequisites = [][]string{{"doctorate"}}
+	if _, err := s.ImportGraph(ctx, g, nil); err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.CredentialPrerequisites(ctx, []string{c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, grp := range after[c.ID] {
+		for _, x := range grp.Credentials {
+			got = append(got, grp.Group+":"+x.ID)
+		}
+		for _, x := range grp.EducationLevels {
+			got = append(got, grp.Group+":"+x.ID)
+		}
+	}
+	if !slices.Equal(got, []string{"g1:doctorate"}) {
+		t.Errorf("%s requires %v after the import, want [g1:doctorate]", c.ID, got)
+	}
+}
