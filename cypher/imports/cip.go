@@ -88,6 +88,12 @@ package imports
 //     bachelor's; a bachelor's for a master's or a doctorate (first
 //     professional doctorates, medicine, law, pharmacy, follow a bachelor's,
 //     and research doctorates often do); of any field.
+//     A residency or fellowship (CIP series 60 and 61: Dermatology
+//     Residency, Pharmacy Residency) trains those who hold their
+//     profession's first degree: it requires one of the credentials of
+//     that degree's programs in the import (cipResidencyDegrees: Medicine or
+//     Osteopathic Medicine for a medical residency), not a bachelor's, or a
+//     dermatologist's plan would skip medical school.
 //   - Stacking: a certificate or associate degree stacks into the program's
 //     next award up to the bachelor's, with credit for its hours up to half
 //     the higher award's, at the higher award's cost per hour (an associate
@@ -479,6 +485,7 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 		g.Credentials = append(g.Credentials, cipCredentials(p, lv, certs)...)
 	}
 	sort.Slice(g.Credentials, func(i, j int) bool { return g.Credentials[i].ID < g.Credentials[j].ID })
+	residencies := cipResidencies(g.Credentials)
 	note("award levels: %d programs from the education their O*NET occupations require, %d from their CIP series' typical levels (no O*NET occupation of theirs in the graph); %d credentials", derived, typical, len(g.Credentials))
 	if base.roles == 0 {
 		note("no O*NET occupations in the graph: programs certify no skills and take their series' typical levels; import O*NET, then CIP again")
@@ -493,6 +500,7 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 	}
 	note("postsecondary teachers: %d programs name the teachers of their subject (25-1xxx), whose education requirement a degree in them meets; %d take one more award level, the graduate degree most of those teachers require",
 		cipTeaching(programs), teaching)
+	note("residencies and fellowships: %d credentials of CIP series 60 and 61 require their profession's first degree (medicine, dentistry, pharmacy...) instead of a bachelor's", residencies)
 	note("a program re-imported with other award levels keeps the credentials of its former levels: imports never delete; its occupations are replaced, and the edges to roles it no longer names removed")
 	if err := g.Validate(); err != nil {
 		return nil, errorf(dir, 0, "", "%v", trimInvalid(err))
@@ -855,4 +863,54 @@ func OccupationsOf(g *cypher.Graph) []cypher.Occupation {
 	}
 	slices.SortFunc(out, func(a, b cypher.Occupation) int { return strings.Compare(a.RoleID, b.RoleID) })
 	return out
+}
+
+// cipResidencyDegrees are, by CIP series (60.01) or family (61.), the
+// programs whose degree a residency or fellowship of it requires, at the
+// award level that degree is.
+var cipResidencyDegrees = []struct {
+	series, level string
+	programs      []string
+}{
+	{"60.01", "doctorate", []string{"51.0401"}},                    // dental: dentistry
+	{"60.03", "doctorate", []string{"01.8001"}},                    // veterinary medicine
+	{"60.07", "master", []string{"51.3805", "51.3818", "51.3821"}}, // nurse practitioner: family, nursing practice, geriatric
+	{"60.08", "doctorate", []string{"51.2001"}},                    // pharmacy
+	{"60.09", "master", []string{"51.0912"}},                       // physician assistant
+	{"61.22", "doctorate", []string{"51.1203"}},                    // podiatric medicine
+	{"61.", "doctorate", []string{"51.1201", "51.1202"}},           // medical: medicine, osteopathic medicine
+}
+
+// cipResidencies gives the residencies and fellowships among creds (sorted
+// by id) their profession's degree as prerequisite, where the import holds
+// a credential of it, and counts them.
+func cipResidencies(creds []cypher.GraphCredential) int {
+	ids := map[string]bool{}
+	for _, c := range creds {
+		ids[c.ID] = true
+	}
+	n := 0
+	for i := range creds {
+		c := &creds[i]
+		if c.Field == nil {
+			continue
+		}
+		for _, r := range cipResidencyDegrees {
+			if !strings.HasPrefix(*c.Field, r.series) {
+				continue
+			}
+			var degrees []string
+			for _, p := range r.programs {
+				if id := CIPCredentialID(p, r.level); ids[id] {
+					degrees = append(degrees, id)
+				}
+			}
+			if len(degrees) > 0 {
+				c.Prerequisites = [][]string{degrees}
+				n++
+			}
+			break
+		}
+	}
+	return n
 }

@@ -224,6 +224,25 @@ func TestCIPSharedData(t *testing.T) {
 	if !strings.Contains(notes, "by skills (of ") {
 		t.Errorf("no note counts the skills test's pairs:\n%s", notes)
 	}
+	// A residency follows its profession's first degree, not a bachelor's:
+	// a dermatologist goes through medical school, a pharmacist through
+	// pharmacy.
+	for _, tc := range []struct{ residency, degree string }{
+		{"cip:61.0501:doctorate", "cip:51.1201:doctorate"}, // Dermatology: Medicine
+		{"cip:60.0801:doctorate", "cip:51.2001:doctorate"}, // Pharmacy Residency, General: Pharmacy
+	} {
+		c, ok := byID[tc.residency]
+		if !ok {
+			t.Errorf("no credential %s", tc.residency)
+			continue
+		}
+		if len(c.Prerequisites) != 1 || !slices.Contains(c.Prerequisites[0], tc.degree) || slices.Contains(c.Prerequisites[0], "bachelor") {
+			t.Errorf("%s requires %v, want %s (and no bachelor's)", tc.residency, c.Prerequisites, tc.degree)
+		}
+	}
+	if !strings.Contains(notes, "residencies and fellowships: ") {
+		t.Errorf("no note counts the residencies:\n%s", notes)
+	}
 	bsn := byID["cip:51.3801:bachelor"]
 	if !slices.Contains(bsn.FieldFor, "25-1072") {
 		t.Errorf("51.3801 names its teachers %v, want 25-1072 among them", bsn.FieldFor)
