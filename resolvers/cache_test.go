@@ -69,6 +69,8 @@ var cacheQueries = []struct {
 	{"credential", `{ credential(id: "associate-degree-it") { id certifies { skill { id } level } confers { id } prerequisites { group credentials { id } educationLevels { id } }
 		stacksFrom { credential { id } } requiredBy { id } preparesFor { id } } }`, false},
 	{"skill", `{ skill(id: "networking") { id name certifiedBy { credential { id } } sameAs { id } } }`, false},
+	{"certifiers' skill through fragments", `{ roles(first: 20) { edges { node { id skills { skill { id a: certifiedBy { credential { id } }
+		b: certifiedBy { ... on CertifiedSkill { skill { id name } } } c: certifiedBy { ...S } } } } } } } fragment S on CertifiedSkill { level skill { id } }`, false},
 	{"education levels", `{ educationLevels { id rank stacksInto { id } conferredBy { id } } }`, false},
 	{"search", `{ search(text: "network", first: 5) { id kind } }`, false},
 	{"reach one move", `{ reachableRoles(from: {roleId: "help-desk-technician"}) { role { id } score overlap gaps { skill { id } closedBy { id } } plan { totalCost steps { credential { id } } } } }`, false},

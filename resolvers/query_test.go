@@ -601,3 +601,59 @@ func TestRolesRoundTrips(t *testing.T) {
 		}
 	})
 }
+
+// TestCertifiedBySkill: a certifier's skill is the skill asked about,
+// whether the query selects it directly, in an inline fragment or in a named
+// one, beside a certifiedBy of the same skill that does not select it (the
+// resolver shares the loaded edges then, without their skill).
+func TestCertifiedBySkill(t *testing.T) {
+	c, _ := sampleClient(t)
+	var resp struct {
+		Roles struct {
+			Edges []struct {
+				Node struct {
+					Skills []struct {
+						Skill struct {
+							ID, Name              string
+							Bare                  []struct{ Credential struct{ ID string } }
+							Direct, Inline, Named []struct {
+								Credential struct{ ID string }
+								Skill      struct{ ID, Name string }
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	c.MustPost(`{ roles(first: 50) { edges { node { skills { skill { id name
+		bare: certifiedBy { credential { id } }
+		direct: certifiedBy { credential { id } skill { id name } }
+		inline: certifiedBy { credential { id } ... on CertifiedSkill { skill { id name } } }
+		named: certifiedBy { ...C } } } } } } }
+		fragment C on CertifiedSkill { credential { id } skill { id name } }`, &resp)
+	checked := 0
+	for _, e := range resp.Roles.Edges {
+		for _, rs := range e.Node.Skills {
+			s := rs.Skill
+			for name, list := range map[string][]struct {
+				Credential struct{ ID string }
+				Skill      struct{ ID, Name string }
+			}{"direct": s.Direct, "inline": s.Inline, "named": s.Named} {
+				if len(list) != len(s.Bare) {
+					t.Fatalf("skill %s: %s has %d certifiers, the bare list %d", s.ID, name, len(list), len(s.Bare))
+				}
+				for i, cs := range list {
+					if cs.Skill.ID != s.ID || cs.Skill.Name != s.Name || cs.Credential.ID != s.Bare[i].Credential.ID {
+						t.Errorf("skill %s: %s certifier %d is %s of skill %q (%q), want %s of skill %s (%q)",
+							s.ID, name, i, cs.Credential.ID, cs.Skill.ID, cs.Skill.Name, s.Bare[i].Credential.ID, s.ID, s.Name)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no certifier checked: the sample graph's roles have no certified skills")
+	}
+}

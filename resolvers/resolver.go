@@ -6,6 +6,8 @@ package resolvers
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/graph"
 	"github.com/lattice-pathways/lattice/graph/model"
@@ -100,6 +102,9 @@ func (r *roleResolver) Overlaps(ctx context.Context, obj *pathway.Role, first *i
 	return loaders.OverlapsForRole(ctx, obj.ID, n)
 }
 
+// certifiedSkillType is what a fragment under certifiedBy may be on.
+var certifiedSkillType = []string{"CertifiedSkill"}
+
 func (r *skillResolver) CertifiedBy(ctx context.Context, obj *pathway.Skill, first *int) ([]pathway.CertifiedSkill, error) {
 	n, err := pageSize("first", first, 20, 0, loaders.MaxCertifiedBy)
 	if err != nil {
@@ -108,6 +113,11 @@ func (r *skillResolver) CertifiedBy(ctx context.Context, obj *pathway.Skill, fir
 	certs, err := loaders.CertifiedBy(ctx, obj.ID, n)
 	if err != nil {
 		return nil, err
+	}
+	if !has(graphql.CollectFieldsCtx(ctx, certifiedSkillType), "skill") {
+		// The loaded edges as they are, shared and unchanged: a page of
+		// nested roles asks this of thousands of skills.
+		return certs, nil
 	}
 	out := make([]pathway.CertifiedSkill, len(certs))
 	for i, c := range certs {

@@ -224,7 +224,50 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 	if resp == nil {
 		return // the client went away; nobody reads an answer
 	}
+	if b, ok := dataOnly(resp); ok {
+		writeBody(w, media, http.StatusOK, b)
+		return
+	}
 	writeResponse(w, media, http.StatusOK, resp)
+}
+
+// dataOnly is json.Marshal(resp) for an answer of data alone, the common
+// one, without its cost: gqlgen's data (or the answer cache's copy of it) is
+// compact JSON already, and a page of nested roles is megabytes that
+// json.Marshal would validate and compact again on every request. ok is
+// false when json.Marshal could write something else: anything besides data,
+// or data it would change (see asMarshalled).
+func dataOnly(resp *graphql.Response) (b []byte, ok bool) {
+	if len(resp.Errors) > 0 || resp.Label != "" || len(resp.Path) > 0 || resp.HasNext != nil ||
+		len(resp.Extensions) > 0 || len(resp.Data) == 0 || !asMarshalled(resp.Data) {
+		return nil, false
+	}
+	b = make([]byte, 0, len(`{"data":}`)+len(resp.Data))
+	b = append(b, `{"data":`...)
+	b = append(b, resp.Data...)
+	return append(b, '}'), true
+}
+
+// asMarshalled tells whether json.Marshal writes the JSON data as it is:
+// no whitespace outside strings, which it drops, and none of the characters
+// it escapes for HTML (<, >, &, U+2028, U+2029).
+func asMarshalled(data []byte) bool {
+	in := false // inside a string
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case in && c == '\\':
+			i++ // the escaped character cannot end the string
+		case c == '"':
+			in = !in
+		case c == '<' || c == '>' || c == '&':
+			return false
+		case c == 0xE2 && i+2 < len(data) && data[i+1] == 0x80 && data[i+2]&^1 == 0xA8:
+			return false
+		case !in && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			return false
+		}
+	}
+	return !in
 }
 
 // refuse answers a request that is not a GraphQL request, through the error
@@ -259,6 +302,10 @@ func writeResponse(w http.ResponseWriter, media string, status int, body any) {
 		// Every value here came from JSON or from gqlgen's own marshalling.
 		panic(fmt.Errorf("marshal response: %w", err))
 	}
+	writeBody(w, media, status, b)
+}
+
+func writeBody(w http.ResponseWriter, media string, status int, b []byte) {
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(b)

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
 )
@@ -162,6 +164,71 @@ func TestTransportStatus(t *testing.T) {
 		h.ServeHTTP(w, httptest.NewRequest(http.MethodHead, "/graphql", nil))
 		if w.Code != http.StatusMethodNotAllowed {
 			t.Errorf("HEAD: %d", w.Code)
+		}
+	})
+}
+
+// TestDataOnly checks that an answer written without json.Marshal is the
+// bytes json.Marshal writes, and that data json.Marshal would change (HTML
+// characters, whitespace) or anything besides data takes json.Marshal.
+func TestDataOnly(t *testing.T) {
+	yes := true
+	cases := []struct {
+		name string
+		resp graphql.Response
+		fast bool
+	}{
+		{"gqlgen's data", graphql.Response{Data: json.RawMessage(`{"roles":{"edges":[{"node":{"id":"onet:15-1244.00","title":"Network and Computer Systems Administrators"}}]}}`)}, true},
+		{"escapes and unicode", graphql.Response{Data: json.RawMessage(`{"a":"say \"hi\" \\ back\\","b":"caf\u00e9 é 漢","c":[1.5,-2,null,true]}`)}, true},
+		{"ampersand", graphql.Response{Data: json.RawMessage(`{"title":"Health & Safety"}`)}, false},
+		{"angle brackets", graphql.Response{Data: json.RawMessage(`{"a":"<b>"}`)}, false},
+		{"line separator", graphql.Response{Data: json.RawMessage("{\"a\":\"x\u2028y\"}")}, false},
+		{"paragraph separator", graphql.Response{Data: json.RawMessage("{\"a\":\"x\u2029y\"}")}, false},
+		{"whitespace outside strings", graphql.Response{Data: json.RawMessage(`{"a": 1}`)}, false},
+		{"escaped quote before a space", graphql.Response{Data: json.RawMessage(`{"a":"\" x"}`)}, true},
+		{"no data", graphql.Response{}, false},
+		{"errors", graphql.Response{Data: json.RawMessage(`{"a":null}`), Errors: gqlerror.List{{Message: "no"}}}, false},
+		{"extensions", graphql.Response{Data: json.RawMessage(`{"a":1}`), Extensions: map[string]any{"x": 1}}, false},
+		{"incremental", graphql.Response{Data: json.RawMessage(`{"a":1}`), HasNext: &yes}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			want, err := json.Marshal(&c.resp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := dataOnly(&c.resp)
+			if ok != c.fast {
+				t.Fatalf("dataOnly ok = %v, want %v", ok, c.fast)
+			}
+			if ok && string(got) != string(want) {
+				t.Errorf("dataOnly wrote\n%s\njson.Marshal writes\n%s", got, want)
+			}
+		})
+	}
+}
+
+// FuzzDataOnly checks that whenever dataOnly writes valid data itself, it
+// writes what json.Marshal writes.
+func FuzzDataOnly(f *testing.F) {
+	for _, s := range []string{`{"a":"b c"}`, `{"a":"\"<"}`, `[1, 2]`, `{"a":"\\"}`, `"x\u2028"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		if !json.Valid([]byte(data)) {
+			return // gqlgen writes valid JSON only
+		}
+		resp := &graphql.Response{Data: json.RawMessage(data)}
+		got, ok := dataOnly(resp)
+		if !ok {
+			return
+		}
+		want, err := json.Marshal(resp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("dataOnly wrote %q, json.Marshal writes %q", got, want)
 		}
 	})
 }
