@@ -173,6 +173,9 @@ func BenchmarkQuestions(b *testing.B) {
 				return []client.Option{client.Var("a", role(i)), client.Var("l", 2+i/len(benchRoles)%3), withToken}
 			}},
 	}
+	// LATTICE_BENCH_LOG=each logs every request's latency, to find which
+	// requests make the p99.
+	logEach := os.Getenv("LATTICE_BENCH_LOG") == "each"
 	for _, q := range questions {
 		b.Run(q.name, func(b *testing.B) {
 			var warm map[string]any
@@ -191,6 +194,9 @@ func BenchmarkQuestions(b *testing.B) {
 					failed++
 				}
 				lat = append(lat, time.Since(start))
+				if logEach {
+					b.Logf("%s request %d: %v", q.name, i, lat[len(lat)-1])
+				}
 				i++
 			}
 			slices.Sort(lat)
