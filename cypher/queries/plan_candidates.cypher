@@ -97,7 +97,14 @@ WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparin
 WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields, nearCodes,
      coalesce(r.acceptsAnyField, false) OR size(preparing) + size(fields) = 0 AS anyField
 CALL (r, preparing, fields, anyField, cheapest, fieldless) {
-  CALL (r, preparing, fields, anyField, cheapest, fieldless) {
+  // The skills a candidate of the role's fields must certify: its own and
+  // those SAME_AS them, listed once per role, so that each credential of a
+  // field is checked against the list, not by a walk back to the role from
+  // every skill it certifies (a role shares generic skills with thousands).
+  WITH r, preparing, fields, anyField, cheapest, fieldless,
+       CASE WHEN anyField THEN [] ELSE
+         [(r)-[:REQUIRES]->(s:Skill) | s] + [(r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(t:Skill) | t] END AS reach
+  CALL (r, preparing, fields, anyField, cheapest, fieldless, reach) {
     // A generic skill is certified by a thousand programs of every field:
     // only a role that accepts any field walks them all; another role
     // checks the credentials of no field and those of its fields.
@@ -109,18 +116,16 @@ CALL (r, preparing, fields, anyField, cheapest, fieldless) {
     MATCH (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c:Credential)
     RETURN c
     UNION
-    WITH r, fieldless WHERE NOT anyField
+    WITH fieldless, reach WHERE NOT anyField
     UNWIND fieldless AS c
-    WITH r, c
-    WHERE EXISTS { (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c) }
-       OR EXISTS { (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c) }
+    WITH c, reach
+    WHERE any(s IN [(c)-[:CERTIFIES]->(s:Skill) | s] WHERE s IN reach)
     RETURN c
     UNION
-    WITH r WHERE NOT anyField
+    WITH fields, reach WHERE NOT anyField
     UNWIND fields AS f
     MATCH (c:Credential {field: f})
-    WHERE EXISTS { (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c) }
-       OR EXISTS { (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c) }
+    WHERE any(s IN [(c)-[:CERTIFIES]->(s:Skill) | s] WHERE s IN reach)
     RETURN c
     UNION
     MATCH (r)-[:REQUIRES]->(c:Credential)
