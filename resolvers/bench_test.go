@@ -33,7 +33,7 @@ var benchRoles = []string{
 // the read cache on, the cache is warmed (as the service's warmer does after
 // every graph change) before anything is timed: warm says how long that
 // took (0 with the cache off).
-func benchClient(b *testing.B) (c *client.Client, warm time.Duration) {
+func benchClient(b *testing.B) (c *client.Client, store *cypher.Store, warm time.Duration) {
 	b.Helper()
 	if os.Getenv("LATTICE_BENCH_GRAPH") == "10x" {
 		ctx := context.Background()
@@ -43,9 +43,9 @@ func benchClient(b *testing.B) (c *client.Client, warm time.Duration) {
 		}
 		b.Cleanup(func() { store.Close(ctx) })
 		c, warmUp := benchHandlerClient(b, store)
-		return c, warmUp()
+		return c, store, warmUp()
 	}
-	store := cyphertest.Sample(b)
+	store = cyphertest.Sample(b)
 	c, warmUp := benchHandlerClient(b, store)
 	importONET(b, store)
 	imp, err := imports.CIPFrom(context.Background(), sharedData(b, "cip"), store)
@@ -55,7 +55,7 @@ func benchClient(b *testing.B) (c *client.Client, warm time.Duration) {
 	if _, err := store.ImportGraph(context.Background(), imp.Graph, nil); err != nil {
 		b.Fatal(err)
 	}
-	return c, warmUp()
+	return c, store, warmUp()
 }
 
 // benchHandlerClient is a client of the service as deployed, read cache on,
@@ -104,7 +104,7 @@ func benchHandlerClient(b *testing.B, store *cypher.Store) (c *client.Client, wa
 // and its overlap refresh). Run it with `make bench` or `make bench-10x`.
 // warm-s is the warm-up before any timing (the same figure in every case).
 func BenchmarkQuestions(b *testing.B) {
-	c, warmUp := benchClient(b)
+	c, store, warmUp := benchClient(b)
 	role := func(i int) string { return benchRoles[i%len(benchRoles)] }
 	levels := []string{"high-school", "postsecondary-certificate", "associate", "bachelor"}
 	interests := []string{"SIA", "RCI", "EC", "AIS", "IRC"}
@@ -173,9 +173,9 @@ func BenchmarkQuestions(b *testing.B) {
 				return []client.Option{client.Var("a", role(i)), client.Var("l", 2+i/len(benchRoles)%3), withToken}
 			}},
 	}
-	// LATTICE_BENCH_TRACE=1 (with -v) logs every request's latency, to
-	// tell which requests make the p99 (request i asks vars(i)).
-	trace := os.Getenv("LATTICE_BENCH_TRACE") != ""
+	// LATTICE_BENCH_LOG=each logs every request's latency, to find which
+	// requests make the p99.
+	logEach := os.Getenv("LATTICE_BENCH_LOG") == "each"
 	for _, q := range questions {
 		b.Run(q.name, func(b *testing.B) {
 			var warm map[string]any
@@ -183,7 +183,7 @@ func BenchmarkQuestions(b *testing.B) {
 			var lat []time.Duration
 			i, failed := 0, 0
 			for b.Loop() {
-				start := time.Now()
+				start, trips := time.Now(), store.RoundTrips()
 				var resp map[string]any
 				// A request past its limit (TIMEOUT) is a figure too: it counts
 				// at its latency, and the errors metric says how many.
@@ -194,8 +194,8 @@ func BenchmarkQuestions(b *testing.B) {
 					failed++
 				}
 				lat = append(lat, time.Since(start))
-				if trace {
-					b.Logf("%s request %d: %v", q.name, i, lat[len(lat)-1])
+				if logEach {
+					b.Logf("%s request %d: %v, %d round trips", q.name, i, lat[len(lat)-1], store.RoundTrips()-trips)
 				}
 				i++
 			}

@@ -32,7 +32,8 @@ import (
 // clones the held profile before TakeRole and Earn; ReachableRoles and
 // starterPage copy roles and build fresh paths, sorting only their own
 // slices; Ladder copies what it sorts. A held profile is shared only for a
-// profile that is a role and nothing more. A plan form and a candidate's
+// profile that is a role and nothing more (a role and a level is a copy:
+// withLevel). A plan form and a candidate's
 // interned facts are shared by every graph made from them: each graph gets
 // its own Candidates and Credentials (PlanForm.PlanGraph), which are all
 // the field rule writes; the facts' maps and slices (Certifies,
@@ -213,6 +214,25 @@ func levelOnly(p pathway.Profile) bool {
 	return p.EducationLevelID != "" && p.RoleID == "" && len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationField == ""
 }
 
+// roleAndLevel says p is a role and an education level (of no field) and
+// nothing more, as a cohort's members often are: Profiles makes it from
+// the role's and the level's cached profiles (withLevel).
+func roleAndLevel(p pathway.Profile) bool {
+	return p.RoleID != "" && p.EducationLevelID != "" && len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationField == ""
+}
+
+// withLevel is what the store reads for a role and an education level: the
+// role's profile, then the level held (a level adds no skill, so the
+// skills SAME_AS expands and the profile Finish lists are the role's). It
+// copies role, which is shared.
+func withLevel(role, level *pathway.Held) *pathway.Held {
+	h := role.Clone()
+	for _, e := range level.Education {
+		h.HoldEducation(e)
+	}
+	return h
+}
+
 // Profile is the store's, cached when p is a role and nothing more, or an
 // education level and nothing more.
 func (s *source) Profile(ctx context.Context, p pathway.Profile) (*pathway.Held, *pathway.Role, error) {
@@ -245,6 +265,9 @@ func (s *source) Profiles(ctx context.Context, ps []pathway.Profile) ([]*pathway
 		case roleOnly(p):
 			roleIDs = append(roleIDs, p.RoleID)
 		case levelOnly(p):
+			levelIDs = append(levelIDs, p.EducationLevelID)
+		case roleAndLevel(p):
+			roleIDs = append(roleIDs, p.RoleID)
 			levelIDs = append(levelIDs, p.EducationLevelID)
 		default:
 			rest = append(rest, p)
@@ -288,6 +311,8 @@ func (s *source) Profiles(ctx context.Context, ps []pathway.Profile) ([]*pathway
 			held[i], roles[i] = byRole[p.RoleID].held, byRole[p.RoleID].role
 		case levelOnly(p):
 			held[i] = byLevel[p.EducationLevelID]
+		case roleAndLevel(p):
+			held[i], roles[i] = withLevel(byRole[p.RoleID].held, byLevel[p.EducationLevelID]), byRole[p.RoleID].role
 		default:
 			held[i], roles[i] = restHeld[j], restRoles[j]
 			j++

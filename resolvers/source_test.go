@@ -357,3 +357,92 @@ func TestPlanGraphsShareFacts(t *testing.T) {
 		t.Errorf("a graph of a new version holds the old version's facts of %s", cid)
 	}
 }
+
+// TestRoleAndLevelProfiles: a profile that is a role and an education level
+// is made from the role's and the level's cached profiles, equal to what
+// the store reads for every role and level of the sample, mixed with the
+// other kinds of profile; once those are cached it reads nothing but the
+// version, and a question changing the profile it gets leaves the cached
+// role's alone.
+func TestRoleAndLevelProfiles(t *testing.T) {
+	store := cyphertest.Sample(t)
+	levels, err := store.EducationLevels(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := roleIDsOf(t, store)
+	var ps []pathway.Profile
+	for i, r := range roles {
+		for _, l := range levels {
+			ps = append(ps, pathway.Profile{RoleID: r, EducationLevelID: l.ID})
+		}
+		switch i % 3 {
+		case 0:
+			ps = append(ps, pathway.Profile{RoleID: r})
+		case 1:
+			ps = append(ps, pathway.Profile{EducationLevelID: levels[i%len(levels)].ID})
+		default: // read by the store as it is
+			ps = append(ps, pathway.Profile{RoleID: r, EducationLevelID: "associate", EducationField: "11.0101"})
+		}
+	}
+	wantHeld, wantRoles, err := store.Profiles(context.Background(), ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := cache.New(cache.DefaultSize, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := rc.Begin(context.Background(), func(ctx context.Context) (cache.Version, error) {
+		v, err := store.GraphVersion(ctx)
+		return cache.Version(v), err
+	})
+	src := newSource(store)
+	held, got, err := src.Profiles(ctx, ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(wantHeld, held); diff != "" {
+		t.Errorf("held profiles (-store +source):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantRoles, got); diff != "" {
+		t.Errorf("profile roles (-store +source):\n%s", diff)
+	}
+	// A cohort's members: roles with a level, and nothing else.
+	var members []pathway.Profile
+	for _, p := range ps {
+		if roleAndLevel(p) {
+			members = append(members, p)
+		}
+	}
+	trips := store.RoundTrips()
+	held, _, err = src.Profiles(ctx, members)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := store.RoundTrips() - trips; n != 0 {
+		t.Errorf("roles with a level, their roles and levels cached, cost %d round trips, want 0", n)
+	}
+	held[0].Earn(pathway.PlanCredential{ID: "earned", Certifies: map[string]int{"earned-skill": 5}, ConfersRank: 9})
+	again, _, err := src.Profiles(ctx, []pathway.Profile{{RoleID: members[0].RoleID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again[0].Credentials["earned"] || again[0].Skills["earned-skill"] != 0 || again[0].EducationRank == 9 {
+		t.Errorf("changing a role-and-level profile changed the cached role's: %+v", again[0])
+	}
+}
+
+// roleIDsOf lists every role of the store's graph.
+func roleIDsOf(t *testing.T, store *cypher.Store) []string {
+	t.Helper()
+	starters, err := store.StarterRoles(context.Background(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, len(starters))
+	for i, s := range starters {
+		ids[i] = s.Role.ID
+	}
+	return ids
+}

@@ -133,7 +133,14 @@ CALL (r, fields, anyField) {
   RETURN series + group AS related
 }
 CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
-  CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
+  // The skills a candidate of the role's fields must certify: its own and
+  // those SAME_AS them, listed once per role, so that each credential of a
+  // field is checked against the list, not by a walk back to the role from
+  // every skill it certifies (a role shares generic skills with thousands).
+  WITH r, preparing, fields, anyField, cheapest, fieldless, related,
+       CASE WHEN anyField THEN [] ELSE
+         [(r)-[:REQUIRES]->(s:Skill) | s] + [(r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(t:Skill) | t] END AS reach
+  CALL (r, preparing, fields, anyField, cheapest, fieldless, related, reach) {
     // A generic skill is certified by a thousand programs of every field:
     // only a role that accepts any field walks them all; another role
     // checks the credentials of no field and those of its fields.
@@ -145,18 +152,16 @@ CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
     MATCH (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c:Credential)
     RETURN c
     UNION
-    WITH r, fieldless WHERE NOT anyField
+    WITH fieldless, reach WHERE NOT anyField
     UNWIND fieldless AS c
-    WITH r, c
-    WHERE EXISTS { (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c) }
-       OR EXISTS { (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c) }
+    WITH c, reach
+    WHERE any(s IN [(c)-[:CERTIFIES]->(s:Skill) | s] WHERE s IN reach)
     RETURN c
     UNION
-    WITH r WHERE NOT anyField
+    WITH fields, reach WHERE NOT anyField
     UNWIND fields AS f
     MATCH (c:Credential {field: f})
-    WHERE EXISTS { (r)-[:REQUIRES]->(:Skill)<-[:CERTIFIES]-(c) }
-       OR EXISTS { (r)-[:REQUIRES]->(:Skill)-[:SAME_AS]-(:Skill)<-[:CERTIFIES]-(c) }
+    WHERE any(s IN [(c)-[:CERTIFIES]->(s:Skill) | s] WHERE s IN reach)
     RETURN c
     UNION
     MATCH (r)-[:REQUIRES]->(c:Credential)
