@@ -99,7 +99,11 @@ type GraphCredential struct {
 	// education requirement a degree of the credential's field meets though
 	// it does not prepare for them: a nursing degree for nursing instructors
 	// (see connect_fields).
-	FieldFor      []string          `json:"fieldFor,omitempty"`
+	FieldFor []string `json:"fieldFor,omitempty"`
+	// Namesakes are those of Occupations its name is made for (Pharmacy:
+	// Pharmacists, not the managers the crosswalk also lists): a program
+	// counts as dedicated to their roles (pathway's field.go).
+	Namesakes     []string          `json:"namesakes,omitempty"`
 	Source        *string           `json:"source,omitempty"`
 	Description   *string           `json:"description,omitempty"`
 	Certifies     []GraphSkillLevel `json:"certifies,omitempty"`
@@ -246,6 +250,9 @@ func (g *Graph) rows() []graphRows {
 		if len(c.FieldFor) > 0 {
 			cp["fieldFor"] = slices.Sorted(slices.Values(c.FieldFor))
 		}
+		if len(c.Namesakes) > 0 {
+			cp["namesakes"] = slices.Sorted(slices.Values(c.Namesakes))
+		}
 		creds = append(creds, nodeRow(c.ID, cp))
 		for _, r := range c.PreparesFor {
 			prepares = append(prepares, edgeRow(c.ID, r))
@@ -366,7 +373,7 @@ func (g *Graph) Validate() error {
 				return err
 			}
 		}
-		for _, soc := range slices.Concat(c.Occupations, c.FieldFor) {
+		for _, soc := range slices.Concat(c.Occupations, c.FieldFor, c.Namesakes) {
 			if !socCode.MatchString(soc) {
 				return fmt.Errorf("credential %q: occupation %q is not a SOC 2018 code such as 29-1141 or an O*NET-SOC code such as 29-1141.01: %w", c.ID, soc, pathway.ErrInvalid)
 			}

@@ -159,6 +159,7 @@ func planCredential(c pathway.Credential, m map[string]any) pathway.PlanCredenti
 		pc.Weeks = *c.Weeks
 	}
 	pc.Occupations = stringList(asMap(m["node"])["occupations"])
+	pc.Namesakes = stringList(asMap(m["node"])["namesakes"])
 	same := pathway.SameAs{}
 	for _, x := range asList(m["certifies"]) {
 		cm := asMap(x)

@@ -209,7 +209,10 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 // SOC minor group (29-1) counts, for this role, as teaching each skill the
 // role requires up to the highest level it certifies (its award's cap: a
 // certificate 3). A program that also leads elsewhere (agricultural
-// business technology: farm managers and computer support) keeps its list.
+// business technology: farm managers and computer support) keeps its list,
+// unless its name is made for the role (its Namesakes, from the importer:
+// Pharmacy for pharmacists, though the crosswalk also sends it to health
+// services managers; Funeral Direction for morticians).
 // A postsecondary teacher role (SOC 25-1) has no program of its own (the
 // importer names teachers in a program's fieldFor, not its occupations):
 // for it, a program of a field it accepts teaches it (Nursing Education for
@@ -227,6 +230,9 @@ func (g *PlanGraph) dedicated(c *PlanCredential) bool {
 	}
 	if strings.HasPrefix(code, teacherGroup) && len(g.Preparing) == 0 && !g.AnyField && slices.Contains(g.Fields, c.Field) {
 		return true // a teacher's field
+	}
+	if slices.ContainsFunc(c.Namesakes, func(occ string) bool { return ownOccupation(occ, code) }) {
+		return true // made for the role, whatever else the crosswalk lists
 	}
 	if len(c.Occupations) == 0 || siblingOnly(c, code) {
 		return false

@@ -177,6 +177,27 @@ func TestDedicatedProgramTeachesTheRole(t *testing.T) {
 	}
 }
 
+// TestNamesakeProgramTeachesTheRole: a program whose name is made for the
+// role (its namesake) teaches it, though the crosswalk also sends it to
+// managers of another group; one that only lists the role keeps its list.
+func TestNamesakeProgramTeachesTheRole(t *testing.T) {
+	code := "29-1051.00"
+	target := []Requirement{{SkillID: "chemistry", Level: 5, Required: true}, {SkillID: "customers", Level: 4, Required: true}}
+	pharmacy := PlanCredential{ID: "cip:51.2001:doctorate", Field: "51.2001", Occupations: []string{"11-9111", "29-1051"},
+		Namesakes: []string{"29-1051"}, ConfersRank: 6, Cost: 90000, Certifies: map[string]int{"chemistry": 5}}
+	listed := pharmacy
+	listed.ID, listed.Namesakes = "cip:51.2099:doctorate", nil
+	g := PlanGraph{Role: Role{OccupationCode: &code}, Target: target, TargetEducationRank: 6,
+		FieldAcceptance: FieldAcceptance{Fields: []string{"51.2001"}}, Candidates: []PlanCredential{pharmacy, listed}}
+	req := g.Request(NewHeld())
+	if got, want := req.Candidates[0].closing(), map[string]int{"chemistry": 5, "customers": 4}; !maps.Equal(got, want) {
+		t.Errorf("the namesake program closes %v, want %v", got, want)
+	}
+	if got, want := req.Candidates[1].closing(), map[string]int{"chemistry": 5}; !maps.Equal(got, want) {
+		t.Errorf("a program that only lists the role closes %v, want its own list %v", got, want)
+	}
+}
+
 // TestFitBreaksTies: of two plans equal in every total, the one whose
 // program is made for the role wins over a smaller id; with fits equal, the
 // smaller id still decides.

@@ -93,6 +93,9 @@ type PlanCredential struct {
 	// Occupations are the SOC codes it prepares for (a catalog's, for a
 	// certification): the occupation rule's facts (field.go).
 	Occupations []string
+	// Namesakes are those of its occupations its name is made for
+	// (Pharmacy: Pharmacists): it is dedicated to their roles (field.go).
+	Namesakes []string
 	// OtherField marks a degree or program whose field does not prepare for
 	// the target: the rank it confers meets prerequisites (which accept any
 	// field) but not the target's education requirement, and it closes none

@@ -55,6 +55,14 @@ package imports
 //     does not fit. An occupation neither test gives a program has none,
 //     and so accepts a degree of any field (pathway's field rule): nothing
 //     says which field leads to it, and a note names these occupations.
+//   - Namesakes: of a program's occupations, those whose title its title
+//     names by a specific word (the matcher's shared title word: Pharmacy
+//     for Pharmacists, Funeral Direction/Service for Morticians,
+//     Undertakers, and Funeral Arrangers; not Agricultural Business
+//     Technology for Computer User Support Specialists): the work it is
+//     made for, whatever else the crosswalk lists (Pharmacy also leads to
+//     Medical and Health Services Managers). The planner counts a program
+//     as dedicated to its namesakes (pathway's field.go).
 //   - Teachers: the crosswalk maps each subject to its postsecondary
 //     teachers (51.3801 Registered Nursing to 25-1072 Nursing Instructors).
 //     Teaching a subject at a college is not what its program leads to, so
@@ -284,6 +292,7 @@ type cipProgram struct {
 	socs                    []string // the crosswalk's SOC codes, teachers left out
 	teaches                 []string // its postsecondary teachers' SOC codes (25-1xxx)
 	occupations             []string // the codes it prepares for (see the rules)
+	namesakes               []string // of them, those whose title its title names
 }
 
 func (p *cipProgram) text() MatchText { return MatchText{p.title, p.definition} }
@@ -371,8 +380,14 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 		p := programs[code]
 		for _, soc := range p.socs {
 			group := bySOC[soc]
+			names := func(o *cypher.Occupation) bool {
+				return len(m.SharedTitleWords(p.text(), MatchText{o.Title, o.Description})) > 0
+			}
 			if len(group) < 2 {
 				p.occupations = append(p.occupations, soc)
+				if len(group) == 1 && names(group[0]) {
+					p.namesakes = append(p.namesakes, soc)
+				}
 				roles[code] = append(roles[code], group...)
 				continue
 			}
@@ -403,10 +418,14 @@ func cipOccupations(programs map[string]*cipProgram, codes []string, bySOC map[s
 					given[o.Code] = true
 				}
 				p.occupations = append(p.occupations, o.Code)
+				if names(o) {
+					p.namesakes = append(p.namesakes, o.Code)
+				}
 				roles[code] = append(roles[code], o)
 			}
 		}
 		slices.Sort(p.occupations)
+		slices.Sort(p.namesakes)
 	}
 	st.codes = len(split)
 	for _, o := range occs {
@@ -486,6 +505,12 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 	}
 	sort.Slice(g.Credentials, func(i, j int) bool { return g.Credentials[i].ID < g.Credentials[j].ID })
 	residencies := cipResidencies(g.Credentials)
+	named := 0
+	for _, p := range programs {
+		if len(p.namesakes) > 0 {
+			named++
+		}
+	}
 	note("award levels: %d programs from the education their O*NET occupations require, %d from their CIP series' typical levels (no O*NET occupation of theirs in the graph); %d credentials", derived, typical, len(g.Credentials))
 	if base.roles == 0 {
 		note("no O*NET occupations in the graph: programs certify no skills and take their series' typical levels; import O*NET, then CIP again")
@@ -500,6 +525,7 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 	}
 	note("postsecondary teachers: %d programs name the teachers of their subject (25-1xxx), whose education requirement a degree in them meets; %d take one more award level, the graduate degree most of those teachers require",
 		cipTeaching(programs), teaching)
+	note("namesakes: %d of %d programs name some of their occupations in their title (Pharmacy: Pharmacists), and count as dedicated to them", named, len(programs))
 	note("residencies and fellowships: %d credentials of CIP series 60 and 61 require their profession's first degree (medicine, dentistry, pharmacy...) instead of a bachelor's", residencies)
 	note("a program re-imported with other award levels keeps the credentials of its former levels: imports never delete; its occupations are replaced, and the edges to roles it no longer names removed")
 	if err := g.Validate(); err != nil {
@@ -810,6 +836,9 @@ func cipCredentials(p *cipProgram, levels []string, certs []cipSkill) []cypher.G
 		}
 		if len(p.occupations) > 0 {
 			c.Occupations = slices.Clone(p.occupations)
+		}
+		if len(p.namesakes) > 0 {
+			c.Namesakes = slices.Clone(p.namesakes)
 		}
 		if len(p.teaches) > 0 {
 			c.FieldFor = slices.Clone(p.teaches)

@@ -224,6 +224,26 @@ func TestCIPSharedData(t *testing.T) {
 	if !strings.Contains(notes, "by skills (of ") {
 		t.Errorf("no note counts the skills test's pairs:\n%s", notes)
 	}
+	// A program's namesakes are the occupations its name is made for, not
+	// every one the crosswalk lists.
+	for _, tc := range []struct {
+		credential, code string
+		want             bool
+	}{
+		{"cip:51.2001:doctorate", "29-1051", true},  // Pharmacy: Pharmacists
+		{"cip:51.2001:doctorate", "11-9111", false}, // not the health services managers it also leads to
+		{"cip:14.1801:bachelor", "17-2131", true},   // Materials Engineering: Materials Engineers
+		{"cip:01.0106:bachelor", "15-1232", false},  // Agricultural Business Technology: not computer support
+	} {
+		c, ok := byID[tc.credential]
+		if !ok {
+			t.Errorf("no credential %s", tc.credential)
+			continue
+		}
+		if got := slices.Contains(c.Namesakes, tc.code); got != tc.want {
+			t.Errorf("%s names %s: %v, want %v (namesakes %v, occupations %v)", tc.credential, tc.code, got, tc.want, c.Namesakes, c.Occupations)
+		}
+	}
 	// A residency follows its profession's first degree, not a bachelor's:
 	// a dermatologist goes through medical school, a pharmacist through
 	// pharmacy.
