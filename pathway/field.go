@@ -291,20 +291,22 @@ func (g *PlanGraph) applyFieldRule() {
 	g.index = newCandIndex(g.Candidates)
 }
 
-// A role whose entry education is a high-school diploma or a postsecondary
-// certificate is not one to take a bachelor's for: a gap only a degree of
-// that height closes (a medical secretary's Administrative at 4, above a
-// certificate's cap of 3) is learnable on the job, reported uncovered, not
-// a $48,000 step. So such a degree closes none of its gaps; an associate
-// degree, a year or two like the certificate, still may.
+// A role is not one to take a degree above its entry education for: a gap
+// only a degree of that height closes (a medical secretary's Administrative
+// at 4, above a certificate's cap of 3; a mortician's skills at 5, above an
+// associate degree's 4) is learnable on the job, reported uncovered, not a
+// $48,000 step. So a degree above the role's entry education closes none
+// of its gaps; for a role entered from high school or with a certificate,
+// an associate degree, a year or two like the certificate, still may. Such
+// a degree is still a step where it is a rung or meets the requirement.
 
 // maxRankAboveEntry is the highest rank that closes gaps of a role of entry
 // education up to MinFieldRank: an associate degree.
 const maxRankAboveEntry = 3
 
-// aboveRole says c is a degree far above the graph's role's entry education.
+// aboveRole says c is a degree above the graph's role's entry education.
 func (g *PlanGraph) aboveRole(c *PlanCredential) bool {
-	return g.TargetEducationRank >= 1 && g.TargetEducationRank <= MinFieldRank && c.ConfersRank > maxRankAboveEntry &&
+	return g.TargetEducationRank >= 1 && c.ConfersRank > max(g.TargetEducationRank, maxRankAboveEntry) &&
 		!slices.Contains(g.TargetCredentials, c.ID)
 }
 

@@ -270,6 +270,10 @@ func TestAboveRole(t *testing.T) {
 		Cost: 48000, Certifies: map[string]int{"administrative": 5, "medicine": 5}}
 	associate := PlanCredential{ID: "cip:51.0716:associate", Field: "51.0716", Occupations: []string{"43-6013"}, ConfersRank: 3,
 		Cost: 11000, Certifies: map[string]int{"administrative": 4}}
+	narrow := bachelor // a bachelor's that leaves Administrative at 3
+	narrow.Certifies = map[string]int{"administrative": 3, "medicine": 3}
+	master := PlanCredential{ID: "cip:51.0711:master", Field: "51.0711", Occupations: []string{"43-6013"}, ConfersRank: 5,
+		Cost: 45000, Certifies: map[string]int{"administrative": 5}, Prerequisites: [][]Prereq{{{EducationRank: 4}}}}
 	tests := []struct {
 		name      string
 		rank      int
@@ -280,7 +284,10 @@ func TestAboveRole(t *testing.T) {
 		{"high school: the certificate, the rest on the job", 1, []PlanCredential{cert, bachelor}, []string{"cip:51.0711:certificate"}, 1},
 		{"high school: an associate degree still closes", 1, []PlanCredential{cert, bachelor, associate},
 			[]string{"cip:51.0716:associate"}, 0}, // dedicated: it teaches medicine too
-		{"an associate's role: the bachelor's closes", 3, []PlanCredential{cert, bachelor}, []string{"cip:51.0711:bachelor"}, 0},
+		{"an associate's role: the associate degree, not the bachelor's", 3, []PlanCredential{cert, bachelor, associate},
+			[]string{"cip:51.0716:associate"}, 0},
+		{"a bachelor's role: the bachelor's closes", 4, []PlanCredential{cert, bachelor}, []string{"cip:51.0711:bachelor"}, 0},
+		{"a bachelor's role: no master's for its gaps", 4, []PlanCredential{narrow, master}, []string{"cip:51.0711:bachelor"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
