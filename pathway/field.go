@@ -141,21 +141,37 @@ func (g *PlanGraph) socCode() (string, bool) {
 // its detailed occupations (Respiratory Therapy Technician of 29-2099, for
 // 29-2099.08 Patient Representatives) still names the code's general
 // occupation (29-2099.00), which lies in the detailed one's minor group and
-// shares its first seven characters. That is the importer's verdict, not a
-// family likeness: for the detailed occupation the program is one of
-// another occupation, neither its own nor dedicated to it.
+// shares its first seven characters. Where the code is a residual, an "All
+// Other" (SOC gives them a final 9: 29-2099 Health Technologists and
+// Technicians, All Other), its detailed occupations are unlike one another
+// and that is the importer's verdict, not a family likeness: for the
+// detailed occupation the program is one of another occupation, neither its
+// own nor dedicated to it. Where it is not (39-9011 Childcare Workers, of
+// which Nannies are one kind), the code's program is still the family's.
 
 // ownOccupation says occ, a credential's occupation, is the role's code:
-// the code itself or a prefix of it (a whole SOC code, 29-2099), or, for a
-// general occupation (.00), one of its detailed ones.
+// the code itself or a prefix of it (a whole SOC code, 29-2099), or of the
+// same SOC code, a detailed one of the role's general occupation (.00), or
+// the general occupation of the family the role is a kind of (39-9011.00
+// Childcare Workers, for Nannies), not of a residual.
 func ownOccupation(occ, code string) bool {
-	return strings.HasPrefix(code, occ) || strings.HasSuffix(code, ".00") && strings.HasPrefix(occ, code[:7])
+	if strings.HasPrefix(code, occ) {
+		return true
+	}
+	if !strings.HasPrefix(occ, code[:7]) {
+		return false
+	}
+	return strings.HasSuffix(code, ".00") || strings.HasSuffix(occ, ".00") && !residual(code)
 }
 
-// siblingOnly says c names the general occupation of the role's split code
-// but not the role, a detailed one: the importer judged it does not fit.
+// residual says the SOC code is an "All Other" (a final 9: 29-2099).
+func residual(code string) bool { return code[6] == '9' }
+
+// siblingOnly says c names the general occupation of the role's residual
+// split code but not the role, a detailed one: the importer judged it does
+// not fit.
 func siblingOnly(c *PlanCredential, code string) bool {
-	if strings.HasSuffix(code, ".00") || !slices.Contains(c.Occupations, code[:7]+".00") {
+	if strings.HasSuffix(code, ".00") || !residual(code) || !slices.Contains(c.Occupations, code[:7]+".00") {
 		return false
 	}
 	return !slices.ContainsFunc(c.Occupations, func(occ string) bool { return ownOccupation(occ, code) })

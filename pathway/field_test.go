@@ -80,6 +80,8 @@ func TestOccupationRule(t *testing.T) {
 		Certifies: map[string]int{"medicine": 3}}
 	electro := PlanCredential{ID: "cip:51.0903:certificate", Field: "51.0903", Occupations: []string{"29-2099.00", "29-2099.01"}, ConfersRank: 2,
 		Certifies: map[string]int{"medicine": 3}}
+	childCare := PlanCredential{ID: "cip:19.0709:certificate", Field: "19.0709", Occupations: []string{"39-9011.00"}, ConfersRank: 2,
+		Certifies: map[string]int{"medicine": 3}}
 	wholeCode := PlanCredential{ID: "allied-health-cert", Occupations: []string{"29-2099"}, ConfersRank: -1,
 		Certifies: map[string]int{"medicine": 3}}
 	code := func(s string) *string { return &s }
@@ -98,6 +100,8 @@ func TestOccupationRule(t *testing.T) {
 		{"a split code's program, for its general occupation", PlanGraph{Role: Role{OccupationCode: code("29-2099.00")},
 			FieldAcceptance: FieldAcceptance{AnyField: true}}, respiratory, false},
 		{"a credential naming the split code whole", PlanGraph{Role: Role{OccupationCode: code("29-2099.08")}}, wholeCode, false},
+		{"a split code's program, for a detailed occupation of a code not residual", PlanGraph{Role: Role{OccupationCode: code("39-9011.01")},
+			FieldAcceptance: FieldAcceptance{AnyField: true}}, childCare, false},
 		{"a role of the same major group", PlanGraph{Role: Role{OccupationCode: code("15-1244.00")}}, aPlus, false},
 		{"a role of another group", PlanGraph{Role: Role{OccupationCode: code("13-4041.00")}}, aPlus, true},
 		{"a role of another group near one of its occupations", PlanGraph{Role: Role{OccupationCode: code("49-2022.00")},

@@ -335,18 +335,17 @@ func TestCIPPlans(t *testing.T) {
 			t.Errorf("%d graduate programs, want one", graduate)
 		}
 	})
-	// The health managers' cheapest programs are associate-to-bachelor
-	// ladders at one cost; the tie goes to the one made for the role whose
-	// own list covers most of its skills (pathway's fit). Health Care
-	// Administration (51.0701) offers a bachelor's alone, at a higher cost:
-	// the tie-break does not outrank cost.
-	t.Run("medical and health services managers: the fitting ladder", func(t *testing.T) {
+	// The health managers' programs are bachelor's at one estimated cost;
+	// Health Care Administration/Management (51.0701), whose name is made
+	// for the role (its namesake), teaches all of it, and fit breaks the tie
+	// with the others that do (pathway's fit): the program a counselor names.
+	t.Run("medical and health services managers: the program made for them", func(t *testing.T) {
 		steps := fromSchool(t, "onet:11-9111.00")
 		var ids []string
 		for _, s := range steps {
 			ids = append(ids, s.Credential.ID)
 		}
-		if want := []string{"cip:51.0719:associate", "cip:51.0719:bachelor"}; !slices.Equal(ids, want) {
+		if want := []string{"cip:51.0701:bachelor"}; !slices.Equal(ids, want) {
 			t.Errorf("steps %v, want %v", ids, want)
 		}
 	})
