@@ -327,11 +327,14 @@ func (g *PlanGraph) aboveRole(c *PlanCredential) bool {
 }
 
 // Fit, the last tie-break of equal plans: how well a candidate fits the
-// role, lower better. First its tier: 0 when it is made for the role (it
-// prepares for it, its field is one the role names, the role requires it,
-// or one of its occupations is the role's own SOC code); 1 when it is
-// near (its field is in the CIP series of one the role names, or one of
-// its occupations is in the role's SOC minor group); else 2. Within a tier,
+// role, lower better. First its tier: 0 when its name is made for the
+// role (a namesake: Health Care Administration for health services
+// managers, Nursing Education for nursing instructors); 1 when it is meant
+// for the role (it prepares for it, its field is one the role names, the
+// role requires it, or one of its occupations is the role's own SOC code);
+// 2 when it is near (its field is in the CIP series of one the role names,
+// or one of its occupations is in the role's SOC minor group); else 3.
+// Within a tier,
 // the fewer of the role's required skills it leaves uncertified, the
 // better: among equal ladders to a health manager's bachelor's, the program
 // whose own list covers more of the manager's skills. Then id
@@ -347,33 +350,36 @@ func (g *PlanGraph) fit(c *PlanCredential) int {
 }
 
 func (g *PlanGraph) fitTier(c *PlanCredential) int {
-	if slices.Contains(g.Preparing, c.ID) || slices.Contains(g.TargetCredentials, c.ID) ||
-		c.Field != "" && !g.AnyField && slices.Contains(g.Fields, c.Field) {
+	code, soc := g.socCode()
+	if soc && slices.ContainsFunc(c.Namesakes, func(occ string) bool { return ownOccupation(occ, code) }) {
 		return 0
 	}
-	code, soc := g.socCode()
+	if slices.Contains(g.Preparing, c.ID) || slices.Contains(g.TargetCredentials, c.ID) ||
+		c.Field != "" && !g.AnyField && slices.Contains(g.Fields, c.Field) {
+		return 1
+	}
 	if soc {
 		for _, occ := range c.Occupations {
 			if ownOccupation(occ, code) {
-				return 0
+				return 1
 			}
 		}
 	}
 	if c.Field != "" && len(c.Field) >= 5 && !g.AnyField {
 		for _, f := range g.Fields {
 			if strings.HasPrefix(f, c.Field[:5]) {
-				return 1
+				return 2
 			}
 		}
 	}
 	if soc {
 		for _, occ := range c.Occupations {
 			if strings.HasPrefix(occ, code[:4]) {
-				return 1
+				return 2
 			}
 		}
 	}
-	return 2
+	return 3
 }
 
 // acceptsAnyEducation says the role's requirement has no field: it asks for

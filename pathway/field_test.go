@@ -261,6 +261,26 @@ func TestTeacherFieldTeaches(t *testing.T) {
 	}
 }
 
+// TestNamesakeFitsFirst: of two programs a teacher role accepts at one
+// cost, the one whose name is made for it (Nursing Education) wins over
+// one whose own list covers more of the role's skills (Nurse Midwifery).
+func TestNamesakeFitsFirst(t *testing.T) {
+	code := "25-1072.00"
+	target := []Requirement{{SkillID: "instructing", Level: 4, Required: true}, {SkillID: "medicine", Level: 4, Required: true}}
+	education := PlanCredential{ID: "cip:51.3203:master", Field: "51.3203", Occupations: []string{"11-9033"}, Namesakes: []string{"25-1072"},
+		ConfersRank: 5, Cost: 45000, Certifies: map[string]int{"instructing": 5}}
+	midwifery := PlanCredential{ID: "cip:51.3807:master", Field: "51.3807", Occupations: []string{"29-1161"},
+		ConfersRank: 5, Cost: 45000, Certifies: map[string]int{"instructing": 5, "medicine": 5}}
+	g := PlanGraph{Role: Role{OccupationCode: &code}, Target: target, TargetEducationRank: 5,
+		FieldAcceptance: FieldAcceptance{Fields: []string{"51.3203", "51.3807"}}, Candidates: []PlanCredential{education, midwifery}}
+	held := NewHeld()
+	held.EducationRank = 4
+	p := solveOne(t, g.Request(held), PlanOptions{Objective: ObjectiveCost})
+	if got := steps(p); !slices.Equal(got, []string{"cip:51.3203:master"}) {
+		t.Errorf("steps %v, want Nursing Education's master's", got)
+	}
+}
+
 // TestAboveRole: for a role whose entry education is a certificate or
 // less, a bachelor's closes none of its gaps (the gap is reported
 // uncovered); an associate degree still may, and a bachelor's still closes

@@ -262,6 +262,14 @@ func TestCIPPlans(t *testing.T) {
 		if !graduate {
 			t.Error("no graduate nursing program meets the education requirement")
 		}
+		// Of the nursing master's, the one that trains teachers.
+		var ids []string
+		for _, s := range p.Steps {
+			ids = append(ids, s.Credential.ID)
+		}
+		if want := []string{"cip:51.3203:master"}; !slices.Equal(ids, want) {
+			t.Errorf("steps %v, want Nursing Education's master's alone", ids)
+		}
 	})
 	// From high school, a graduate program's bachelor prerequisite is met by
 	// a related bachelor's (plan_candidates), never the catalog's cheapest
@@ -410,15 +418,7 @@ func TestCIPPlans(t *testing.T) {
 					}
 				}
 			}
-			var resp cipPlanResp
-			c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "high-school"}), client.Var("to", id),
-				client.Var("options", map[string]any{"objective": "COST"}))
-			p := resp.UpskillingPath
-			if !p.Feasible {
-				t.Fatalf("infeasible: %v", p.Reason)
-			}
-			for _, s := range p.Steps {
-				t.Logf("step %s %q", s.Credential.ID, s.Credential.Name)
+			for _, s := range fromSchool(t, id) {
 				for _, f := range struck[id] {
 					if s.Credential.Field != nil && *s.Credential.Field == f {
 						t.Errorf("the plan takes %s %q", s.Credential.ID, s.Credential.Name)

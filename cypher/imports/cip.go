@@ -63,6 +63,11 @@ package imports
 //     made for, whatever else the crosswalk lists (Pharmacy also leads to
 //     Medical and Health Services Managers). The planner counts a program
 //     as dedicated to its namesakes (pathway's field.go).
+//     A program that trains teachers (its title says Education, Teacher or
+//     Teaching: Nursing Education, Music Teacher Education) has the
+//     teachers it names among its namesakes too: a nursing instructor's
+//     plan names Nursing Education, not whichever nursing master's lists
+//     most of the instructor's skills.
 //   - Teachers: the crosswalk maps each subject to its postsecondary
 //     teachers (51.3801 Registered Nursing to 25-1072 Nursing Instructors).
 //     Teaching a subject at a college is not what its program leads to, so
@@ -837,11 +842,12 @@ func cipCredentials(p *cipProgram, levels []string, certs []cipSkill) []cypher.G
 		if len(p.occupations) > 0 {
 			c.Occupations = slices.Clone(p.occupations)
 		}
-		if len(p.namesakes) > 0 {
-			c.Namesakes = slices.Clone(p.namesakes)
-		}
 		if len(p.teaches) > 0 {
 			c.FieldFor = slices.Clone(p.teaches)
+		}
+		c.Namesakes = slices.Clone(p.namesakes)
+		if teacherEducation.MatchString(p.title) {
+			c.Namesakes = append(c.Namesakes, p.teaches...)
 		}
 		switch a.Level {
 		case "master", "doctorate":
@@ -943,3 +949,6 @@ func cipResidencies(creds []cypher.GraphCredential) int {
 	}
 	return n
 }
+
+// teacherEducation is the title of a program that trains teachers.
+var teacherEducation = regexp.MustCompile(`\b(Education|Teacher|Teaching)\b`)

@@ -234,6 +234,8 @@ func TestCIPSharedData(t *testing.T) {
 		{"cip:51.2001:doctorate", "11-9111", false}, // not the health services managers it also leads to
 		{"cip:14.1801:bachelor", "17-2131", true},   // Materials Engineering: Materials Engineers
 		{"cip:01.0106:bachelor", "15-1232", false},  // Agricultural Business Technology: not computer support
+		{"cip:51.3203:master", "25-1072", true},     // Nursing Education: the nursing instructors it trains
+		{"cip:51.3801:master", "25-1072", false},    // Registered Nursing: a subject of theirs, no teacher training
 	} {
 		c, ok := byID[tc.credential]
 		if !ok {
