@@ -221,12 +221,14 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 // second degree, and a computer support one left a help-desk worker's
 // clerical knowledge to an agricultural business degree: plans of two and
 // three programs no counselor would draw. So a program of study whose field
-// meets the role's requirement and whose occupations all lie in the role's
-// SOC minor group (29-1) counts, for this role, as teaching each skill the
-// role requires up to the highest level it certifies (its award's cap: a
-// certificate 3). A program that also leads elsewhere (agricultural
-// business technology: farm managers and computer support) keeps its list,
-// unless its name is made for the role (its Namesakes, from the importer:
+// meets the role's requirement and most of whose occupations lie in the
+// role's SOC minor group (29-1; Human Resources Management, two of three in
+// 13-1 for compensation specialists) counts, for this role, as teaching
+// each skill the role requires up to the highest level it certifies (its
+// award's cap: a certificate 3). A program that leads elsewhere as much
+// (agricultural business technology: farm managers and computer support;
+// finance: one of four) keeps its list, unless its name is made for the
+// role (its Namesakes, from the importer:
 // Pharmacy for pharmacists, though the crosswalk also sends it to health
 // services managers; Funeral Direction for morticians).
 // A postsecondary teacher role (SOC 25-1) has no program of its own (the
@@ -253,12 +255,13 @@ func (g *PlanGraph) dedicated(c *PlanCredential) bool {
 	if len(c.Occupations) == 0 || siblingOnly(c, code) {
 		return false
 	}
+	in := 0
 	for _, occ := range c.Occupations {
-		if !strings.HasPrefix(occ, code[:4]) {
-			return false
+		if strings.HasPrefix(occ, code[:4]) {
+			in++
 		}
 	}
-	return true
+	return 2*in > len(c.Occupations)
 }
 
 // teaches is certifies with the role's required skills added, each up to

@@ -181,6 +181,28 @@ func TestDedicatedProgramTeachesTheRole(t *testing.T) {
 	}
 }
 
+// TestMostlyDedicatedProgramTeachesTheRole: a program most of whose
+// occupations lie in the role's minor group teaches it (Human Resources
+// Management: HR specialists and compensation specialists, and HR
+// managers); one with half or fewer there keeps its own list (Finance).
+func TestMostlyDedicatedProgramTeachesTheRole(t *testing.T) {
+	code := "13-1141.00"
+	target := []Requirement{{SkillID: "personnel", Level: 4, Required: true}, {SkillID: "writing", Level: 4, Required: true}}
+	hr := PlanCredential{ID: "cip:52.1001:bachelor", Field: "52.1001", Occupations: []string{"11-3121", "13-1071", "13-1141"},
+		ConfersRank: 4, Cost: 64000, Certifies: map[string]int{"personnel": 5}}
+	finance := PlanCredential{ID: "cip:52.0801:bachelor", Field: "52.0801", Occupations: []string{"11-3031", "13-1141", "13-2051", "13-2052"},
+		ConfersRank: 4, Cost: 64000, Certifies: map[string]int{"personnel": 5}}
+	g := PlanGraph{Role: Role{OccupationCode: &code}, Target: target, TargetEducationRank: 4,
+		FieldAcceptance: FieldAcceptance{Fields: []string{"52.1001", "52.0801"}}, Candidates: []PlanCredential{hr, finance}}
+	req := g.Request(NewHeld())
+	if got, want := req.Candidates[0].closing(), map[string]int{"personnel": 5, "writing": 4}; !maps.Equal(got, want) {
+		t.Errorf("HR management closes %v, want %v", got, want)
+	}
+	if got, want := req.Candidates[1].closing(), map[string]int{"personnel": 5}; !maps.Equal(got, want) {
+		t.Errorf("finance closes %v, want its own list %v", got, want)
+	}
+}
+
 // TestNamesakeProgramTeachesTheRole: a program whose name is made for the
 // role (its namesake) teaches it, though the crosswalk also sends it to
 // managers of another group; one that only lists the role keeps its list.
