@@ -232,22 +232,37 @@ func TestCIPPlans(t *testing.T) {
 	if len(graphs) != 11 {
 		t.Fatalf("%d plan graphs of 11 roles", len(graphs))
 	}
+	// fromLevel plans by cost from an education level alone.
+	fromLevel := func(t *testing.T, level, to string) []cipStep {
+		t.Helper()
+		var resp cipPlanResp
+		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": level}), client.Var("to", to),
+			client.Var("options", map[string]any{"objective": "COST"}))
+		p := resp.UpskillingPath
+		if !p.Feasible {
+			t.Fatalf("%s from %s: infeasible: %v", to, level, p.Reason)
+		}
+		for _, s := range p.Steps {
+			t.Logf("%s: step %s %q education %v", to, s.Credential.ID, s.Credential.Name, s.MeetsEducationRequirement)
+		}
+		return p.Steps
+	}
+	stepIDs := func(steps []cipStep) []string {
+		var ids []string
+		for _, s := range steps {
+			ids = append(ids, s.Credential.ID)
+		}
+		return ids
+	}
 	t.Run("nursing instructors from a bachelor's through a graduate nursing program", func(t *testing.T) {
 		const teacher = "onet:25-1072.00"
 		g := graphs[teacher]
 		if g == nil || g.AnyField || !slices.Contains(g.Fields, "51.3801") || len(g.Preparing) != 0 {
 			t.Fatalf("nursing instructors accept %+v, want the nursing fields and no preparing program", g)
 		}
-		var resp cipPlanResp
-		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "bachelor"}), client.Var("to", teacher),
-			client.Var("options", map[string]any{"objective": "COST"}))
-		p := resp.UpskillingPath
-		if !p.Feasible {
-			t.Fatalf("infeasible: %v", p.Reason)
-		}
+		steps := fromLevel(t, "bachelor", teacher)
 		graduate := false
-		for _, s := range p.Steps {
-			t.Logf("step %s %q education %v", s.Credential.ID, s.Credential.Name, s.MeetsEducationRequirement)
+		for _, s := range steps {
 			if !s.MeetsEducationRequirement {
 				continue
 			}
@@ -263,11 +278,7 @@ func TestCIPPlans(t *testing.T) {
 			t.Error("no graduate nursing program meets the education requirement")
 		}
 		// Of the nursing master's, the one that trains teachers.
-		var ids []string
-		for _, s := range p.Steps {
-			ids = append(ids, s.Credential.ID)
-		}
-		if want := []string{"cip:51.3203:master"}; !slices.Equal(ids, want) {
+		if ids := stepIDs(steps); !slices.Equal(ids, []string{"cip:51.3203:master"}) {
 			t.Errorf("steps %v, want Nursing Education's master's alone", ids)
 		}
 	})
@@ -276,20 +287,13 @@ func TestCIPPlans(t *testing.T) {
 	// (the sample's accounting degrees).
 	fromSchool := func(t *testing.T, to string) []cipStep {
 		t.Helper()
-		var resp cipPlanResp
-		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "high-school"}), client.Var("to", to),
-			client.Var("options", map[string]any{"objective": "COST"}))
-		p := resp.UpskillingPath
-		if !p.Feasible {
-			t.Fatalf("infeasible: %v", p.Reason)
-		}
-		for _, s := range p.Steps {
-			t.Logf("%s: step %s %q education %v", to, s.Credential.ID, s.Credential.Name, s.MeetsEducationRequirement)
+		steps := fromLevel(t, "high-school", to)
+		for _, s := range steps {
 			if strings.Contains(s.Credential.ID, "accounting") {
 				t.Errorf("%s: an accounting credential %s", to, s.Credential.ID)
 			}
 		}
-		return p.Steps
+		return steps
 	}
 	nursingBachelor := func(steps []cipStep) bool {
 		for _, s := range steps {
@@ -307,13 +311,7 @@ func TestCIPPlans(t *testing.T) {
 		}
 	})
 	t.Run("nurse midwives from a bachelor's of any field: no second bachelor's", func(t *testing.T) {
-		var resp cipPlanResp
-		c.MustPost(cipPlanQuery, &resp, client.Var("from", map[string]any{"educationLevelId": "bachelor"}), client.Var("to", "onet:29-1161.00"),
-			client.Var("options", map[string]any{"objective": "COST"}))
-		var ids []string
-		for _, s := range resp.UpskillingPath.Steps {
-			ids = append(ids, s.Credential.ID)
-		}
+		ids := stepIDs(fromLevel(t, "bachelor", "onet:29-1161.00"))
 		if want := []string{"cip:51.3807:master"}; !slices.Equal(ids, want) {
 			t.Errorf("steps %v, want %v", ids, want)
 		}
@@ -349,11 +347,7 @@ func TestCIPPlans(t *testing.T) {
 	// with the others that do (pathway's fit): the program a counselor names.
 	t.Run("medical and health services managers: the program made for them", func(t *testing.T) {
 		steps := fromSchool(t, "onet:11-9111.00")
-		var ids []string
-		for _, s := range steps {
-			ids = append(ids, s.Credential.ID)
-		}
-		if want := []string{"cip:51.0701:bachelor"}; !slices.Equal(ids, want) {
+		if ids, want := stepIDs(steps), []string{"cip:51.0701:bachelor"}; !slices.Equal(ids, want) {
 			t.Errorf("steps %v, want %v", ids, want)
 		}
 	})
