@@ -202,23 +202,29 @@ func planGraphBytes(g *pathway.PlanGraph) int64 {
 	return sz.Size(g)
 }
 
-// roleOnly says the store resolves p from its role alone: it holds nothing
-// else the store reads (interests are not the store's).
+// bare says p holds nothing the store reads beyond a role and an education
+// level of no field (interests are not the store's): no skills, no
+// credentials.
+func bare(p pathway.Profile) bool {
+	return len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationField == ""
+}
+
+// roleOnly says the store resolves p from its role alone.
 func roleOnly(p pathway.Profile) bool {
-	return p.RoleID != "" && len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationLevelID == "" && p.EducationField == ""
+	return bare(p) && p.RoleID != "" && p.EducationLevelID == ""
 }
 
 // levelOnly says the store resolves p from its education level alone, as a
 // student's profile is.
 func levelOnly(p pathway.Profile) bool {
-	return p.EducationLevelID != "" && p.RoleID == "" && len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationField == ""
+	return bare(p) && p.EducationLevelID != "" && p.RoleID == ""
 }
 
-// roleAndLevel says p is a role and an education level (of no field) and
-// nothing more, as a cohort's members often are: Profiles makes it from
-// the role's and the level's cached profiles (withLevel).
+// roleAndLevel says p is a role and an education level and nothing more,
+// as a cohort's members often are: Profiles makes it from the role's and
+// the level's cached profiles (withLevel).
 func roleAndLevel(p pathway.Profile) bool {
-	return p.RoleID != "" && p.EducationLevelID != "" && len(p.Skills) == 0 && len(p.CredentialIDs) == 0 && p.EducationField == ""
+	return bare(p) && p.RoleID != "" && p.EducationLevelID != ""
 }
 
 // withLevel is what the store reads for a role and an education level: the
