@@ -164,6 +164,11 @@ func ownOccupation(occ, code string) bool {
 	return strings.HasSuffix(code, ".00") || strings.HasSuffix(occ, ".00") && !residual(code)
 }
 
+// anyOwn says one of occs is the role's code (ownOccupation).
+func anyOwn(occs []string, code string) bool {
+	return slices.ContainsFunc(occs, func(occ string) bool { return ownOccupation(occ, code) })
+}
+
 // residual says the SOC code is an "All Other" (a final 9: 29-2099).
 func residual(code string) bool { return code[6] == '9' }
 
@@ -174,7 +179,7 @@ func siblingOnly(c *PlanCredential, code string) bool {
 	if strings.HasSuffix(code, ".00") || !residual(code) || !slices.Contains(c.Occupations, code[:7]+".00") {
 		return false
 	}
-	return !slices.ContainsFunc(c.Occupations, func(occ string) bool { return ownOccupation(occ, code) })
+	return !anyOwn(c.Occupations, code)
 }
 
 // forOtherOccupations says the occupation rule keeps c from closing the
@@ -249,7 +254,7 @@ func (g *PlanGraph) dedicated(c *PlanCredential) bool {
 	if strings.HasPrefix(code, teacherGroup) && len(g.Preparing) == 0 && !g.AnyField && slices.Contains(g.Fields, c.Field) {
 		return true // a teacher's field
 	}
-	if slices.ContainsFunc(c.Namesakes, func(occ string) bool { return ownOccupation(occ, code) }) {
+	if anyOwn(c.Namesakes, code) {
 		return true // made for the role, whatever else the crosswalk lists
 	}
 	if len(c.Occupations) == 0 || siblingOnly(c, code) {
@@ -354,19 +359,15 @@ func (g *PlanGraph) fit(c *PlanCredential) int {
 
 func (g *PlanGraph) fitTier(c *PlanCredential) int {
 	code, soc := g.socCode()
-	if soc && slices.ContainsFunc(c.Namesakes, func(occ string) bool { return ownOccupation(occ, code) }) {
+	if soc && anyOwn(c.Namesakes, code) {
 		return 0
 	}
 	if slices.Contains(g.Preparing, c.ID) || slices.Contains(g.TargetCredentials, c.ID) ||
 		c.Field != "" && !g.AnyField && slices.Contains(g.Fields, c.Field) {
 		return 1
 	}
-	if soc {
-		for _, occ := range c.Occupations {
-			if ownOccupation(occ, code) {
-				return 1
-			}
-		}
+	if soc && anyOwn(c.Occupations, code) {
+		return 1
 	}
 	if c.Field != "" && len(c.Field) >= 5 && !g.AnyField {
 		for _, f := range g.Fields {
