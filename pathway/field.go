@@ -306,6 +306,7 @@ func (g *PlanGraph) applyFieldRule() {
 		c.OtherField = c.ConfersRank >= MinFieldRank && !g.Accepts(fields, c.ID) && !slices.Contains(g.TargetCredentials, c.ID)
 		c.OtherOccupation = g.forOtherOccupations(c)
 		c.AboveRole = g.aboveRole(c)
+		c.NotForEntry = g.learnedOnTheJob() && g.fitTier(c) > 1
 		c.Fit = g.fit(c)
 		if g.dedicated(c) {
 			c.Certifies = g.teaches(c.Certifies)
@@ -332,6 +333,22 @@ const maxRankAboveEntry = 3
 func (g *PlanGraph) aboveRole(c *PlanCredential) bool {
 	return g.TargetEducationRank >= 1 && c.ConfersRank > max(g.TargetEducationRank, maxRankAboveEntry) &&
 		!slices.Contains(g.TargetCredentials, c.ID)
+}
+
+// A role of O*NET job zone 1 or 2 is learned on the job: a high-school
+// diploma at most, then a few months to a year beside experienced workers.
+// So only a credential meant for the role (fit tier 0 or 1: made for it,
+// preparing for it, of its field, required by it, or naming its own
+// occupation) closes its gaps: a leadership micro-credential for pest
+// control workers, an advanced manufacturing associate degree for
+// carpenters' helpers are steps no counselor would draw. The gaps left are
+// reported, to be learned on the job. A catalog's level ENTRY without a
+// job zone says nothing of this, nor do its credentials name occupations
+// to tell what they are meant for: its roles keep every credential.
+
+// learnedOnTheJob says the graph's role is of job zone 1 or 2.
+func (g *PlanGraph) learnedOnTheJob() bool {
+	return g.Role.JobZone != nil && g.Role.EntryLevel()
 }
 
 // Fit, the last tie-break of equal plans: how well a candidate fits the

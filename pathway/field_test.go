@@ -348,3 +348,46 @@ func TestAboveRole(t *testing.T) {
 		})
 	}
 }
+
+// TestLearnedOnTheJob: a role of job zone 1 or 2 takes only credentials
+// meant for it (the program naming it, which teaches it up to level 4);
+// its other gaps are left to the job. A role of job zone 3,
+// or a catalog's ENTRY role without a zone, keeps every credential.
+func TestLearnedOnTheJob(t *testing.T) {
+	code := "47-3012.00" // Helpers--Carpenters
+	target := []Requirement{{SkillID: "mechanical", Level: 4, Required: true}, {SkillID: "leadership", Level: 5, Required: true}}
+	manufacturing := PlanCredential{ID: "associate-manufacturing", Field: "15.0613", ConfersRank: 3, Cost: 10500,
+		Certifies: map[string]int{"mechanical": 4}}
+	leadership := PlanCredential{ID: "leadership-essentials", ConfersRank: -1, Cost: 450, Certifies: map[string]int{"leadership": 5}}
+	carpentry := PlanCredential{ID: "cip:46.0201:certificate", Field: "46.0201", Occupations: []string{"47-3012"}, ConfersRank: 2,
+		Cost: 6000, Certifies: map[string]int{"mechanical": 4}}
+	zone := func(z int) *int { return &z }
+	entry := LevelEntry
+	tests := []struct {
+		name      string
+		role      Role
+		want      []string
+		uncovered int
+	}{
+		{"job zone 2: only the program naming the role, the rest on the job", Role{OccupationCode: &code, JobZone: zone(2)},
+			[]string{"cip:46.0201:certificate"}, 1},
+		{"job zone 3: every credential closes", Role{OccupationCode: &code, JobZone: zone(3)},
+			[]string{"cip:46.0201:certificate", "leadership-essentials"}, 0},
+		{"a catalog's ENTRY role without a zone: every credential closes", Role{OccupationCode: &code, Level: &entry},
+			[]string{"cip:46.0201:certificate", "leadership-essentials"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := PlanGraph{Role: tt.role, Target: target, TargetEducationRank: 1, FieldAcceptance: FieldAcceptance{AnyField: true},
+				Candidates: []PlanCredential{manufacturing, leadership, carpentry}}
+			held := NewHeld()
+			held.EducationRank = 1
+			p := solveOne(t, g.Request(held), PlanOptions{Objective: ObjectiveCost})
+			got := steps(p)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) || len(p.Uncovered) != tt.uncovered {
+				t.Errorf("steps %v uncovered %v, want %v and %d uncovered", got, p.Uncovered, tt.want, tt.uncovered)
+			}
+		})
+	}
+}

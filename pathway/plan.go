@@ -108,7 +108,10 @@ type PlanCredential struct {
 	OtherOccupation bool
 	// AboveRole marks a degree far above the target's entry education (the
 	// field rule, field.go): it closes none of the target's gaps.
-	AboveRole     bool
+	AboveRole bool
+	// NotForEntry marks a credential not meant for an entry-level target
+	// (field.go): the target's gaps it would close are learned on the job.
+	NotForEntry   bool
 	Prerequisites [][]Prereq // every group must be met; any one option meets a group
 	StackCredit   []StackCredit
 	// Fit orders equal plans: lower fits the target better (the field
@@ -132,7 +135,7 @@ func compareCands(a, b *PlanCredential) int {
 // prerequisite, or stacking credit) or, for a role accepting any field, for
 // the education level it confers.
 func (c *PlanCredential) closing() map[string]int {
-	if c.OtherField || c.OtherOccupation || c.AboveRole {
+	if c.OtherField || c.OtherOccupation || c.AboveRole || c.NotForEntry {
 		return nil
 	}
 	return c.Certifies

@@ -82,16 +82,10 @@ func preparation(held, role int) float64 {
 }
 
 // OpenNow says the profile can start in the role now: the role is entry
-// level (O*NET job zone 1 or 2, where known; else the level ENTRY), the
-// profile holds the credentials it requires and its education in a field it
+// level (Role.EntryLevel), the profile holds the credentials it requires and its education in a field it
 // accepts (the field rule). Its skill gaps are then learned on the job.
 func OpenNow(held *Held, g *PlanGraph) bool {
-	r := g.Role
-	entry := r.JobZone != nil && *r.JobZone <= 2
-	if r.JobZone == nil {
-		entry = r.Level != nil && *r.Level == LevelEntry
-	}
-	if !entry {
+	if !g.Role.EntryLevel() {
 		return false
 	}
 	for _, id := range g.TargetCredentials {

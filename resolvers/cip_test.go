@@ -351,6 +351,23 @@ func TestCIPPlans(t *testing.T) {
 			t.Errorf("steps %v, want %v", ids, want)
 		}
 	})
+	// Job zone 2 is learned on the job: a step must be meant for the role
+	// (pathway's learnedOnTheJob). Carpenters' helpers took an IT and a
+	// manufacturing associate degree, pest control workers a leadership
+	// micro-credential; hoist and winch operators keep their program.
+	t.Run("job zone 2 roles take only what prepares for them", func(t *testing.T) {
+		for _, id := range []string{"onet:47-3012.00", "onet:37-2021.00", "onet:35-3031.00", "onet:43-4081.00", "onet:53-7041.00"} {
+			steps := fromSchool(t, id)
+			for _, s := range steps {
+				if !s.preparesFor(id) {
+					t.Errorf("%s: %s does not prepare for it", id, s.Credential.ID)
+				}
+			}
+			if id == "onet:53-7041.00" && len(steps) == 0 {
+				t.Errorf("%s: no step, want its program", id)
+			}
+		}
+	})
 	t.Run("a BSN does not prepare for nursing instructors", func(t *testing.T) {
 		var resp struct {
 			Credential struct{ PreparesFor []struct{ ID string } }
