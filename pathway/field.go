@@ -329,10 +329,23 @@ func (g *PlanGraph) applyFieldRule() {
 // education up to MinFieldRank: an associate degree.
 const maxRankAboveEntry = 3
 
+// A role learned on the job (job zone 1 or 2) is entered from high school
+// at most, whatever education it lists (O*NET gives some none), and takes
+// nothing above what its zone asks for its gaps: job zone 1 a few days to
+// a few months of training, so no program; job zone 2 up to a year, so a
+// postsecondary certificate at most (an associate degree is job zone 3's
+// preparation). Tree Trimmers and Pruners took a forestry bachelor's.
+
 // aboveRole says c is a degree above the graph's role's entry education.
 func (g *PlanGraph) aboveRole(c *PlanCredential) bool {
-	return g.TargetEducationRank >= 1 && c.ConfersRank > max(g.TargetEducationRank, maxRankAboveEntry) &&
-		!slices.Contains(g.TargetCredentials, c.ID)
+	entry, upTo := g.TargetEducationRank, maxRankAboveEntry
+	if g.learnedOnTheJob() {
+		entry, upTo = max(entry, 1), 1
+		if *g.Role.JobZone == 2 {
+			upTo = MinFieldRank
+		}
+	}
+	return entry >= 1 && c.ConfersRank > max(entry, upTo) && !slices.Contains(g.TargetCredentials, c.ID)
 }
 
 // A role of O*NET job zone 1 or 2 is learned on the job: a high-school

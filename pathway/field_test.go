@@ -350,9 +350,11 @@ func TestAboveRole(t *testing.T) {
 }
 
 // TestLearnedOnTheJob: a role of job zone 1 or 2 takes only credentials
-// meant for it (the program naming it, which teaches it up to level 4);
-// its other gaps are left to the job. A role of job zone 3,
-// or a catalog's ENTRY role without a zone, keeps every credential.
+// meant for it (the program naming it, which teaches it up to level 4),
+// and none above what its zone asks (job zone 1: no program; job zone 2: a
+// certificate at most), even when it lists no education; its other gaps
+// are left to the job. A role of job zone 3, or a catalog's ENTRY role
+// without a zone, keeps every credential.
 func TestLearnedOnTheJob(t *testing.T) {
 	code := "47-3012.00" // Helpers--Carpenters
 	target := []Requirement{{SkillID: "mechanical", Level: 4, Required: true}, {SkillID: "leadership", Level: 5, Required: true}}
@@ -361,31 +363,35 @@ func TestLearnedOnTheJob(t *testing.T) {
 	leadership := PlanCredential{ID: "leadership-essentials", ConfersRank: -1, Cost: 450, Certifies: map[string]int{"leadership": 5}}
 	carpentry := PlanCredential{ID: "cip:46.0201:certificate", Field: "46.0201", Occupations: []string{"47-3012"}, ConfersRank: 2,
 		Cost: 6000, Certifies: map[string]int{"mechanical": 4}}
+	construction := PlanCredential{ID: "cip:46.0412:associate", Field: "46.0412", Occupations: []string{"47-3012"}, ConfersRank: 3,
+		Cost: 5000, Certifies: map[string]int{"mechanical": 4, "leadership": 5}}
 	zone := func(z int) *int { return &z }
 	entry := LevelEntry
 	tests := []struct {
 		name      string
 		role      Role
+		education int
 		want      []string
 		uncovered int
 	}{
-		{"job zone 2: only the program naming the role, the rest on the job", Role{OccupationCode: &code, JobZone: zone(2)},
+		{"job zone 2: only the certificate naming the role, the rest on the job", Role{OccupationCode: &code, JobZone: zone(2)}, 1,
 			[]string{"cip:46.0201:certificate"}, 1},
-		{"job zone 3: every credential closes", Role{OccupationCode: &code, JobZone: zone(3)},
-			[]string{"cip:46.0201:certificate", "leadership-essentials"}, 0},
-		{"a catalog's ENTRY role without a zone: every credential closes", Role{OccupationCode: &code, Level: &entry},
-			[]string{"cip:46.0201:certificate", "leadership-essentials"}, 0},
+		{"job zone 2 listing no education: the same", Role{OccupationCode: &code, JobZone: zone(2)}, 0,
+			[]string{"cip:46.0201:certificate"}, 1},
+		{"job zone 1: no program", Role{OccupationCode: &code, JobZone: zone(1)}, 0, nil, 2},
+		{"job zone 3: every credential closes, the associate degree too", Role{OccupationCode: &code, JobZone: zone(3)}, 1,
+			[]string{"cip:46.0412:associate"}, 0},
+		{"a catalog's ENTRY role without a zone: every credential closes", Role{OccupationCode: &code, Level: &entry}, 1,
+			[]string{"cip:46.0412:associate"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g := PlanGraph{Role: tt.role, Target: target, TargetEducationRank: 1, FieldAcceptance: FieldAcceptance{AnyField: true},
-				Candidates: []PlanCredential{manufacturing, leadership, carpentry}}
+			g := PlanGraph{Role: tt.role, Target: target, TargetEducationRank: tt.education, FieldAcceptance: FieldAcceptance{AnyField: true},
+				Candidates: []PlanCredential{manufacturing, leadership, carpentry, construction}}
 			held := NewHeld()
 			held.EducationRank = 1
 			p := solveOne(t, g.Request(held), PlanOptions{Objective: ObjectiveCost})
-			got := steps(p)
-			slices.Sort(got)
-			if !slices.Equal(got, tt.want) || len(p.Uncovered) != tt.uncovered {
+			if got := steps(p); !slices.Equal(got, tt.want) || len(p.Uncovered) != tt.uncovered {
 				t.Errorf("steps %v uncovered %v, want %v and %d uncovered", got, p.Uncovered, tt.want, tt.uncovered)
 			}
 		})

@@ -10,13 +10,14 @@ import (
 	"github.com/99designs/gqlgen/client"
 
 	"github.com/lattice-pathways/lattice/cypher/imports"
+	"github.com/lattice-pathways/lattice/pathway"
 )
 
 // cipPlanQuery asks for a plan with what each step's credential is for.
 const cipPlanQuery = `query($from: ProfileInput!, $to: ID!, $options: PlanOptions) {
 	upskillingPath(from: $from, to: $to, options: $options) {
 		feasible reason totalCost
-		steps { credential { id name field preparesFor { id } } closes { id }
+		steps { credential { id name field preparesFor { id } confers { rank } } closes { id }
 			meetsEducationRequirement prerequisiteOf { id } stacksInto { id } }
 		uncovered { id }
 		alternatives { totalCost steps { credential { id name field preparesFor { id } }
@@ -28,6 +29,7 @@ type cipStep struct {
 		ID, Name    string
 		Field       *string
 		PreparesFor []struct{ ID string }
+		Confers     *struct{ Rank int }
 	}
 	Closes                    []struct{ ID string }
 	MeetsEducationRequirement bool
@@ -352,15 +354,19 @@ func TestCIPPlans(t *testing.T) {
 		}
 	})
 	// Job zone 2 is learned on the job: a step must be meant for the role
-	// (pathway's learnedOnTheJob). Carpenters' helpers took an IT and a
-	// manufacturing associate degree, pest control workers a leadership
-	// micro-credential; hoist and winch operators keep their program.
-	t.Run("job zone 2 roles take only what prepares for them", func(t *testing.T) {
-		for _, id := range []string{"onet:47-3012.00", "onet:37-2021.00", "onet:35-3031.00", "onet:43-4081.00", "onet:53-7041.00"} {
+	// and no degree (pathway's learnedOnTheJob). Carpenters' helpers took an
+	// IT and a manufacturing associate degree, pest control workers a
+	// leadership micro-credential, lifeguards a law enforcement bachelor's
+	// that prepares for them; hoist and winch operators keep their program.
+	t.Run("job zone 2 roles take only what prepares for them, and no degree", func(t *testing.T) {
+		for _, id := range []string{"onet:47-3012.00", "onet:37-2021.00", "onet:35-3031.00", "onet:43-4081.00", "onet:33-9092.00", "onet:53-7041.00"} {
 			steps := fromSchool(t, id)
 			for _, s := range steps {
 				if !s.preparesFor(id) {
 					t.Errorf("%s: %s does not prepare for it", id, s.Credential.ID)
+				}
+				if c := s.Credential.Confers; c != nil && c.Rank >= pathway.DegreeRank {
+					t.Errorf("%s: %s is a degree", id, s.Credential.ID)
 				}
 			}
 			if id == "onet:53-7041.00" && len(steps) == 0 {
