@@ -159,6 +159,10 @@ func planCredential(c pathway.Credential, m map[string]any) pathway.PlanCredenti
 		pc.Weeks = *c.Weeks
 	}
 	pc.Occupations = stringList(asMap(m["node"])["occupations"])
+	if len(pc.Occupations) == 0 {
+		pc.Occupations = stringList(m["fieldOccupations"])
+		pc.OccupationsOfField = len(pc.Occupations) > 0
+	}
 	pc.Namesakes = stringList(asMap(m["node"])["namesakes"])
 	same := pathway.SameAs{}
 	for _, x := range asList(m["certifies"]) {

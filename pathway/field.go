@@ -257,7 +257,7 @@ func (g *PlanGraph) dedicated(c *PlanCredential) bool {
 	if anyOwn(c.Namesakes, code) {
 		return true // made for the role, whatever else the crosswalk lists
 	}
-	if len(c.Occupations) == 0 || siblingOnly(c, code) {
+	if len(c.Occupations) == 0 || c.OccupationsOfField || siblingOnly(c, code) {
 		return false
 	}
 	in := 0

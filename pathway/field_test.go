@@ -181,6 +181,29 @@ func TestDedicatedProgramTeachesTheRole(t *testing.T) {
 	}
 }
 
+// TestCatalogProgramOfAField: a catalog's program that names no
+// occupations leads where its field's programs do (OccupationsOfField): the
+// occupation rule keeps it from closing the gaps of a role elsewhere (an
+// advanced manufacturing associate degree for sales engineers), and it
+// keeps its own, curated list where its field is the role's.
+func TestCatalogProgramOfAField(t *testing.T) {
+	target := []Requirement{{SkillID: "sales", Level: 4, Required: true}, {SkillID: "mechanical", Level: 4, Required: true}}
+	manufacturing := PlanCredential{ID: "associate-degree-manufacturing-technology", Field: "15.0613", ConfersRank: 3, Cost: 10500,
+		Occupations: []string{"17-3026"}, OccupationsOfField: true, Certifies: map[string]int{"mechanical": 4}}
+	sales := "41-9031.00"
+	technologists := "17-3026.00"
+	for _, tt := range []struct {
+		code string
+		want map[string]int
+	}{{sales, nil}, {technologists, map[string]int{"mechanical": 4}}} {
+		g := PlanGraph{Role: Role{OccupationCode: &tt.code}, Target: target, TargetEducationRank: 3,
+			FieldAcceptance: FieldAcceptance{AnyField: true}, Candidates: []PlanCredential{manufacturing}}
+		if got := g.Request(NewHeld()).Candidates[0].closing(); !maps.Equal(got, tt.want) {
+			t.Errorf("%s: the manufacturing associate closes %v, want %v", tt.code, got, tt.want)
+		}
+	}
+}
+
 // TestMostlyDedicatedProgramTeachesTheRole: a program most of whose
 // occupations lie in the role's minor group teaches it (Human Resources
 // Management: HR specialists and compensation specialists, and HR

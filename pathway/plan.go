@@ -93,6 +93,11 @@ type PlanCredential struct {
 	// Occupations are the SOC codes it prepares for (a catalog's, for a
 	// certification): the occupation rule's facts (field.go).
 	Occupations []string
+	// OccupationsOfField says Occupations are its field's programs' (a
+	// catalog's program that names none): the occupation rule reads them,
+	// but its own list of what it certifies is no importer's estimate to
+	// widen (field.go, dedicated).
+	OccupationsOfField bool
 	// Namesakes are those of its occupations its name is made for
 	// (Pharmacy: Pharmacists): it is dedicated to their roles (field.go).
 	Namesakes []string

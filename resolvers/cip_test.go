@@ -374,6 +374,17 @@ func TestCIPPlans(t *testing.T) {
 			}
 		}
 	})
+	// The sample's degrees name no occupations; they lead where their
+	// field's CIP programs do (plan_credentials), so the occupation rule
+	// keeps an advanced manufacturing associate degree out of a sales
+	// engineer's plan.
+	t.Run("sales engineers take no manufacturing degree", func(t *testing.T) {
+		for _, s := range fromSchool(t, "onet:41-9031.00") {
+			if s.Credential.ID == "associate-degree-manufacturing-technology" {
+				t.Errorf("step %s", s.Credential.ID)
+			}
+		}
+	})
 	t.Run("a BSN does not prepare for nursing instructors", func(t *testing.T) {
 		var resp struct {
 			Credential struct{ PreparesFor []struct{ ID string } }

@@ -2,9 +2,20 @@
 // one row per credential found: id, node, certifies ([{skill, level, same:
 // [ids of the skills it is the same as]}]), confers (rank or null),
 // prerequisites ([{group, id, rank}], rank set for education levels) and
-// credits ([{from, hours, cost}]: the stacking credit of lower credentials).
+// credits ([{from, hours, cost}]: the stacking credit of lower credentials)
+// and fieldOccupations: for a program imported without occupations (a
+// catalog's, the sample's degrees), those of the programs of its field (a
+// program leads where the CIP-SOC crosswalk sends its field, whoever
+// imported it); else empty.
 UNWIND $ids AS id
 MATCH (c:Credential {id: id})
+CALL (c) {
+  OPTIONAL MATCH (p:Credential {field: c.field})
+  WHERE c.occupations IS NULL AND p.occupations IS NOT NULL
+  UNWIND coalesce(p.occupations, [null]) AS occ
+  WITH occ ORDER BY occ
+  RETURN collect(DISTINCT occ) AS fieldOccupations
+}
 CALL (c) {
   OPTIONAL MATCH (c)-[k:CERTIFIES]->(s:Skill)
   CALL (s) {
@@ -28,4 +39,4 @@ CALL (c) {
   RETURN collect(CASE WHEN lower IS NULL THEN NULL
                  ELSE {from: lower.id, hours: coalesce(st.creditHours, 0.0), cost: coalesce(st.creditCost, 0.0)} END) AS credits
 }
-RETURN id, c {.*} AS node, certifies, confers, prerequisites, credits
+RETURN id, c {.*} AS node, certifies, confers, prerequisites, credits, fieldOccupations
