@@ -26,7 +26,9 @@ import (
 // batch what the page's read did not prime, then writes the answer in one
 // pass, byte for byte as gqlgen would. Anything else (a field it does not
 // know, @defer, a resolver's error or panic) goes to gqlgen, which then
-// answers, errors included, as it always has.
+// answers, errors included, as it always has. It calls no field middleware
+// (AroundFields): the service has none, and newHandler leaves the fast path
+// off when a test's hooks may add one.
 //
 // It hooks the root field (gqlgen's RootFieldInterceptor) rather than the
 // transport or the answer cache: there the operation is validated, its

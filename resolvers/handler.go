@@ -81,7 +81,8 @@ func NewHandler(cfg Config) (http.Handler, error) {
 }
 
 // newHandler is NewHandler with hooks on the GraphQL server, which tests use
-// to reach paths no query can (a resolver that panics).
+// to reach paths no query can (a resolver that panics). With hooks, roles(...)
+// takes gqlgen's path (see fastpage.go).
 func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("resolvers.NewHandler: no store")
@@ -134,7 +135,9 @@ func newHandler(cfg Config, hooks ...func(*handler.Server)) (http.Handler, error
 		}
 		return next(ctx)
 	})
-	if !cfg.noFastPage {
+	// The fast path calls no field middleware: it stays off when hooks may
+	// add one (the tests' faults).
+	if !cfg.noFastPage && len(hooks) == 0 {
 		srv.AroundRootFields(fastRoles(resolver, cfg.fastPages))
 	}
 	srv.AroundResponses(withTimeout(cfg.RequestTimeout))
