@@ -320,24 +320,22 @@ func (r *Resolver) resolvePage(ctx context.Context, p *page, sels []*sel) bool {
 			return false
 		}
 	}
+	// Each field of each role in a goroutine of its own: the loaders of
+	// different fields then wait at once, as under gqlgen.
 	role := r.Role()
-	if !parallel(len(edges), func(i int) bool {
+	if !parallel(len(edges)*len(roleFields), func(n int) bool {
+		i, k := n/len(roleFields), roleFields[n%len(roleFields)]
 		obj := edges[i].Node
 		var err error
-		for _, k := range roleFields {
-			switch k.field.Name {
-			case "skills":
-				p.skills[k][i], err = role.Skills(ctx, obj, k.required)
-			case "credentials":
-				p.credentials[k][i], err = role.Credentials(ctx, obj)
-			case "degreeRequired":
-				p.degree[k][i], err = role.DegreeRequired(ctx, obj)
-			}
-			if err != nil {
-				return false
-			}
+		switch k.field.Name {
+		case "skills":
+			p.skills[k][i], err = role.Skills(ctx, obj, k.required)
+		case "credentials":
+			p.credentials[k][i], err = role.Credentials(ctx, obj)
+		case "degreeRequired":
+			p.degree[k][i], err = role.DegreeRequired(ctx, obj)
 		}
-		return true
+		return err == nil
 	}) {
 		return false
 	}
