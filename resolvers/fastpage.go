@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -398,7 +399,7 @@ func (w *writer) object(typ string, sels []*sel, value func(*sel)) {
 	var written []string
 	for _, s := range sels {
 		alias := s.field.Alias
-		if contains(written, alias) {
+		if slices.Contains(written, alias) {
 			continue
 		}
 		if len(written) > 0 {
@@ -414,15 +415,6 @@ func (w *writer) object(typ string, sels []*sel, value func(*sel)) {
 		value(s)
 	}
 	w.w.WriteByte('}')
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // list writes [item(0),...,item(n-1)].
