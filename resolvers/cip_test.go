@@ -318,6 +318,22 @@ func TestCIPPlans(t *testing.T) {
 			t.Errorf("steps %v, want %v", ids, want)
 		}
 	})
+	// A graduate program's bachelor's is of the role's own fields when one
+	// confers it (plan_candidates): physics, not a public health ladder that
+	// shares a CIP series with health physics; psychology for psychologists.
+	t.Run("physicists and psychologists study their own field throughout", func(t *testing.T) {
+		for id, series := range map[string]string{"onet:19-2012.00": "40.", "onet:19-3033.00": "42."} {
+			steps := fromSchool(t, id)
+			for _, s := range steps {
+				if s.Credential.Field == nil || !strings.HasPrefix(*s.Credential.Field, series) {
+					t.Errorf("%s: %s is not of %s", id, s.Credential.ID, series)
+				}
+			}
+			if len(steps) < 2 {
+				t.Errorf("%s: steps %v, want a bachelor's and a graduate program", id, stepIDs(steps))
+			}
+		}
+	})
 	t.Run("genetic counselors from high school take no accounting credential", func(t *testing.T) {
 		fromSchool(t, "onet:29-9092.00")
 	})

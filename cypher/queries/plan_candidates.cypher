@@ -24,8 +24,9 @@
 //     any: the two cheapest, two shortest and two quickest conferrers of
 //     each education level (the bound that keeps a catalog of thousands of
 //     programs out of every plan);
-//   - for a role that names its fields, the related bachelor's: those of a
-//     field in the CIP series (first four digits) of one of its fields
+//   - for a role that names its fields, the related bachelor's: those of
+//     its fields (physics for physicists) or, when they confer none, those
+//     of a field in the CIP series (first four digits) of one of its fields
 //     that prepare for some role (a program that leads nowhere, such as
 //     CIP's "Reserved" codes, says nothing of its relatedness) (or,
 //     when there are none, as for medicine and law, whose series confer
@@ -113,24 +114,32 @@ WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparin
      prepared + [f IN coalesce(r.acceptsFields, []) WHERE NOT f IN prepared] AS fields
 WITH r, id, cheapest, fieldless, target, targetCredentials, targetRank, preparing, fields, nearCodes,
      coalesce(r.acceptsAnyField, false) OR size(preparing) + size(fields) = 0 AS anyField
-// The related bachelor's: of the CIP series of the role's fields or, when
-// it has none, of the programs for the role's SOC minor group.
+// The related bachelor's: of the role's own fields or, when they have
+// none, of their CIP series or, when it has none, of the programs for the
+// role's SOC minor group.
 CALL (r, fields, anyField) {
   CALL (fields, anyField) {
     WITH fields WHERE NOT anyField
+    UNWIND fields AS f
+    MATCH (c:Credential {field: f})-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
+    WHERE EXISTS { (c)-[:PREPARES_FOR]->(:Role) }
+    RETURN collect(DISTINCT c) AS own
+  }
+  CALL (fields, anyField, own) {
+    WITH fields WHERE NOT anyField AND size(own) = 0
     UNWIND [f IN fields | left(f, 5)] AS series
     WITH DISTINCT series
     MATCH (c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
     WHERE c.field STARTS WITH series AND EXISTS { (c)-[:PREPARES_FOR]->(:Role) }
     RETURN collect(DISTINCT c) AS series
   }
-  CALL (r, anyField, series) {
-    WITH r WHERE NOT anyField AND size(series) = 0 AND r.occupationCode IS NOT NULL
+  CALL (r, anyField, own, series) {
+    WITH r WHERE NOT anyField AND size(own) + size(series) = 0 AND r.occupationCode IS NOT NULL
     MATCH (o:Role)<-[:PREPARES_FOR]-(c:Credential)-[:CONFERS]->(:EducationLevel {id: 'bachelor'})
     WHERE o.occupationCode STARTS WITH left(r.occupationCode, 4)
     RETURN collect(DISTINCT c) AS group
   }
-  RETURN series + group AS related
+  RETURN own + series + group AS related
 }
 CALL (r, preparing, fields, anyField, cheapest, fieldless, related) {
   // The skills a candidate of the role's fields must certify: its own and
