@@ -53,8 +53,9 @@ type ownedEdge struct {
 	to              []string
 	// sameSource owns only edges into the source's own nodes: a role's
 	// skills, a skill's hierarchy. Edges a user added from them to another
-	// source's nodes stay. Credentials' edges are owned whatever their end:
-	// a CIP program certifies O*NET skills.
+	// source's nodes stay. A role's one education level (levels have no
+	// source) and credentials' edges are owned whatever their end: a CIP
+	// program certifies O*NET skills.
 	sameSource bool
 	// keys gives the kind's edges in g, start id to end ids.
 	keys func(g *Graph) map[string][]string
@@ -73,7 +74,7 @@ var ownedEdges = []ownedEdge{
 			return to
 		})
 	}},
-	{"role credential (role, credential)", "Role", "REQUIRES", []string{"Credential"}, false, func(g *Graph) map[string][]string {
+	{"role credential (role, credential)", "Role", "REQUIRES", []string{"Credential"}, true, func(g *Graph) map[string][]string {
 		return roleEdges(g, func(r GraphRole) []string { return r.Credentials })
 	}},
 	{"role education (role, level)", "Role", "REQUIRES", []string{"EducationLevel"}, false, func(g *Graph) map[string][]string {

@@ -85,11 +85,15 @@ func TestImportPrune(t *testing.T) {
 		t.Fatal(err)
 	}
 	changed, goneRole, goneSkill, keptRole, keptSkill := onetChanged(t, old.Graph)
-	// A user's edge from a sample role into O*NET: another source's node.
-	userEdge := cypher.RoleSkillFields{RoleID: "help-desk-technician", SkillID: keptSkill, Level: 2}
+	// A user's edges through the API: from a sample role into O*NET, and
+	// from a kept O*NET role to a sample skill. Neither is O*NET's to prune.
+	userEdges := []cypher.RoleSkillFields{
+		{RoleID: "help-desk-technician", SkillID: keptSkill, Level: 2},
+		{RoleID: keptRole, SkillID: "communication", Level: 2},
+	}
 
 	// load writes the sample graph, the framework, a release and the user's
-	// edge, in the order a deployment would.
+	// edges, in the order a deployment would.
 	load := func(t *testing.T, release *cypher.Graph) *cypher.Store {
 		s := cyphertest.Sample(t)
 		for _, g := range []*cypher.Graph{framework.Graph, release} {
@@ -97,12 +101,14 @@ func TestImportPrune(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if _, err := s.CreateRoleSkill(ctx, userEdge); err != nil {
-			t.Fatal(err)
+		for _, e := range userEdges {
+			if _, err := s.CreateRoleSkill(ctx, e); err != nil {
+				t.Fatal(err)
+			}
 		}
 		return s
 	}
-	// fingerprint derives the overlaps anew first: the user's edge updated
+	// fingerprint derives the overlaps anew first: the user's edges updated
 	// them incrementally, with statistics of the graph before it.
 	fingerprint := func(t *testing.T, s *cypher.Store) cypher.Fingerprint {
 		t.Helper()
