@@ -52,6 +52,9 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 	if (flagSet(fs, "prune-max-share") || *pruneForce) && !*prune {
 		return fmt.Errorf("--prune-max-share and --prune-force go with --prune")
 	}
+	if *pruneShare < 0 || *pruneShare > 1 {
+		return fmt.Errorf("--prune-max-share is a share from 0 to 1, got %g", *pruneShare)
+	}
 	if *prune && !imports.Prunes(format) {
 		return fmt.Errorf("--prune needs a format that reads a whole release of its source (%s): %s reads part of one, and pruning by it would delete the rest", strings.Join(imports.PruneFormats(), ", "), format)
 	}
