@@ -217,27 +217,15 @@ func importCIP(t *testing.T, store *cypher.Store, data string, imp func(format, 
 			}
 		}
 	}
-	again := imp("cip", dir)
-	for _, line := range strings.Split(again, "\n") {
-		if f := strings.Fields(line); len(f) == 4 && f[0] == "total" && (f[1] != "0" || f[2] != "0") {
-			t.Errorf("a second CIP import changed something: %s", line)
-		}
-	}
-	// Pruning by the same release deletes nothing: every node and edge the
-	// import owns is one it writes.
-	fp, err := store.Fingerprint(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pruned bytes.Buffer
-	if err := run(ctx, []string{"import", "--prune", "cip", dir}, &pruned, zerolog.Nop()); err != nil {
+	// The second import prunes: the same release changes nothing and
+	// deletes nothing, every node and edge it owns being one it writes.
+	var again bytes.Buffer
+	if err := run(ctx, []string{"import", "--prune", "cip", dir}, &again, zerolog.Nop()); err != nil {
 		t.Fatalf("import --prune cip: %v", err)
 	}
-	if f := totalRow(pruned.String()); len(f) != 5 || f[1] != "0" || f[2] != "0" || f[4] != "0" {
-		t.Errorf("a pruning CIP import of the same release changed something: %v\n%s", f, pruned.String())
-	}
-	if after, err := store.Fingerprint(ctx); err != nil || after != fp {
-		t.Errorf("a pruning CIP import of the same release changed the graph: %+v -> %+v (%v)", fp, after, err)
+	t.Logf("lattice import --prune cip:\n%s", again.String())
+	if f := totalRow(again.String()); len(f) != 5 || f[1] != "0" || f[2] != "0" || f[4] != "0" {
+		t.Errorf("a second CIP import, pruning, changed something: %v\n%s", f, again.String())
 	}
 	read, err := imports.CIPFrom(ctx, dir, store)
 	if err != nil {
