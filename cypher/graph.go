@@ -2,6 +2,7 @@ package cypher
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"regexp"
@@ -442,6 +443,7 @@ func (g *Graph) Validate() error {
 type KindReport struct {
 	Kind                        string
 	Created, Updated, Unchanged int
+	Deleted                     int // by a pruning import (see Prune)
 }
 
 // count adds n rows of the outcome a write statement reports for them:
@@ -467,6 +469,10 @@ func (kr *KindReport) add(o KindReport) {
 // Report is what a write did, kind by kind, in write order.
 type Report struct {
 	Kinds []KindReport
+	// Pruned tells that the write pruned (see Prune), so Deleted counts.
+	Pruned bool
+	// DryRun tells that the write was rolled back (see ImportOptions).
+	DryRun bool
 }
 
 // Totals sums the report over every kind.
@@ -498,10 +504,33 @@ func (s *Store) WriteGraph(ctx context.Context, g *Graph) (err error) {
 // Writing the same graph again reports everything unchanged.
 func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (rep Report, err error) {
 	defer wrap(&err, "cypher.ImportGraph")
+	return s.importGraph(ctx, g, progress, ImportOptions{})
+}
+
+// Import is ImportGraph with options: pruning what the source no longer
+// has, and a dry run (see ImportOptions).
+func (s *Store) Import(ctx context.Context, g *Graph, progress Progress, opt ImportOptions) (rep Report, err error) {
+	defer wrap(&err, "cypher.Import")
+	return s.importGraph(ctx, g, progress, opt)
+}
+
+func (s *Store) importGraph(ctx context.Context, g *Graph, progress Progress, opt ImportOptions) (rep Report, err error) {
 	if err := g.Validate(); err != nil {
 		return rep, err
 	}
+	if opt.Prune != nil {
+		if err := opt.Prune.check(g); err != nil {
+			return rep, err
+		}
+	}
 	err = s.write(ctx, func(t tx) error {
+		before := 0
+		if opt.Prune != nil {
+			var err error
+			if before, err = t.sourceNodes(ctx, opt.Prune.Source); err != nil {
+				return err
+			}
+		}
 		var err error // the driver may retry the transaction: rep starts over
 		rep, err = writeBatches(g, progress, func(step graphRows, _ int, batch []map[string]any, kr *KindReport) error {
 			return t.writeRows(ctx, step, batch, kr)
@@ -509,11 +538,26 @@ func (s *Store) ImportGraph(ctx context.Context, g *Graph, progress Progress) (r
 		if err != nil {
 			return err
 		}
+		if opt.Prune != nil {
+			if err := t.prune(ctx, g, *opt.Prune, before, &rep); err != nil {
+				return err
+			}
+		}
 		if err := t.connectOccupations(ctx); err != nil {
 			return err
 		}
-		return t.refreshOverlaps(ctx)
+		if err := t.refreshOverlaps(ctx); err != nil {
+			return err
+		}
+		if opt.DryRun {
+			return errDryRun // everything done and counted: roll it back
+		}
+		return nil
 	})
+	if opt.DryRun && errors.Is(err, errDryRun) {
+		rep.DryRun = true
+		return rep, nil
+	}
 	return rep, err
 }
 

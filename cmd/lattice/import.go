@@ -20,7 +20,8 @@ import (
 )
 
 // runImport reads a file or folder and writes it in one transaction, showing
-// progress, then reports what it created, updated and left unchanged.
+// progress, then reports what it created, updated and left unchanged, and
+// with --prune what it deleted.
 func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog.Logger) error {
 	var cfg cypher.Config
 	fs := flag.NewFlagSet("lattice import", flag.ContinueOnError)
@@ -29,8 +30,15 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 	var logFormat string
 	logFormatFlag(fs, &logFormat)
 	metricsFile := fs.String("metrics-file", env("LATTICE_IMPORT_METRICS_FILE", ""), "write the import's metrics here, for node_exporter's textfile collector (env LATTICE_IMPORT_METRICS_FILE)")
+	prune := fs.Bool("prune", false, "after writing, delete what the source no longer has: its roles, skills and credentials the release lacks (with their edges) and the edges the import writes that it no longer has (formats "+strings.Join(imports.PruneFormats(), ", ")+")")
+	pruneShare := fs.Float64("prune-max-share", cypher.DefaultPruneShare, "with --prune, refuse the whole import when it would delete more than this share (0-1) of the source's nodes")
+	pruneForce := fs.Bool("prune-force", false, "with --prune, delete however many nodes the release no longer has")
+	dryRun := fs.Bool("dry-run", false, "do the whole import, report what it would create, update and delete, and roll it back")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: lattice import [flags] FORMAT PATH\n\nformats: %s\n\n", strings.Join(imports.Formats(), ", "))
+		fmt.Fprintf(fs.Output(), "usage: lattice import [flags] FORMAT PATH\n\nformats: %s\n\n"+
+			"--prune makes re-importing a new release of a source (%s) give the graph a fresh load of it\n"+
+			"would: without it an import only creates and updates.\n\n",
+			strings.Join(imports.Formats(), ", "), strings.Join(imports.PruneFormats(), ", "))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -41,6 +49,18 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 		return fmt.Errorf("import takes a FORMAT and a PATH")
 	}
 	format, path := fs.Arg(0), fs.Arg(1)
+	if (flagSet(fs, "prune-max-share") || *pruneForce) && !*prune {
+		return fmt.Errorf("--prune-max-share and --prune-force go with --prune")
+	}
+	if *pruneShare < 0 || *pruneShare > 1 {
+		return fmt.Errorf("--prune-max-share is a share from 0 to 1, got %g", *pruneShare)
+	}
+	if *prune && !imports.Prunes(format) {
+		return fmt.Errorf("--prune needs a format that reads a whole release of its source (%s): %s reads part of one, and pruning by it would delete the rest", strings.Join(imports.PruneFormats(), ", "), format)
+	}
+	if *dryRun && format == "bls" {
+		return fmt.Errorf("--dry-run is for the formats that write a graph, not bls")
+	}
 	var err error
 	if flagSet(fs, "log-format") {
 		if log, err = newLogger(logFormat, os.Stderr); err != nil {
@@ -63,9 +83,19 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 		return err
 	}
 	read := time.Since(start)
+	opt := cypher.ImportOptions{DryRun: *dryRun}
+	if *prune {
+		if imp.Source == "" {
+			return fmt.Errorf("nothing was imported: %s names no one source to prune", format)
+		}
+		if len(imp.Partial) > 0 {
+			return fmt.Errorf("nothing was imported: --prune needs the whole release, and %s lacks %s, whose nodes and edges pruning would delete", path, strings.Join(imp.Partial, ", "))
+		}
+		opt.Prune = &cypher.Prune{Source: imp.Source, MaxShare: *pruneShare, Force: *pruneForce}
+	}
 	bar := newProgress(os.Stderr)
 	writeStart := time.Now()
-	write := func() (cypher.Report, error) { return store.ImportGraph(ctx, imp.Graph, bar.update) }
+	write := func() (cypher.Report, error) { return store.Import(ctx, imp.Graph, bar.update, opt) }
 	if imp.Occupations != nil { // bls: data for the roles already there
 		write = func() (cypher.Report, error) { return store.SetOccupationData(ctx, imp.Occupations, bar.update) }
 	}
@@ -75,6 +105,9 @@ func runImport(ctx context.Context, args []string, stdout io.Writer, log zerolog
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
 	printReport(stdout, imp, rep, read, time.Since(writeStart))
+	if rep.DryRun {
+		return nil // no import happened to count
+	}
 	created, updated, unchanged := rep.Totals()
 	m.ObserveImport(imp.Format, created+updated+unchanged, time.Since(start))
 	if *metricsFile != "" {
@@ -95,17 +128,30 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 // printReport writes the closing report: each kind, the totals and the rate.
 func printReport(w io.Writer, imp *imports.Import, rep cypher.Report, read, write time.Duration) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "kind\tcreated\tupdated\tunchanged\t")
+	// The deleted column only when pruning: a plain import deletes nothing.
+	deleted := func(n int) string {
+		if !rep.Pruned {
+			return ""
+		}
+		return fmt.Sprintf("%d\t", n)
+	}
+	fmt.Fprintf(tw, "kind\tcreated\tupdated\tunchanged\t%s\n", map[bool]string{true: "deleted\t"}[rep.Pruned])
 	for _, k := range rep.Kinds {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", k.Kind, k.Created, k.Updated, k.Unchanged)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", k.Kind, k.Created, k.Updated, k.Unchanged, deleted(k.Deleted))
 	}
 	created, updated, unchanged := rep.Totals()
-	fmt.Fprintf(tw, "total\t%d\t%d\t%d\t\n", created, updated, unchanged)
+	fmt.Fprintf(tw, "total\t%d\t%d\t%d\t%s\n", created, updated, unchanged, deleted(rep.Deleted()))
 	tw.Flush()
+	if rep.DryRun {
+		fmt.Fprintln(w, "dry run: nothing was written (the transaction was rolled back)")
+	}
 	rows := created + updated + unchanged
 	fmt.Fprintf(w, "imported %s: %d nodes and edges in %s (read %s, write %s: %.0f rows/s)\n",
 		imp.Format, rows, (read + write).Round(time.Millisecond), read.Round(time.Millisecond),
 		write.Round(time.Millisecond), float64(rows)/write.Seconds())
+	if rep.Pruned {
+		fmt.Fprintf(w, "pruned %s: deleted %d nodes and edges it no longer has\n", imp.Source, rep.Deleted())
+	}
 	for _, n := range imp.Notes {
 		fmt.Fprintln(w, "note:", n)
 	}

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -215,11 +217,15 @@ func importCIP(t *testing.T, store *cypher.Store, data string, imp func(format, 
 			}
 		}
 	}
-	again := imp("cip", dir)
-	for _, line := range strings.Split(again, "\n") {
-		if f := strings.Fields(line); len(f) == 4 && f[0] == "total" && (f[1] != "0" || f[2] != "0") {
-			t.Errorf("a second CIP import changed something: %s", line)
-		}
+	// The second import prunes: the same release changes nothing and
+	// deletes nothing, every node and edge it owns being one it writes.
+	var again bytes.Buffer
+	if err := run(ctx, []string{"import", "--prune", "cip", dir}, &again, zerolog.Nop()); err != nil {
+		t.Fatalf("import --prune cip: %v", err)
+	}
+	t.Logf("lattice import --prune cip:\n%s", again.String())
+	if f := totalRow(again.String()); len(f) != 5 || f[1] != "0" || f[2] != "0" || f[4] != "0" {
+		t.Errorf("a second CIP import, pruning, changed something: %v\n%s", f, again.String())
 	}
 	read, err := imports.CIPFrom(ctx, dir, store)
 	if err != nil {
@@ -275,6 +281,159 @@ func importCIP(t *testing.T, store *cypher.Store, data string, imp func(format, 
 	}
 	if c := got["cip:51.3801:bachelor"]; c.Cost == nil || *c.Cost != 41000 || c.Estimated == nil || *c.Estimated || c.Field == nil || *c.Field != "51.3801" {
 		t.Errorf("after the catalog: %+v, want cost 41000, not estimated", c)
+	}
+}
+
+// totalRow is the fields of a report's total row: total, created, updated,
+// unchanged and, when the import pruned, deleted.
+func totalRow(report string) []string {
+	for _, line := range strings.Split(report, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && f[0] == "total" {
+			return f
+		}
+	}
+	return nil
+}
+
+// TestImportPruneCommand re-imports a changed CASE framework with --prune:
+// the guard refuses the share it deletes until forced, a dry run writes
+// nothing, the prune leaves what a fresh import of the changed framework
+// does; --prune is refused for a format that reads part of a source and for
+// a release with a file left out, and nothing is written.
+func TestImportPruneCommand(t *testing.T) {
+	store := cyphertest.Sample(t)
+	commandsUseTestNeo4j(t)
+	ctx := context.Background()
+	framework := filepath.Join("..", "..", "cypher", "imports", "testdata", "case", "framework.json")
+	b, err := os.ReadFile(framework)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The next version of the framework: item 4 retired, with its
+	// associations, and item 2 no longer precedes item 3.
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	const gone = "10000000-0000-4000-8000-000000000004"
+	names := func(a any, end string) string {
+		m, _ := a.(map[string]any)[end].(map[string]any)
+		id, _ := m["identifier"].(string)
+		return id
+	}
+	doc["CFItems"] = slices.DeleteFunc(doc["CFItems"].([]any), func(it any) bool { return it.(map[string]any)["identifier"] == gone })
+	doc["CFAssociations"] = slices.DeleteFunc(doc["CFAssociations"].([]any), func(a any) bool {
+		from, to := names(a, "originNodeURI"), names(a, "destinationNodeURI")
+		return from == gone || to == gone || a.(map[string]any)["associationType"] == "precedes"
+	})
+	changed := filepath.Join(t.TempDir(), "framework.json")
+	if b, err = json.Marshal(doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(changed, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lattice := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		err := run(ctx, append([]string{"import"}, args...), &out, zerolog.Nop())
+		return out.String(), err
+	}
+	fingerprint := func() cypher.Fingerprint {
+		t.Helper()
+		fp, err := store.Fingerprint(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fp
+	}
+	if _, err := lattice("case", changed); err != nil {
+		t.Fatal(err)
+	}
+	fresh := fingerprint()
+	store = cyphertest.Sample(t)
+	if _, err := lattice("case", framework); err != nil {
+		t.Fatal(err)
+	}
+	before := fingerprint()
+
+	refused := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"past the share", []string{"--prune", "case", changed}, "more than the 10% allowed"},
+		{"a dry run past the share", []string{"--prune", "--dry-run", "case", changed}, "more than the 10% allowed"},
+		{"a format that reads part of a source", []string{"--prune", "ctdl", changed}, "needs a format that reads a whole release"},
+		{"force without prune", []string{"--prune-force", "case", changed}, "go with --prune"},
+	}
+	for _, tc := range refused {
+		t.Run("refuses "+tc.name, func(t *testing.T) {
+			if _, err := lattice(tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want %q", err, tc.want)
+			}
+			if fingerprint() != before {
+				t.Errorf("a refused import changed the graph")
+			}
+		})
+	}
+	t.Run("refuses a release with a file left out", func(t *testing.T) {
+		dir := t.TempDir()
+		src := filepath.Join("..", "..", "cypher", "imports", "testdata", "onet", "txt")
+		files, err := os.ReadDir(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if f.Name() == "Technology Skills.txt" {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(src, f.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, f.Name()), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := lattice("--prune", "onet", dir); err == nil || !strings.Contains(err.Error(), "lacks Technology Skills") {
+			t.Errorf("err = %v, want the file left out named", err)
+		}
+		if fingerprint() != before {
+			t.Errorf("a refused import changed the graph")
+		}
+	})
+
+	out, err := lattice("--prune", "--prune-force", "--dry-run", "case", changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "dry run: nothing was written") || fingerprint() != before {
+		t.Errorf("a dry run wrote or did not say so:\n%s", out)
+	}
+	dry := out
+	out, err = lattice("--prune", "--prune-force", "case", changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("lattice import --prune --prune-force case:\n%s", out)
+	// One skill gone, with its edges, and the precedes edge between kept ones.
+	rows := map[string][]string{}
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) >= 5 {
+			rows[strings.Join(f[:len(f)-4], " ")] = f[len(f)-4:]
+		}
+	}
+	if got := rows["skill"]; len(got) != 4 || got[3] != "1" {
+		t.Errorf("skill row %v, want one deleted:\n%s", got, out)
+	}
+	if got := rows["skill precedes (skill, later skill)"]; len(got) != 4 || got[3] != "1" {
+		t.Errorf("precedes row %v, want one deleted:\n%s", got, out)
+	}
+	if d, p := totalRow(dry), totalRow(out); len(d) != 5 || len(p) != 5 || d[4] != p[4] {
+		t.Errorf("the dry run deleted %v, the prune %v", totalRow(dry), totalRow(out))
+	}
+	if got := fingerprint(); got != fresh {
+		t.Errorf("after the prune %+v, a fresh import of the changed framework %+v", got, fresh)
 	}
 }
 

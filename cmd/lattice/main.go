@@ -46,7 +46,8 @@ commands:
   schema   create the constraints and indexes (idempotent)
   sample   load the sample graph unless the database holds some of it;
            with -scale N, a synthetic graph N times O*NET instead
-  import   import FORMAT PATH: onet, esco, roles, credentials, case or ctdl
+  import   import FORMAT PATH: onet, esco, roles, credentials, case, ctdl, cip or bls;
+           -prune deletes what a new release of onet, esco, cip or case no longer has
 
 Run "lattice COMMAND -h" for a command's flags.`
 

@@ -237,7 +237,7 @@ func CASE(path string) (*Import, error) {
 	if err := g.Validate(); err != nil {
 		return nil, errorf(path, 0, "", "%v", trimInvalid(err))
 	}
-	return &Import{Format: "case", Graph: g, Notes: out}, nil
+	return &Import{Format: "case", Graph: g, Notes: out, Source: source}, nil
 }
 
 // titleOf is a link's title, "" for none.

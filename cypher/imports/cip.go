@@ -536,7 +536,7 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 	if err := g.Validate(); err != nil {
 		return nil, errorf(dir, 0, "", "%v", trimInvalid(err))
 	}
-	return &Import{Format: "cip", Graph: g, Notes: notes}, nil
+	return &Import{Format: "cip", Graph: g, Notes: notes, Source: "cip"}, nil
 }
 
 // cipTable is a CSV file of the CIP folder with the columns it needs.

@@ -166,7 +166,7 @@ func (rel *escoRelease) read() (*Import, escoCounts, error) {
 	if err := r.read(); err != nil {
 		return nil, r.counts, err
 	}
-	return &Import{Format: "esco", Graph: r.graph(), Notes: append(rel.notes(), r.notes...)}, r.counts, nil
+	return &Import{Format: "esco", Graph: r.graph(), Notes: append(rel.notes(), r.notes...), Source: "esco", Partial: r.partial}, r.counts, nil
 }
 
 // escoNode is a skill or skill group being read.
@@ -183,6 +183,8 @@ type escoReader struct {
 	rel    *escoRelease
 	notes  []string
 	counts escoCounts
+	// partial names the optional files left out that give nodes or edges.
+	partial []string
 
 	roles   map[string]*cypher.GraphRole // by URI
 	nodes   map[string]*escoNode         // skills and groups by URI
@@ -229,6 +231,9 @@ func (r *escoReader) read() error {
 	for i, st := range steps {
 		if files[i] == nil {
 			r.note("%s is not in %s: %s", st.file, r.rel.path, st.absent)
+			if st.file != escoSkillSkill { // read, never stored
+				r.partial = append(r.partial, st.file)
+			}
 			continue
 		}
 		t, err := r.rel.table(files[i], st.file)

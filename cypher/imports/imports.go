@@ -80,4 +80,14 @@ type Import struct {
 	// import has it or a Graph, not both.
 	Occupations []cypher.OccupationData
 	Notes       []string
+	// Source is set by the formats that read a whole release of one source
+	// (onet, esco, cip, case:<framework>), as every node of Graph carries it:
+	// such an import may prune what the source no longer has
+	// (cypher.Prune). Empty for the formats that read part of a source (a
+	// CTDL document, a role table, a catalog) or data onto other nodes (bls).
+	Source string
+	// Partial names the files of the release the read left out whose nodes
+	// or edges the import writes (O*NET's Technology Skills, say): pruning
+	// would then delete what the release still has, so it is refused.
+	Partial []string
 }

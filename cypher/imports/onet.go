@@ -232,7 +232,7 @@ func ONET(dir string) (*Import, error) {
 	}
 	r.note("crosswalk: %d of the sample graph's %d SAME_AS edges to O*NET name skills of this release; written where the sample's skill is loaded",
 		len(g.Crosswalks), len(crosswalk))
-	return &Import{Format: "onet", Graph: g, Notes: r.notes}, nil
+	return &Import{Format: "onet", Graph: g, Notes: r.notes, Source: "onet", Partial: r.partial}, nil
 }
 
 type onetReader struct {
@@ -242,6 +242,8 @@ type onetReader struct {
 	skills map[string]*cypher.GraphSkill
 	groups map[string]onetElement // content model elements by id
 	notes  []string
+	// partial names the files left out that give nodes or edges.
+	partial []string
 }
 
 type onetElement struct{ name, description string }
@@ -268,15 +270,17 @@ func (r *onetReader) read() error {
 		name string
 		cols []string
 		read func(*onetTable) error
+		// edges: the file gives nodes or edges, not only properties.
+		edges bool
 	}{
-		{"Job Zones", []string{onetColCode, onetColJobZone}, r.jobZones},
-		{"Interests", []string{onetColCode, onetColElementID, onetColScaleID, onetColDataValue}, r.interests},
-		{"Content Model Reference", []string{onetColElementID, onetColElementName}, r.contentModel},
-		{"Skills", []string{onetColCode, onetColElementID, onetColElementName, onetColScaleID, onetColDataValue, onetColNotRelevant}, func(t *onetTable) error { return r.elements(t, "SPECIALIZED") }},
-		{"Knowledge", []string{onetColCode, onetColElementID, onetColElementName, onetColScaleID, onetColDataValue, onetColNotRelevant}, func(t *onetTable) error { return r.elements(t, "KNOWLEDGE") }},
-		{"Technology Skills", []string{onetColCode, onetColExample, onetColCommodityCode, onetColCommodity}, r.technologies},
-		{"Education, Training, and Experience Categories", []string{onetColElementID, onetColScaleID, onetColCategory, onetColCategoryDesc}, r.educationCategories},
-		{"Education, Training, and Experience", []string{onetColCode, onetColScaleID, onetColCategory, onetColDataValue}, r.education},
+		{"Job Zones", []string{onetColCode, onetColJobZone}, r.jobZones, false},
+		{"Interests", []string{onetColCode, onetColElementID, onetColScaleID, onetColDataValue}, r.interests, false},
+		{"Content Model Reference", []string{onetColElementID, onetColElementName}, r.contentModel, false},
+		{"Skills", []string{onetColCode, onetColElementID, onetColElementName, onetColScaleID, onetColDataValue, onetColNotRelevant}, func(t *onetTable) error { return r.elements(t, "SPECIALIZED") }, true},
+		{"Knowledge", []string{onetColCode, onetColElementID, onetColElementName, onetColScaleID, onetColDataValue, onetColNotRelevant}, func(t *onetTable) error { return r.elements(t, "KNOWLEDGE") }, true},
+		{"Technology Skills", []string{onetColCode, onetColExample, onetColCommodityCode, onetColCommodity}, r.technologies, true},
+		{"Education, Training, and Experience Categories", []string{onetColElementID, onetColScaleID, onetColCategory, onetColCategoryDesc}, r.educationCategories, false},
+		{"Education, Training, and Experience", []string{onetColCode, onetColScaleID, onetColCategory, onetColDataValue}, r.education, true},
 	}
 	for _, st := range steps {
 		t, err := r.open(st.name, st.cols...)
@@ -285,6 +289,9 @@ func (r *onetReader) read() error {
 		}
 		if t == nil {
 			r.note("%s: not in the folder; left out", st.name)
+			if st.edges {
+				r.partial = append(r.partial, st.name)
+			}
 			continue
 		}
 		if err := st.read(t); err != nil {

@@ -22,6 +22,18 @@ var readers = map[string]func(path string) (*Import, error){
 	"bls":         BLS,
 }
 
+// wholeReleases are the formats that read a whole release of one source,
+// so an import of them may prune what the source no longer has; the others
+// read part of a source (a CTDL document, a role table, a catalog) or data
+// onto other nodes (bls), and pruning by them would delete the rest.
+var wholeReleases = map[string]bool{"onet": true, "esco": true, "cip": true, "case": true}
+
+// Prunes tells whether an import of the format may prune (see Import.Source).
+func Prunes(format string) bool { return wholeReleases[format] }
+
+// PruneFormats lists the formats that may prune, sorted.
+func PruneFormats() []string { return slices.Sorted(maps.Keys(wholeReleases)) }
+
 // graphReaders are the formats whose rules read the graph too.
 var graphReaders = map[string]func(ctx context.Context, path string, g GraphReader) (*Import, error){
 	"cip": CIPFrom,
