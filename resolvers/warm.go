@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"maps"
-	"runtime"
 	"slices"
 	"time"
 
@@ -133,12 +132,6 @@ func (w *Warmer) Warm(ctx context.Context) (WarmStats, error) {
 func (w *Warmer) warm(ctx context.Context, v cache.Version) (WarmStats, error) {
 	start := time.Now()
 	st, err := w.warmVersion(ctx, v)
-	// The warm-up leaves the heap at its largest with the collector's next
-	// goal set from a smaller one: the collection due soon after would mark
-	// the whole warmed cache (1.5 GB at 10x) during the first requests.
-	// Collecting here, in the warmer's goroutine, does it before them and
-	// sets the next goal from the warmed heap.
-	runtime.GC()
 	st.Version, st.Duration, st.Entries = v, time.Since(start), w.cache.Len()
 	st.Bytes, st.Shared = w.cache.Held(), w.cache.SharedBytes()
 	outcome := "done"
