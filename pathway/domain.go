@@ -197,7 +197,7 @@ func (p Profile) RoleOnly() bool {
 	return len(p.Skills) == 0 && len(p.CredentialIDs) == 0
 }
 
-// EntryLevel says the role is learned on the job: O*NET job zone 1 or 2 (a
+// EntryLevel says the role is entry level: O*NET job zone 1 or 2 (a
 // high-school diploma at most, then a few months to a year beside
 // experienced workers), or, where the zone is unknown, the level ENTRY.
 func (r *Role) EntryLevel() bool {

@@ -19,7 +19,6 @@ import (
 	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
-	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
 // benchRoles are O*NET occupations across the job families: the benchmarks
@@ -54,13 +53,7 @@ func benchClient(b *testing.B) (h http.Handler, c *client.Client, store *cypher.
 	store = cyphertest.Sample(b)
 	h, c, warmUp := benchHandlerClient(b, store)
 	importONET(b, store)
-	imp, err := imports.CIPFrom(context.Background(), sharedData(b, "cip"), store)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := store.ImportGraph(context.Background(), imp.Graph, nil); err != nil {
-		b.Fatal(err)
-	}
+	importCIP(b, store)
 	return h, c, store, warmUp()
 }
 

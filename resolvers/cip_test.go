@@ -9,7 +9,6 @@ import (
 
 	"github.com/99designs/gqlgen/client"
 
-	"github.com/lattice-pathways/lattice/cypher/imports"
 	"github.com/lattice-pathways/lattice/pathway"
 )
 
@@ -63,18 +62,11 @@ func (s cipStep) preparesFor(role string) bool {
 // TestCIPPlans imports O*NET and then CIP beside the sample graph and plans
 // into O*NET occupations: through a program of the right field.
 func TestCIPPlans(t *testing.T) {
-	cip := sharedData(t, "cip")
 	c, store := sampleClient(t)
 	ctx := context.Background()
 	importONET(t, store)
 	start := time.Now()
-	imp, err := imports.CIPFrom(ctx, cip, store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.ImportGraph(ctx, imp.Graph, nil); err != nil {
-		t.Fatal(err)
-	}
+	importCIP(t, store)
 	t.Logf("CIP after the sample and O*NET: %s", time.Since(start).Round(time.Millisecond))
 
 	plan := func(t *testing.T, from, to string, options map[string]any) cipPlanResp {

@@ -2,7 +2,6 @@ package resolvers
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -22,7 +21,6 @@ import (
 	"github.com/lattice-pathways/lattice/cache"
 	"github.com/lattice-pathways/lattice/cypher"
 	"github.com/lattice-pathways/lattice/cypher/cyphertest"
-	"github.com/lattice-pathways/lattice/cypher/imports"
 )
 
 // fastHandlers serves store with the fast path of roles(...) and without
@@ -329,13 +327,7 @@ func randomSelection(rng *rand.Rand, s *shape, depth int) string {
 func BenchmarkFastPage(b *testing.B) {
 	store := cyphertest.Sample(b)
 	importONET(b, store)
-	imp, err := imports.CIPFrom(context.Background(), sharedData(b, "cip"), store)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := store.ImportGraph(context.Background(), imp.Graph, nil); err != nil {
-		b.Fatal(err)
-	}
+	importCIP(b, store)
 	fast, slow, answered := fastHandlers(b, store, true)
 	post := func(h http.Handler, vars map[string]any) {
 		body, _ := json.Marshal(map[string]any{"query": benchNested, "variables": vars})

@@ -103,3 +103,16 @@ func importONET(t testing.TB, store *cypher.Store) {
 		t.Fatal(err)
 	}
 }
+
+// importCIP imports CIP's programs from ../shared/data into store (after
+// O*NET: the importer derives programs from its occupations).
+func importCIP(t testing.TB, store *cypher.Store) {
+	t.Helper()
+	imp, err := imports.CIPFrom(context.Background(), sharedData(t, "cip"), store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.ImportGraph(context.Background(), imp.Graph, nil); err != nil {
+		t.Fatal(err)
+	}
+}
