@@ -532,7 +532,7 @@ func CIPWith(dir string, occs []cypher.Occupation) (*Import, error) {
 		cipTeaching(programs), teaching)
 	note("namesakes: %d of %d programs name some of their occupations in their title (Pharmacy: Pharmacists), and count as dedicated to them", named, len(programs))
 	note("residencies and fellowships: %d credentials of CIP series 60 and 61 require their profession's first degree (medicine, dentistry, pharmacy...) instead of a bachelor's", residencies)
-	note("a program re-imported with other award levels keeps the credentials of its former levels: imports never delete; its occupations are replaced, and the edges to roles it no longer names removed")
+	note("a program re-imported with other award levels keeps the credentials of its former levels unless the import prunes (--prune); its occupations are replaced, and the edges to roles it no longer names removed")
 	if err := g.Validate(); err != nil {
 		return nil, errorf(dir, 0, "", "%v", trimInvalid(err))
 	}
