@@ -269,6 +269,20 @@ func (g *PlanGraph) dedicated(c *PlanCredential) bool {
 	return 2*in > len(c.Occupations)
 }
 
+// A role no program is dedicated to (Management Analysts: each of their
+// seventeen bachelor's leads mostly to other occupations) is taught by
+// every program of an accepted field that names its own occupation: its
+// plan is one of them, the best fitting at equal cost, not three programs
+// gathered for their lists.
+
+// preparesOwn says c is a program of a field the role accepts that names
+// the role's own occupation.
+func (g *PlanGraph) preparesOwn(c *PlanCredential) bool {
+	code, soc := g.socCode()
+	return soc && c.Field != "" && !c.OtherField && !c.OtherOccupation && !c.AboveRole && !c.NotForEntry &&
+		!c.OccupationsOfField && g.Accepts([]string{c.Field}, c.ID) && anyOwn(c.Occupations, code) && !siblingOnly(c, code)
+}
+
 // teaches is certifies with the role's required skills added, each up to
 // the highest level certifies holds: a new map, the candidate's own being
 // shared with other roles' graphs.
@@ -297,6 +311,7 @@ func (g *PlanGraph) applyFieldRule() {
 		return
 	}
 	g.fieldRuleApplied = true
+	anyDedicated := false
 	for i := range g.Candidates {
 		c := &g.Candidates[i]
 		var fields []string
@@ -310,6 +325,14 @@ func (g *PlanGraph) applyFieldRule() {
 		c.Fit = g.fit(c)
 		if g.dedicated(c) {
 			c.Certifies = g.teaches(c.Certifies)
+			anyDedicated = true
+		}
+	}
+	if !anyDedicated {
+		for i := range g.Candidates {
+			if c := &g.Candidates[i]; g.preparesOwn(c) {
+				c.Certifies = g.teaches(c.Certifies)
+			}
 		}
 	}
 	// Indexed here, once, while the graph is still private.

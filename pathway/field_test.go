@@ -204,6 +204,41 @@ func TestCatalogProgramOfAField(t *testing.T) {
 	}
 }
 
+// TestNoDedicatedProgram: a role no program is dedicated to is taught by
+// each program naming its own occupation, so its plan is one program (the
+// one whose own list covers more, at equal cost), not one per gap; a
+// program naming other occupations only keeps its list. Where a program is
+// dedicated, the others keep their lists.
+func TestNoDedicatedProgram(t *testing.T) {
+	code := "13-1111.00" // Management Analysts
+	target := []Requirement{{SkillID: "analysis", Level: 4, Required: true}, {SkillID: "personnel", Level: 4, Required: true},
+		{SkillID: "economics", Level: 4, Required: true}}
+	business := PlanCredential{ID: "cip:52.0101:bachelor", Field: "52.0101", Occupations: []string{"11-1021", "11-3012", "13-1111"},
+		ConfersRank: 4, Cost: 64000, Certifies: map[string]int{"analysis": 4, "economics": 4}}
+	psychology := PlanCredential{ID: "cip:42.2804:bachelor", Field: "42.2804", Occupations: []string{"11-3121", "13-1111", "19-3032"},
+		ConfersRank: 4, Cost: 64000, Certifies: map[string]int{"personnel": 4}}
+	finance := PlanCredential{ID: "cip:52.0801:bachelor", Field: "52.0801", Occupations: []string{"11-3031", "13-2051"},
+		ConfersRank: 4, Cost: 64000, Certifies: map[string]int{"economics": 5}}
+	consulting := PlanCredential{ID: "cip:52.1301:bachelor", Field: "52.1301", Occupations: []string{"13-1111", "13-1199"},
+		ConfersRank: 4, Cost: 70000, Certifies: map[string]int{"analysis": 4}}
+	fields := []string{"52.0101", "42.2804", "52.0801", "52.1301"}
+	plan := func(cands ...PlanCredential) ([]string, map[string]int) {
+		g := PlanGraph{Role: Role{OccupationCode: &code}, Target: target, TargetEducationRank: 4,
+			FieldAcceptance: FieldAcceptance{Fields: fields}, Candidates: cands}
+		req := g.Request(NewHeld())
+		held := NewHeld()
+		held.EducationRank = 1
+		return steps(solveOne(t, g.Request(held), PlanOptions{Objective: ObjectiveCost})), req.Candidates[len(cands)-1].closing()
+	}
+	if got, finance := plan(business, psychology, finance); !slices.Equal(got, []string{"cip:52.0101:bachelor"}) ||
+		!maps.Equal(finance, map[string]int{"economics": 5}) {
+		t.Errorf("no dedicated program: steps %v, want the business bachelor's alone; finance closes %v, its own list", got, finance)
+	}
+	if _, business := plan(consulting, business); !maps.Equal(business, map[string]int{"analysis": 4, "economics": 4}) {
+		t.Errorf("with a dedicated program, the business bachelor's closes %v, want its own list", business)
+	}
+}
+
 // TestMostlyDedicatedProgramTeachesTheRole: a program most of whose
 // occupations lie in the role's minor group teaches it (Human Resources
 // Management: HR specialists and compensation specialists, and HR

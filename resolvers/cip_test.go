@@ -326,6 +326,21 @@ func TestCIPPlans(t *testing.T) {
 			}
 		}
 	})
+	// No bachelor's is dedicated to management analysts (each leads mostly
+	// elsewhere): one that names them teaches them (pathway's preparesOwn),
+	// so the plan is one field's programs, not three programs' lists.
+	t.Run("management analysts take one field's programs", func(t *testing.T) {
+		steps := fromSchool(t, "onet:13-1111.00")
+		codes := map[string]bool{}
+		for _, s := range steps {
+			if s.Credential.Field != nil {
+				codes[*s.Credential.Field] = true
+			}
+		}
+		if len(steps) == 0 || len(codes) != 1 {
+			t.Errorf("steps %v, want the programs of one field", stepIDs(steps))
+		}
+	})
 	t.Run("genetic counselors from high school take no accounting credential", func(t *testing.T) {
 		fromSchool(t, "onet:29-9092.00")
 	})
