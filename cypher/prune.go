@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/lattice-pathways/lattice/pathway"
 )
@@ -47,7 +46,8 @@ var errDryRun = errors.New("dry run: rolled back")
 
 // ownedEdge is a kind of edge an import owns out of its source's nodes: the
 // import gives those nodes' edges of the kind anew, so one it no longer has
-// is stale. Kind names the merge step's kind, so the report lines up.
+// is stale. Kind names the write step (Graph.rows) whose rows are the
+// edges, so the report lines up and the edges kept are the ones written.
 type ownedEdge struct {
 	kind, from, typ string
 	to              []string
@@ -57,118 +57,50 @@ type ownedEdge struct {
 	// source) and credentials' edges are owned whatever their end: a CIP
 	// program certifies O*NET skills.
 	sameSource bool
-	// keys gives the kind's edges in g, start id to end ids.
-	keys func(g *Graph) map[string][]string
+	// also names further steps whose rows are edges of the kind, and both
+	// says the edges are kept either way: SAME_AS, stored one way and read
+	// both, comes from skill relations and crosswalks.
+	also []string
+	both bool
 }
 
 // ownedEdges are the kinds of edge an import owns. PREPARES_FOR edges that
 // connect_occupations derives (via 'occupation') are not among them: it
 // removes its stale ones itself.
 var ownedEdges = []ownedEdge{
-	{"role skill (role, skill)", "Role", "REQUIRES", []string{"Skill"}, true, func(g *Graph) map[string][]string {
-		return roleEdges(g, func(r GraphRole) []string {
-			var to []string
-			for _, rs := range r.Skills {
-				to = append(to, rs.Skill)
-			}
-			return to
-		})
-	}},
-	{"role credential (role, credential)", "Role", "REQUIRES", []string{"Credential"}, true, func(g *Graph) map[string][]string {
-		return roleEdges(g, func(r GraphRole) []string { return r.Credentials })
-	}},
-	{"role education (role, level)", "Role", "REQUIRES", []string{"EducationLevel"}, false, func(g *Graph) map[string][]string {
-		return roleEdges(g, func(r GraphRole) []string { return nonEmpty(r.Education) })
-	}},
-	{"role part of (role, broader role)", "Role", "PART_OF", []string{"Role"}, true, func(g *Graph) map[string][]string {
-		m := map[string][]string{}
-		for _, rel := range g.RoleRelations {
-			m[rel.From] = append(m[rel.From], rel.To)
-		}
-		return m
-	}},
-	{"certification (credential, skill)", "Credential", "CERTIFIES", []string{"Skill"}, false, func(g *Graph) map[string][]string {
-		return credentialEdges(g, func(c GraphCredential) []string {
-			var to []string
-			for _, cs := range c.Certifies {
-				to = append(to, cs.Skill)
-			}
-			return to
-		})
-	}},
-	{"conferral (credential, level)", "Credential", "CONFERS", []string{"EducationLevel"}, false, func(g *Graph) map[string][]string {
-		return credentialEdges(g, func(c GraphCredential) []string { return nonEmpty(c.Confers) })
-	}},
-	{"prerequisite (credential, target)", "Credential", "REQUIRES", []string{"Credential", "EducationLevel"}, false, func(g *Graph) map[string][]string {
-		return credentialEdges(g, func(c GraphCredential) []string { return slices.Concat(c.Prerequisites...) })
-	}},
-	{"stacking (from, to)", "Credential", "STACKS_INTO", []string{"Credential"}, false, func(g *Graph) map[string][]string {
-		return credentialEdges(g, func(c GraphCredential) []string {
-			var to []string
-			for _, st := range c.StacksInto {
-				to = append(to, st.Credential)
-			}
-			return to
-		})
-	}},
-	{"preparation (credential, role)", "Credential", "PREPARES_FOR", []string{"Role"}, false, func(g *Graph) map[string][]string {
-		return credentialEdges(g, func(c GraphCredential) []string { return c.PreparesFor })
-	}},
-	{"skill part of (skill, broader skill)", "Skill", "PART_OF", []string{"Skill"}, true, skillEdges(PartOf)},
-	{"skill precedes (skill, later skill)", "Skill", "PRECEDES", []string{"Skill"}, true, skillEdges(Precedes)},
-	// SAME_AS is stored one way and read both: the import keeps it either way.
-	{"skill same as (skill, skill)", "Skill", "SAME_AS", []string{"Skill"}, true, func(g *Graph) map[string][]string {
-		m := map[string][]string{}
-		both := func(a, b string) { m[a], m[b] = append(m[a], b), append(m[b], a) }
-		for _, rel := range g.SkillRelations {
-			if rel.Kind == SameAs {
-				both(rel.From, rel.To)
-			}
-		}
-		for _, x := range g.Crosswalks {
-			both(x.From, x.To)
-		}
-		return m
-	}},
+	{kind: "role skill (role, skill)", from: "Role", typ: "REQUIRES", to: []string{"Skill"}, sameSource: true},
+	{kind: "role credential (role, credential)", from: "Role", typ: "REQUIRES", to: []string{"Credential"}, sameSource: true},
+	{kind: "role education (role, level)", from: "Role", typ: "REQUIRES", to: []string{"EducationLevel"}},
+	{kind: "role part of (role, broader role)", from: "Role", typ: "PART_OF", to: []string{"Role"}, sameSource: true},
+	{kind: "certification (credential, skill)", from: "Credential", typ: "CERTIFIES", to: []string{"Skill"}},
+	{kind: "conferral (credential, level)", from: "Credential", typ: "CONFERS", to: []string{"EducationLevel"}},
+	{kind: "prerequisite (credential, target)", from: "Credential", typ: "REQUIRES", to: []string{"Credential", "EducationLevel"}},
+	{kind: "stacking (from, to)", from: "Credential", typ: "STACKS_INTO", to: []string{"Credential"}},
+	{kind: "preparation (credential, role)", from: "Credential", typ: "PREPARES_FOR", to: []string{"Role"}},
+	{kind: "skill part of (skill, broader skill)", from: "Skill", typ: "PART_OF", to: []string{"Skill"}, sameSource: true},
+	{kind: "skill precedes (skill, later skill)", from: "Skill", typ: "PRECEDES", to: []string{"Skill"}, sameSource: true},
+	{kind: "skill same as (skill, skill)", from: "Skill", typ: "SAME_AS", to: []string{"Skill"}, sameSource: true,
+		also: []string{"crosswalk (skill, skill)"}, both: true},
 }
 
-func roleEdges(g *Graph, to func(GraphRole) []string) map[string][]string {
-	m := map[string][]string{}
-	for _, r := range g.Roles {
-		if t := to(r); len(t) > 0 {
-			m[r.ID] = slices.Clone(t)
+// kept is the kind's edges among the rows written (by step kind), as a
+// Cypher map from start id to end ids.
+func (k ownedEdge) kept(written map[string][]map[string]any) map[string]any {
+	ends := map[string][]string{}
+	for _, kind := range append([]string{k.kind}, k.also...) {
+		for _, row := range written[kind] {
+			from, to := row["from"].(string), row["to"].(string)
+			ends[from] = append(ends[from], to)
+			if k.both {
+				ends[to] = append(ends[to], from)
+			}
 		}
+	}
+	m := make(map[string]any, len(ends))
+	for from, to := range ends {
+		m[from] = to
 	}
 	return m
-}
-
-func credentialEdges(g *Graph, to func(GraphCredential) []string) map[string][]string {
-	m := map[string][]string{}
-	for _, c := range g.Credentials {
-		if t := to(c); len(t) > 0 {
-			m[c.ID] = slices.Clone(t)
-		}
-	}
-	return m
-}
-
-func skillEdges(kind SkillRelation) func(g *Graph) map[string][]string {
-	return func(g *Graph) map[string][]string {
-		m := map[string][]string{}
-		for _, rel := range g.SkillRelations {
-			if rel.Kind == kind {
-				m[rel.From] = append(m[rel.From], rel.To)
-			}
-		}
-		return m
-	}
-}
-
-func nonEmpty(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{s}
 }
 
 // check refuses a prune the graph cannot stand for: a node of g outside the
@@ -236,14 +168,14 @@ func (t tx) prune(ctx context.Context, g *Graph, p Prune, before int, rep *Repor
 		return fmt.Errorf("prune %s would delete %d of its %d roles, skills and credentials (%.0f%%), more than the %.0f%% allowed: is this the whole release? Force the prune to delete them anyway; nothing was written: %w",
 			p.Source, deleted, before, 100*float64(deleted)/float64(before), 100*p.MaxShare, pathway.ErrInvalid)
 	}
+	written := map[string][]map[string]any{}
+	for _, st := range g.rows() {
+		written[st.kind] = st.rows
+	}
 	var kinds []map[string]any
 	for _, k := range ownedEdges {
-		keys := map[string]any{}
-		for from, to := range k.keys(g) {
-			keys[from] = to
-		}
 		kinds = append(kinds, map[string]any{"kind": k.kind, "from": k.from, "type": k.typ, "to": k.to,
-			"sameSource": k.sameSource, "keep": keys})
+			"sameSource": k.sameSource, "keep": k.kept(written)})
 	}
 	recs, err = t.run(ctx, "prune_edges", map[string]any{"source": p.Source, "kinds": kinds})
 	if err != nil {
