@@ -245,12 +245,20 @@ func (g *PlanGraph) forOtherOccupations(c *PlanCredential) bool {
 // fields the CIP importer names (acceptsFields) instead of preparing for.
 const teacherGroup = "25-1"
 
+// widenable says c is a program of a field the role accepts, not kept from
+// its gaps by the occupation rule: one whose list the rules below may widen
+// to the role's.
+func (g *PlanGraph) widenable(c *PlanCredential) bool {
+	_, soc := g.socCode()
+	return soc && c.Field != "" && !c.OtherField && !c.OtherOccupation && g.Accepts([]string{c.Field}, c.ID)
+}
+
 // dedicated says c is a program dedicated to the graph's role's work.
 func (g *PlanGraph) dedicated(c *PlanCredential) bool {
-	code, soc := g.socCode()
-	if c.Field == "" || c.OtherField || c.OtherOccupation || !soc || !g.Accepts([]string{c.Field}, c.ID) {
+	if !g.widenable(c) {
 		return false
 	}
+	code, _ := g.socCode()
 	if strings.HasPrefix(code, teacherGroup) && len(g.Preparing) == 0 && !g.AnyField && slices.Contains(g.Fields, c.Field) {
 		return true // a teacher's field
 	}
@@ -278,9 +286,8 @@ func (g *PlanGraph) dedicated(c *PlanCredential) bool {
 // preparesOwn says c is a program of a field the role accepts that names
 // the role's own occupation.
 func (g *PlanGraph) preparesOwn(c *PlanCredential) bool {
-	code, soc := g.socCode()
-	return soc && c.Field != "" && !c.OtherField && !c.OtherOccupation && !c.AboveRole && !c.NotForEntry &&
-		!c.OccupationsOfField && g.Accepts([]string{c.Field}, c.ID) && anyOwn(c.Occupations, code) && !siblingOnly(c, code)
+	code, _ := g.socCode()
+	return g.widenable(c) && !c.OccupationsOfField && anyOwn(c.Occupations, code) && !siblingOnly(c, code)
 }
 
 // teaches is certifies with the role's required skills added, each up to
