@@ -10,9 +10,10 @@
 UNWIND $ids AS id
 MATCH (c:Credential {id: id})
 CALL (c) {
-  OPTIONAL MATCH (p:Credential {field: c.field})
-  WHERE c.occupations IS NULL AND p.occupations IS NOT NULL
-  UNWIND coalesce(p.occupations, [null]) AS occ
+  WITH c WHERE c.occupations IS NULL
+  MATCH (p:Credential {field: c.field})
+  WHERE p.occupations IS NOT NULL
+  UNWIND p.occupations AS occ
   WITH occ ORDER BY occ
   RETURN collect(DISTINCT occ) AS fieldOccupations
 }
